@@ -1,0 +1,271 @@
+"""What the parsers read, as plain data. Parsers return these; ``build`` turns them into RDF.
+
+Every extracted value that comes from a text carries a :class:`Span` (1-based, inclusive line numbers
+of the *original* file), so that every fact in the graph keeps its provenance.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date
+from decimal import Decimal
+from typing import Literal
+
+__all__ = [
+    "Span",
+    "Warning_",
+    "Issuer",
+    "Registration",
+    "ActRef",
+    "Executor",
+    "Deadline",
+    "Amount",
+    "Measure",
+    "Indicator",
+    "Section",
+    "Programme",
+    "Provision",
+    "AmendmentOperation",
+    "Document",
+    "Status",
+]
+
+Status = Literal["in_force", "repealed", "unknown"]
+
+
+@dataclass(frozen=True, order=True)
+class Span:
+    """Lines ``start``–``end`` (1-based, inclusive) of the original source file."""
+
+    start: int
+    end: int
+
+    def __post_init__(self) -> None:
+        if self.start < 1 or self.end < self.start:
+            raise ValueError(f"bad span {self.start}-{self.end}")
+
+    def __str__(self) -> str:
+        return f"{self.start}" if self.start == self.end else f"{self.start}-{self.end}"
+
+    def union(self, other: Span | None) -> Span:
+        if other is None:
+            return self
+        return Span(min(self.start, other.start), max(self.end, other.end))
+
+
+@dataclass
+class Warning_:
+    """Something a parser could not read cleanly. Reported, never silently dropped."""
+
+    message: str
+    span: Span | None = None
+    code: str = "warning"
+
+    def __str__(self) -> str:
+        return f"line {self.span}: {self.message}" if self.span else self.message
+
+
+@dataclass
+class Issuer:
+    """The body that adopted an act, as read from the text.
+
+    ``key`` is the agency slug (e.g. ``kyzylorda-oblast-maslikhat``, ``government``); ``label`` the words
+    of the text in the nominative where the parser can form it. ``kind`` is the body type: maslikhat,
+    akimat, government, president, parliament, ministry, national-bank, prime-minister, court, other.
+    ``level`` is republican, oblast, city or district; ``region`` the slug of the oblast or city.
+    """
+
+    key: str
+    label: str | None = None
+    kind: str | None = None
+    level: str | None = None
+    region: str | None = None
+    district: str | None = None
+    span: Span | None = None
+
+
+@dataclass
+class Registration:
+    """Registration of an act with a justice body (Әділет / Юстиция)."""
+
+    number: str | None = None
+    date: date | None = None
+    body: str | None = None  # label of the registering body, as in the text
+    body_key: str | None = None  # agency slug, where it can be formed
+    span: Span | None = None
+
+
+@dataclass
+class ActRef:
+    """An act, as one text names it: the document itself, or an act it cites.
+
+    Any field the text does not state stays ``None``. ``type`` is a ``skos:notation`` of the doctype
+    scheme (``law``, ``code``, ``decree``, ``resolution``, ``decision``, ``order`` …).
+    """
+
+    type: str | None = None
+    issuer: Issuer | None = None
+    date: date | None = None
+    number: str | None = None
+    title: str | None = None
+    title_lang: str | None = None
+    adilet: str | None = None
+    effective_date: date | None = None  # for a repeal or amendment: when it takes effect
+    pinpoint: str | None = None  # "27 бап", "пункт 2 статьи 18" — the unit the citation points at
+    span: Span | None = None
+    iri: str | None = None  # set by identity resolution
+
+
+@dataclass
+class Executor:
+    """One executor of a measure, as written in its cell, before resolution to an agency."""
+
+    raw: str
+    by_agreement: bool = False  # "келісу бойынша" / "по согласованию"
+    span: Span | None = None
+    agency: str | None = None  # agency IRI, set by resolution; None when unresolved
+
+
+@dataclass
+class Deadline:
+    """A deadline normalised to an interval ``start``–``end`` (inclusive), keeping the raw text.
+
+    ``kind``: year, half-year, quarter, month, date, span, annual, semiannual, permanent or unknown.
+    """
+
+    raw: str
+    start: date | None = None
+    end: date | None = None
+    kind: str = "unknown"
+
+
+@dataclass
+class Amount:
+    """Money as written: a non-negative decimal, a unit (e.g. ``mln KZT``), an optional year."""
+
+    value: Decimal
+    unit: str
+    year: int | None = None
+    source: str | None = None  # funding source this amount belongs to, where the row splits it
+    raw: str | None = None
+    span: Span | None = None
+
+
+@dataclass
+class Measure:
+    """One row of an action plan."""
+
+    number: str
+    name: str
+    section: str | None = None  # the key of the Section it belongs to
+    form: str | None = None  # form of completion
+    executors: list[Executor] = field(default_factory=list)
+    deadline: Deadline | None = None
+    funding_source: str | None = None
+    amounts: list[Amount] = field(default_factory=list)
+    span: Span | None = None
+    incomplete: bool = False  # the text cuts the row off
+    notes: list[str] = field(default_factory=list)
+    cites: list[ActRef] = field(default_factory=list)
+
+
+@dataclass
+class Indicator:
+    """A target indicator: name, unit, baseline and targets by year."""
+
+    name: str
+    unit: str | None = None
+    baseline: str | None = None
+    targets: dict[int, str] = field(default_factory=dict)
+    span: Span | None = None
+
+
+@dataclass
+class Section:
+    """A section or direction of a plan (``key`` is its number or ordinal, ``title`` its heading)."""
+
+    key: str
+    title: str
+    span: Span | None = None
+
+
+@dataclass
+class Programme:
+    """A programme, national plan, concept or action plan approved by an act.
+
+    ``kind`` is a doctype notation: programme, plan or concept. ``action_plan`` is True when the
+    measures form a separate action plan (a concept's appendix); measures then belong to that plan.
+    """
+
+    kind: str
+    title: str
+    approved_by: ActRef | None = None
+    period_start: int | None = None
+    period_end: int | None = None
+    passport: dict[str, str] = field(default_factory=dict)  # field name → text, as in the passport
+    funding: list[Amount] = field(default_factory=list)  # passport totals by source and year
+    indicators: list[Indicator] = field(default_factory=list)
+    sections: list[Section] = field(default_factory=list)
+    measures: list[Measure] = field(default_factory=list)
+    abbreviations: dict[str, str] = field(default_factory=dict)  # the document's own legend
+    action_plan_title: str | None = None
+    rows_seen: int = 0
+    rows_parsed: int = 0
+    based_on: list[ActRef] = field(default_factory=list)
+    span: Span | None = None
+    key: str = "programme"  # path segment under the approving act's IRI
+
+
+@dataclass
+class Provision:
+    """A structural unit of an act, outermost first: [("section", "2"), ("chapter", "6"), ("paragraph", "13")].
+
+    Kinds: title, preamble, point, subpoint, section, chapter, article, paragraph (§), part, abzac,
+    appendix, row.
+    """
+
+    path: list[tuple[str, str]]
+    label: str | None = None  # the words of the text
+
+    def slug(self) -> str:
+        return "/".join(f"{kind}-{num}" if num else kind for kind, num in self.path)
+
+
+@dataclass
+class AmendmentOperation:
+    """One amendment instruction: what the affecting act does to which provision of which act."""
+
+    order: int
+    type: str  # substitution, insertion, repeal, replacement, renumbering
+    target: ActRef  # the affected act (or the plan it approved; see ``target_document``)
+    provision: Provision | None = None
+    target_document: str | None = None  # "plan" when the provision is inside the approved plan
+    old_text: str | None = None
+    new_text: str | None = None
+    effective_date: date | None = None
+    span: Span | None = None
+
+
+@dataclass
+class Document:
+    """Everything read from one source file."""
+
+    source: str  # file name
+    language: str | None = None  # kk or ru
+    act: ActRef = field(default_factory=ActRef)
+    registration: Registration | None = None
+    status: Status = "unknown"
+    status_span: Span | None = None
+    status_raw: str | None = None
+    repealed_by: list[ActRef] = field(default_factory=list)
+    amended_by: list[ActRef] = field(default_factory=list)
+    amends: list[ActRef] = field(default_factory=list)
+    repeals: list[ActRef] = field(default_factory=list)
+    based_on: list[ActRef] = field(default_factory=list)
+    cites: list[ActRef] = field(default_factory=list)
+    programmes: list[Programme] = field(default_factory=list)
+    operations: list[AmendmentOperation] = field(default_factory=list)
+    entry_into_force: date | None = None
+    warnings: list[Warning_] = field(default_factory=list)
+    sha256: str | None = None
+    line_count: int = 0

@@ -1,0 +1,1 @@
+"""Raw text → :class:`kglaw.model.Document`. One module per concern or document layout."""
