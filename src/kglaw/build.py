@@ -1,0 +1,730 @@
+"""Documents → RDF. One graph per source document, written as canonical Turtle to ``data/ttl``.
+
+Terms are ELI's wherever ELI has one (``eli:LegalResource``, ``eli:LegalExpression``, ``eli:title``,
+``eli:date_document``, ``eli:number``, ``eli:repealed_by`` …); the kglaw extension
+(``ontology/kglaw.ttl``) covers programmes, measures, agencies, registration and provenance.
+
+Every fact read from a text keeps its provenance twice over: the entity carries ``kgl:sourceDocument``
+and ``kgl:lineStart``/``kgl:lineEnd``, and each relation or value triple has an ``rdf:Statement``
+reification naming the source document and the lines it was read from.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import re
+import tempfile
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field
+from datetime import date
+from decimal import Decimal
+from pathlib import Path
+
+from rdflib import Graph, Literal, URIRef
+from rdflib.term import Node
+
+from .errors import KglawError
+from .identifiers import ActId, slugify, title_key
+from .model import ActRef, AmendmentOperation, Document, Issuer, Measure, Programme, Span
+from .namespaces import (
+    AGENCY,
+    DCTERMS,
+    DOCTYPE,
+    ELI,
+    GRAPH,
+    KGL,
+    OPTYPE,
+    PROV,
+    PROVNS,
+    RDF,
+    RDFS,
+    SKOS,
+    SOURCE,
+    XSD,
+    bind_prefixes,
+)
+
+__all__ = [
+    "ActResolver",
+    "BuildResult",
+    "build_document",
+    "build_corpus",
+    "write_turtle",
+    "serialize_turtle",
+    "write_atomically",
+    "act_iri",
+]
+
+LANG_AUTHORITY = "http://publications.europa.eu/resource/authority/language/"
+_LANG_CODES = {"kk": "KAZ", "ru": "RUS", "en": "ENG"}
+IN_FORCE = ELI["InForce-inForce"]
+NOT_IN_FORCE = ELI["InForce-notInForce"]
+
+_TYPE_CLASS = {
+    "programme": KGL.Programme,
+    "plan": KGL.NationalPlan,
+    "concept": KGL.Concept,
+}
+
+#: Inverse pairs materialised at build time, so that a query may follow either direction.
+INVERSES = [
+    (ELI.amends, ELI.amended_by),
+    (ELI.repeals, ELI.repealed_by),
+    (ELI.has_part, ELI.is_part_of),
+    (ELI.is_realized_by, ELI.realizes),
+    (KGL.approves, KGL.approvedBy),
+    (KGL.hasActionPlan, KGL.actionPlanOf),
+    (KGL.hasMeasure, KGL.inActionPlan),
+    (KGL.replaces, KGL.replacedBy),
+    (KGL.precededBy, KGL.succeededBy),
+]
+
+
+def _issuer_slug(issuer: Issuer | None) -> str | None:
+    if issuer is None or not issuer.key:
+        return None
+    key = issuer.key if re.fullmatch(r"[a-z0-9][a-z0-9-]*", issuer.key) else slugify(issuer.key)
+    return key or None
+
+
+def act_iri(ref: ActRef) -> str:
+    """The IRI of an act from what a text says of it (no corpus or authority look-up)."""
+    if ref.iri:
+        return ref.iri
+    type_ = ref.type or "act"
+    year = getattr(ref, "year", None)
+    when: date | str | None = ref.date or (str(year) if year else None)
+    key = None
+    if ref.date is None and ref.number is None:
+        if not ref.title:
+            raise KglawError("an act reference needs a date, a number or a title")
+        key = title_key(ref.title)
+    return ActId(type_, _issuer_slug(ref.issuer), when, ref.number, key).format()
+
+
+class ActResolver:
+    """Identity resolution: the same act cited by title only, by date and number, or by adilet code
+    must be one node. Looks in the authority file first, then in what the corpus itself says."""
+
+    def __init__(self) -> None:
+        self.by_title: dict[str, str] = {}
+        self.by_adilet: dict[str, str] = {}
+        try:
+            from . import authority  # the authority file of central acts
+
+            self._authority = authority
+        except ImportError:  # pragma: no cover - authority ships with kglaw
+            self._authority = None
+
+    def learn(self, ref: ActRef, iri: str) -> None:
+        if ref.title and (ref.date or ref.number):
+            self.by_title.setdefault(title_key(ref.title), iri)
+        if ref.adilet:
+            self.by_adilet.setdefault(ref.adilet, iri)
+
+    def resolve(self, ref: ActRef) -> str:
+        if ref.iri:
+            return ref.iri
+        if self._authority is not None:
+            try:
+                hit = self._authority.resolve_act(ref)
+            except KglawError:
+                hit = None
+            if hit:
+                return hit
+        if ref.adilet and ref.adilet in self.by_adilet:
+            return self.by_adilet[ref.adilet]
+        if ref.date is None and ref.number is None and ref.title:
+            hit = self.by_title.get(title_key(ref.title))
+            if hit:
+                return hit
+        return act_iri(ref)
+
+
+def _lit_date(d: date) -> Literal:
+    return Literal(d.isoformat(), datatype=XSD.date)
+
+
+def _lang(doc: Document) -> str | None:
+    return doc.language if doc.language in ("kk", "ru", "en") else None
+
+
+@dataclass
+class _Emitter:
+    """Adds triples to one document graph, each with its provenance."""
+
+    graph: Graph
+    source: URIRef
+    prov_seen: set[str] = field(default_factory=set)
+
+    def add(self, s: Node, p: Node, o: Node) -> None:
+        self.graph.add((s, p, o))  # type: ignore[arg-type]
+
+    def fact(self, s: Node, p: Node, o: Node, span: Span | None) -> None:
+        """A triple read from the text, with an rdf:Statement recording source and lines."""
+        self.add(s, p, o)
+        if span is None:
+            return
+        key = hashlib.sha1(f"{s}|{p}|{o.n3() if hasattr(o, 'n3') else o}|{self.source}".encode()).hexdigest()[:16]  # type: ignore[union-attr]
+        st = PROVNS[key]
+        if key in self.prov_seen:
+            return
+        self.prov_seen.add(key)
+        self.add(st, RDF.type, RDF.Statement)
+        self.add(st, RDF.subject, s)
+        self.add(st, RDF.predicate, p)
+        self.add(st, RDF.object, o)
+        self.add(st, KGL.sourceDocument, self.source)
+        self.add(st, KGL.lineStart, Literal(span.start))
+        self.add(st, KGL.lineEnd, Literal(span.end))
+
+    def lines(self, node: Node, span: Span | None) -> None:
+        self.add(node, KGL.sourceDocument, self.source)
+        if span is not None:
+            self.add(node, KGL.lineStart, Literal(span.start))
+            self.add(node, KGL.lineEnd, Literal(span.end))
+
+
+@dataclass
+class BuildResult:
+    """What a build produced: graphs by file stem, plus counts and warnings for the summary."""
+
+    graphs: dict[str, Graph] = field(default_factory=dict)
+    documents: list[Document] = field(default_factory=list)
+    warnings: list[str] = field(default_factory=list)
+    errors: list[str] = field(default_factory=list)
+
+    @property
+    def triples(self) -> int:
+        return sum(len(g) for g in self.graphs.values())
+
+
+def _agency_iri(issuer: Issuer) -> URIRef | None:
+    slug = _issuer_slug(issuer)
+    return AGENCY[slug] if slug else None
+
+
+def _emit_agency_stub(em: _Emitter, issuer: Issuer, lang: str | None) -> URIRef | None:
+    """An issuer as the text names it. The registry (data/authority/agencies.ttl) holds the full record."""
+    node = _agency_iri(issuer)
+    if node is None:
+        return None
+    em.add(node, RDF.type, KGL.Agency)
+    if issuer.label:
+        em.fact(node, SKOS.altLabel, Literal(issuer.label, lang=lang), issuer.span)
+    if issuer.kind:
+        em.add(node, KGL.bodyKind, Literal(issuer.kind))
+    if issuer.level:
+        em.add(node, KGL.level, Literal(issuer.level))
+    if issuer.region:
+        em.add(node, KGL.region, Literal(issuer.region))
+    return node
+
+
+def _emit_act_ref(em: _Emitter, resolver: ActResolver, ref: ActRef, lang: str | None) -> URIRef:
+    """An act named by a text: its node, with the facts this text states about it."""
+    node = URIRef(resolver.resolve(ref))
+    span = ref.span
+    em.add(node, RDF.type, ELI.LegalResource)
+    if ref.type:
+        em.fact(node, ELI.type_document, DOCTYPE[ref.type], span)
+    if ref.date:
+        em.fact(node, ELI.date_document, _lit_date(ref.date), span)
+    if ref.number:
+        em.fact(node, ELI.number, Literal(ref.number), span)
+    if ref.adilet:
+        em.fact(node, ELI.id_local, Literal(ref.adilet), span)
+    if ref.issuer is not None:
+        agency = _emit_agency_stub(em, ref.issuer, lang)
+        if agency is not None:
+            em.fact(node, ELI.passed_by, agency, span)
+    if ref.title:
+        tlang = ref.title_lang or lang
+        expr = URIRef(f"{node}/{tlang or 'und'}")
+        em.add(node, ELI.is_realized_by, expr)
+        em.add(expr, ELI.realizes, node)
+        em.add(expr, RDF.type, ELI.LegalExpression)
+        if tlang in _LANG_CODES:
+            em.add(expr, ELI.language, URIRef(LANG_AUTHORITY + _LANG_CODES[tlang]))
+        em.fact(expr, ELI.title, Literal(ref.title, lang=tlang), span)
+    return node
+
+
+def _emit_relation(em: _Emitter, s: URIRef, p: URIRef, o: URIRef, span: Span | None) -> None:
+    em.fact(s, p, o, span)
+
+
+def _decimal(v: Decimal) -> Literal:
+    return Literal(format(v, "f"), datatype=XSD.decimal)
+
+
+def _emit_amount(em: _Emitter, owner: URIRef, node: URIRef, amt, lang: str | None) -> None:  # type: ignore[no-untyped-def]
+    em.add(node, RDF.type, KGL.MonetaryAmount)
+    em.add(node, KGL.value, _decimal(amt.value))
+    em.add(node, KGL.unit, Literal(amt.unit))
+    if amt.year is not None:
+        em.add(node, KGL.year, Literal(amt.year))
+    if amt.source:
+        em.add(node, KGL.fundingSource, Literal(amt.source, lang=lang))
+    if amt.raw:
+        em.add(node, KGL.rawText, Literal(amt.raw))
+    em.lines(node, amt.span)
+
+
+def _resolve_executor(raw: str, abbreviations: dict[str, str], region: str | None) -> str | None:
+    try:
+        from .agencies import resolve_agency
+    except ImportError:  # pragma: no cover - the registry ships with kglaw
+        return None
+    try:
+        return resolve_agency(raw, abbreviations or None, region)
+    except KglawError:
+        return None
+
+
+def _emit_programme(
+    em: _Emitter, resolver: ActResolver, doc: Document, prog: Programme, doc_act: URIRef, warnings: list[str]
+) -> None:
+    lang = _lang(doc)
+    approving = URIRef(resolver.resolve(prog.approved_by)) if prog.approved_by else doc_act
+    if prog.approved_by is not None and approving != doc_act:
+        _emit_act_ref(em, resolver, prog.approved_by, lang)
+    node = URIRef(f"{approving}/{prog.key}")
+    em.add(node, RDF.type, _TYPE_CLASS.get(prog.kind, KGL.PolicyDocument))
+    em.add(node, RDF.type, KGL.PolicyDocument)
+    em.add(node, RDF.type, ELI.LegalResource)
+    em.fact(node, ELI.type_document, DOCTYPE[prog.kind if prog.kind in _TYPE_CLASS else "programme"], prog.span)
+    em.fact(node, KGL.approvedBy, approving, prog.span)
+    em.add(approving, KGL.approves, node)
+    em.lines(node, prog.span)
+    if prog.title:
+        expr = URIRef(f"{node}/{lang or 'und'}")
+        em.add(node, ELI.is_realized_by, expr)
+        em.add(expr, ELI.realizes, node)
+        em.add(expr, RDF.type, ELI.LegalExpression)
+        if lang in _LANG_CODES:
+            em.add(expr, ELI.language, URIRef(LANG_AUTHORITY + _LANG_CODES[lang]))
+        em.fact(expr, ELI.title, Literal(prog.title, lang=lang), prog.span)
+    if prog.period_start:
+        em.fact(node, KGL.periodStart, _lit_date(date(prog.period_start, 1, 1)), prog.span)
+    if prog.period_end:
+        em.fact(node, KGL.periodEnd, _lit_date(date(prog.period_end, 12, 31)), prog.span)
+    for name, value in sorted(prog.passport.items()):
+        em.add(node, KGL.passportField, Literal(f"{name}: {value}", lang=lang))
+    for i, amt in enumerate(prog.funding, 1):
+        a = URIRef(f"{node}/funding/{i}")
+        em.add(node, KGL.funding, a)
+        _emit_amount(em, node, a, amt, lang)
+    for i, ind in enumerate(prog.indicators, 1):
+        n = URIRef(f"{node}/indicator/{i}")
+        em.add(node, KGL.indicator, n)
+        em.add(n, RDF.type, KGL.Indicator)
+        em.add(n, RDFS.label, Literal(ind.name, lang=lang))
+        if ind.unit:
+            em.add(n, KGL.unit, Literal(ind.unit, lang=lang))
+        if ind.baseline:
+            em.add(n, KGL.baseline, Literal(ind.baseline))
+        for year, value in sorted(ind.targets.items()):
+            t = URIRef(f"{n}/target/{year}")
+            em.add(n, KGL.target, t)
+            em.add(t, RDF.type, KGL.Target)
+            em.add(t, KGL.year, Literal(year))
+            em.add(t, KGL.value, Literal(value))
+        em.lines(n, ind.span)
+    for based in prog.based_on:
+        o = _emit_act_ref(em, resolver, based, lang)
+        em.fact(node, ELI.based_on, o, based.span)
+
+    plan = URIRef(f"{node}/action-plan")
+    em.add(plan, RDF.type, KGL.ActionPlan)
+    em.add(node, KGL.hasActionPlan, plan)
+    em.add(plan, KGL.actionPlanOf, node)
+    if prog.action_plan_title:
+        em.add(plan, RDFS.label, Literal(prog.action_plan_title, lang=lang))
+    for sec in prog.sections:
+        s = URIRef(f"{plan}/section/{slugify(sec.key) or sec.key}")
+        em.add(plan, KGL.hasSection, s)
+        em.add(s, RDF.type, KGL.PlanSection)
+        em.add(s, KGL.sectionKey, Literal(sec.key))
+        em.add(s, RDFS.label, Literal(sec.title, lang=lang))
+        em.lines(s, sec.span)
+    sections = {sec.key: URIRef(f"{plan}/section/{slugify(sec.key) or sec.key}") for sec in prog.sections}
+    region = None
+    if doc.act.issuer is not None:
+        region = doc.act.issuer.region
+    for m in prog.measures:
+        _emit_measure(em, resolver, m, plan, sections, prog.abbreviations, region, lang, warnings, doc)
+    replaces = getattr(prog, "replaces_appendix_of", None)
+    if replaces is not None:
+        target = URIRef(resolver.resolve(replaces))
+        em.add(node, KGL.newWording, plan)
+
+
+def _emit_measure(
+    em: _Emitter,
+    resolver: ActResolver,
+    m: Measure,
+    plan: URIRef,
+    sections: dict[str, URIRef],
+    abbreviations: dict[str, str],
+    region: str | None,
+    lang: str | None,
+    warnings: list[str],
+    doc: Document,
+) -> None:
+    node = URIRef(f"{plan}/measure/{m.number}")
+    em.add(node, RDF.type, KGL.Measure)
+    em.add(plan, KGL.hasMeasure, node)
+    em.add(node, KGL.inActionPlan, plan)
+    em.add(node, KGL.measureNumber, Literal(m.number))
+    em.lines(node, m.span)
+    if m.name:
+        em.fact(node, RDFS.label, Literal(m.name, lang=lang), m.span)
+    if m.section and m.section in sections:
+        em.add(node, KGL.inSection, sections[m.section])
+    if m.form:
+        em.fact(node, KGL.formOfCompletion, Literal(m.form, lang=lang), m.span)
+    for i, ex in enumerate(m.executors, 1):
+        p = URIRef(f"{node}/executor/{i}")
+        em.add(node, KGL.participation, p)
+        em.add(p, RDF.type, KGL.Participation)
+        em.add(p, KGL.rawText, Literal(ex.raw, lang=lang))
+        em.add(p, KGL.byAgreement, Literal(ex.by_agreement))
+        agency = ex.agency or _resolve_executor(ex.raw, abbreviations, region)
+        if agency:
+            em.add(p, KGL.agency, URIRef(agency))
+            em.fact(node, KGL.executor, URIRef(agency), ex.span or m.span)
+        else:
+            em.fact(node, KGL.executorText, Literal(ex.raw, lang=lang), ex.span or m.span)
+            warnings.append(f"{doc.source}:{(ex.span or m.span) or ''}: executor not resolved to an agency: {ex.raw!r}")
+    if m.deadline is not None:
+        d = m.deadline
+        em.fact(node, KGL.deadlineText, Literal(d.raw, lang=lang), m.span)
+        em.add(node, KGL.deadlineKind, Literal(d.kind))
+        if d.start:
+            em.add(node, KGL.deadlineStart, _lit_date(d.start))
+        if d.end:
+            em.add(node, KGL.deadlineEnd, _lit_date(d.end))
+    if m.funding_source:
+        em.fact(node, KGL.fundingSource, Literal(m.funding_source, lang=lang), m.span)
+    for i, amt in enumerate(m.amounts, 1):
+        a = URIRef(f"{node}/amount/{i}")
+        em.add(node, KGL.amount, a)
+        _emit_amount(em, node, a, amt, lang)
+    if m.incomplete:
+        em.add(node, KGL.incomplete, Literal(True))
+    for ref in m.cites:
+        o = _emit_act_ref(em, resolver, ref, lang)
+        em.fact(node, ELI.cites, o, ref.span)
+
+
+def _emit_operation(
+    em: _Emitter, resolver: ActResolver, doc: Document, op: AmendmentOperation, doc_act: URIRef, lang: str | None
+) -> None:
+    node = URIRef(f"{doc_act}/op/{op.order}")
+    target = _emit_act_ref(em, resolver, op.target, lang)
+    em.add(node, RDF.type, KGL.AmendmentOperation)
+    em.add(node, KGL.affectingAct, doc_act)
+    em.add(node, KGL.affectedAct, target)
+    em.add(node, KGL.operationType, OPTYPE[op.type])
+    em.add(node, KGL.order, Literal(op.order))
+    em.lines(node, op.span)
+    if op.old_text:
+        em.add(node, KGL.oldText, Literal(op.old_text, lang=lang))
+    if op.new_text:
+        em.add(node, KGL.newText, Literal(op.new_text, lang=lang))
+    eff = op.effective_date or doc.entry_into_force
+    if eff:
+        em.add(node, KGL.effectiveDate, _lit_date(eff))
+    owner = URIRef(f"{target}/{op.target_document}") if op.target_document else target
+    if op.provision is not None and op.provision.path:
+        prov = URIRef(f"{owner}/{op.provision.slug()}")
+        em.add(node, KGL.affectedProvision, prov)
+        em.add(prov, RDF.type, ELI.LegalResourceSubdivision)
+        em.add(prov, ELI.is_part_of, owner)
+        em.add(owner, ELI.has_part, prov)
+        kind, number = op.provision.path[-1]
+        em.add(prov, KGL.provisionKind, Literal(kind))
+        if number:
+            em.add(prov, KGL.provisionNumber, Literal(number))
+        if op.provision.label:
+            em.add(prov, RDFS.label, Literal(op.provision.label, lang=lang))
+        # every enclosing unit is a subdivision too, so that a provision's history can roll up
+        for depth in range(1, len(op.provision.path)):
+            from .model import Provision
+
+            outer = Provision(op.provision.path[:depth])
+            parent = URIRef(f"{owner}/{outer.slug()}")
+            child = URIRef(f"{owner}/{Provision(op.provision.path[: depth + 1]).slug()}")
+            em.add(parent, RDF.type, ELI.LegalResourceSubdivision)
+            em.add(parent, ELI.is_part_of, owner if depth == 1 else URIRef(f"{owner}/{Provision(op.provision.path[: depth - 1]).slug()}"))
+            em.add(child, ELI.is_part_of, parent)
+            ok, on = outer.path[-1]
+            em.add(parent, KGL.provisionKind, Literal(ok))
+            if on:
+                em.add(parent, KGL.provisionNumber, Literal(on))
+    em.fact(doc_act, ELI.amends, target, op.span)
+
+
+def build_document(doc: Document, resolver: ActResolver | None = None, warnings: list[str] | None = None) -> Graph:
+    """The RDF graph of one parsed document."""
+    resolver = resolver or ActResolver()
+    warnings = warnings if warnings is not None else []
+    g = Graph()
+    bind_prefixes(g)
+    stem = Path(doc.source).stem
+    src = SOURCE[stem]
+    em = _Emitter(g, src)
+    lang = _lang(doc)
+
+    em.add(src, RDF.type, KGL.SourceDocument)
+    em.add(src, RDF.type, PROV.Entity)
+    em.add(src, DCTERMS.identifier, Literal(doc.source))
+    if doc.sha256:
+        em.add(src, KGL.sha256, Literal(doc.sha256))
+    if lang:
+        em.add(src, DCTERMS.language, Literal(lang))
+    if doc.line_count:
+        em.add(src, KGL.lineEnd, Literal(doc.line_count))
+
+    act = _emit_act_ref(em, resolver, doc.act, lang)
+    em.add(src, KGL.describes, act)
+    em.lines(act, doc.act.span)
+    if doc.registration is not None:
+        r = doc.registration
+        reg = URIRef(f"{act}/registration")
+        em.fact(act, KGL.registration, reg, r.span)
+        em.add(reg, RDF.type, KGL.Registration)
+        if r.number:
+            em.fact(reg, KGL.registrationNumber, Literal(r.number), r.span)
+        if r.date:
+            em.fact(reg, KGL.registrationDate, _lit_date(r.date), r.span)
+        if r.body_key or r.body:
+            body = AGENCY[r.body_key] if r.body_key else None
+            if body is not None:
+                em.add(body, RDF.type, KGL.Agency)
+                if r.body:
+                    em.fact(body, SKOS.altLabel, Literal(r.body, lang=lang), r.span)
+                em.fact(reg, KGL.registeredBy, body, r.span)
+            elif r.body:
+                em.fact(reg, RDFS.label, Literal(r.body, lang=lang), r.span)
+    if doc.status != "unknown":
+        em.fact(act, ELI.in_force, IN_FORCE if doc.status == "in_force" else NOT_IN_FORCE, doc.status_span)
+    if doc.status_raw:
+        em.fact(act, KGL.statusText, Literal(doc.status_raw, lang=lang), doc.status_span)
+    if doc.entry_into_force:
+        em.add(act, ELI.first_date_entry_in_force, _lit_date(doc.entry_into_force))
+
+    for ref in doc.repealed_by:
+        o = _emit_act_ref(em, resolver, ref, lang)
+        _emit_relation(em, act, ELI.repealed_by, o, ref.span)
+        if ref.effective_date:
+            em.fact(act, ELI.date_no_longer_in_force, _lit_date(ref.effective_date), ref.span)
+    for ref in doc.amended_by:
+        o = _emit_act_ref(em, resolver, ref, lang)
+        _emit_relation(em, act, ELI.amended_by, o, ref.span)
+    for ref in doc.amends:
+        o = _emit_act_ref(em, resolver, ref, lang)
+        _emit_relation(em, act, ELI.amends, o, ref.span)
+    for ref in doc.repeals:
+        o = _emit_act_ref(em, resolver, ref, lang)
+        _emit_relation(em, act, ELI.repeals, o, ref.span)
+        if ref.effective_date:
+            em.fact(o, ELI.date_no_longer_in_force, _lit_date(ref.effective_date), ref.span)
+    for ref in doc.based_on:
+        o = _emit_act_ref(em, resolver, ref, lang)
+        _emit_relation(em, act, ELI.based_on, o, ref.span)
+    for ref in doc.cites:
+        o = _emit_act_ref(em, resolver, ref, lang)
+        if o != act:
+            _emit_relation(em, act, ELI.cites, o, ref.span)
+    for prog in doc.programmes:
+        _emit_programme(em, resolver, doc, prog, act, warnings)
+    for op in doc.operations:
+        _emit_operation(em, resolver, doc, op, act, lang)
+    materialise_inverses(g)
+    return g
+
+
+def materialise_inverses(g: Graph) -> None:
+    """Add the inverse of every lineage and structure triple (``amends`` ↔ ``amended_by`` …)."""
+    for p, q in INVERSES:
+        for s, o in list(g.subject_objects(p)):
+            g.add((o, q, s))
+        for s, o in list(g.subject_objects(q)):
+            g.add((o, p, s))
+
+
+# -- corpus ----------------------------------------------------------------------------------------
+
+
+def _all_refs(doc: Document) -> Iterator[ActRef]:
+    yield doc.act
+    for lst in (doc.repealed_by, doc.amended_by, doc.amends, doc.repeals, doc.based_on, doc.cites):
+        yield from lst
+    for prog in doc.programmes:
+        if prog.approved_by:
+            yield prog.approved_by
+        yield from prog.based_on
+    for op in doc.operations:
+        yield op.target
+
+
+def build_corpus(docs: Iterable[Document]) -> BuildResult:
+    """Build every document, resolving acts across the corpus so that each act is one node."""
+    docs = list(docs)
+    resolver = ActResolver()
+    for doc in docs:
+        for ref in _all_refs(doc):
+            if ref.date or ref.number or ref.adilet:
+                resolver.learn(ref, resolver.resolve(ref))
+    result = BuildResult(documents=docs)
+    for doc in docs:
+        warnings: list[str] = []
+        result.graphs[Path(doc.source).stem] = build_document(doc, resolver, warnings)
+        result.warnings.extend(f"{doc.source}: {w}" for w in doc.warnings)
+        result.warnings.extend(warnings)
+    return result
+
+
+def serialize_turtle(g: Graph) -> bytes:
+    """Canonical Turtle: fixed prefixes, subjects and predicates sorted, no blank nodes."""
+    bind_prefixes(g)
+    data = g.serialize(format="turtle", encoding="utf-8")
+    return data if isinstance(data, bytes) else data.encode("utf-8")
+
+
+def write_atomically(path: Path, data: bytes) -> None:
+    """Write ``data`` to a temporary file in the same directory, then rename it over ``path``."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+    try:
+        with os.fdopen(fd, "wb") as f:
+            f.write(data)
+            f.flush()
+            os.fsync(f.fileno())
+        os.replace(tmp, path)
+    except BaseException:
+        try:
+            os.unlink(tmp)
+        except FileNotFoundError:
+            pass
+        raise
+
+
+def write_turtle(g: Graph, path: Path) -> None:
+    write_atomically(path, serialize_turtle(g))
+
+
+def graph_iri(stem: str) -> URIRef:
+    return GRAPH[stem]
+
+
+# -- whole directories -------------------------------------------------------------------------------
+
+RAW_SUFFIXES = {".txt", ".html", ".htm", ""}
+
+
+def raw_files(paths: Iterable[Path]) -> list[Path]:
+    """Every input file under ``paths`` (files as given; directories walked, hidden files skipped)."""
+    out: list[Path] = []
+    for p in paths:
+        if p.is_dir():
+            out.extend(
+                sorted(
+                    f
+                    for f in p.rglob("*")
+                    if f.is_file()
+                    and not any(part.startswith(".") for part in f.relative_to(p).parts)
+                    and f.suffix.lower() in RAW_SUFFIXES
+                )
+            )
+        else:
+            out.append(p)
+    return out
+
+
+def reference_graphs() -> dict[str, Graph]:
+    """The graphs built from curated and authority files and the ontology, by output stem."""
+    from .resources import authority_dir, curated_dir, ontology_dir
+
+    graphs: dict[str, Graph] = {}
+    for prefix, directory in (("ontology", ontology_dir()), ("authority", authority_dir()), ("curated", curated_dir())):
+        if not directory.is_dir():
+            continue
+        for f in sorted(directory.glob("*.ttl")):
+            g = Graph()
+            try:
+                g.parse(f, format="turtle")
+            except Exception as err:  # rdflib raises several parser exception types
+                raise KglawError(f"{f}: not valid Turtle: {err}") from None
+            if prefix != "ontology":
+                materialise_inverses(g)
+            graphs[f"{prefix}-{f.stem}"] = g
+    return graphs
+
+
+def parse_paths(files: list[Path], on_progress=None, jobs: int = 1) -> tuple[list[Document], list[str]]:  # type: ignore[no-untyped-def]
+    """Parse files (in parallel when ``jobs`` > 1); failures are collected, never raised."""
+    docs: list[Document] = []
+    errors: list[str] = []
+    if jobs > 1 and len(files) > 1:
+        from concurrent.futures import ProcessPoolExecutor
+
+        with ProcessPoolExecutor(max_workers=jobs) as pool:
+            for f, res in zip(files, pool.map(_parse_safely, files, chunksize=16)):
+                if isinstance(res, str):
+                    errors.append(res)
+                else:
+                    docs.append(res)
+                if on_progress:
+                    on_progress(f)
+        return docs, errors
+    for f in files:
+        res = _parse_safely(f)
+        if isinstance(res, str):
+            errors.append(res)
+        else:
+            docs.append(res)
+        if on_progress:
+            on_progress(f)
+    return docs, errors
+
+
+def _parse_safely(f: Path) -> Document | str:
+    from .parse.document import parse_file
+
+    try:
+        return parse_file(f)
+    except KglawError as err:
+        return str(err)
+
+
+def write_graphs(graphs: dict[str, Graph], out: Path) -> None:
+    """Write every graph as ``out/{stem}.ttl``, replacing ``out`` as a whole, atomically."""
+    out.parent.mkdir(parents=True, exist_ok=True)
+    staging = Path(tempfile.mkdtemp(prefix=f".{out.name}.new-", dir=out.parent))
+    try:
+        for stem, g in sorted(graphs.items()):
+            (staging / f"{stem}.ttl").write_bytes(serialize_turtle(g))
+        from .swap import swap_directory
+
+        swap_directory(staging, out)
+    finally:
+        if staging.exists():
+            import shutil
+
+            shutil.rmtree(staging, ignore_errors=True)
+
+
+def build_directory(raw: Path, out: Path, *, with_reference: bool = True, jobs: int = 1, on_progress=None) -> BuildResult:  # type: ignore[no-untyped-def]
+    """``kglaw build``: parse every file of ``raw``, build, and replace ``out`` with the new graphs."""
+    files = raw_files([raw])
+    docs, errors = parse_paths(files, on_progress=on_progress, jobs=jobs)
+    result = build_corpus(docs)
+    result.errors.extend(errors)
+    if with_reference:
+        result.graphs.update(reference_graphs())
+    write_graphs(result.graphs, out)
+    return result

@@ -1,0 +1,222 @@
+"""The embedded store (pyoxigraph): one named graph per data file, loaded in transactions.
+
+The default store is a directory on disk (``.kglaw/store``); ``Store(None)`` is in memory (tests).
+Each file of ``data/ttl`` becomes the named graph ``https://w3id.org/kglaw/graph/{file stem}``;
+queries see the union of all graphs as their default graph.
+"""
+
+from __future__ import annotations
+
+import io
+from collections.abc import Iterable, Iterator
+from pathlib import Path
+
+import pyoxigraph as ox
+
+from .errors import StoreError
+from .namespaces import GRAPH
+
+__all__ = ["Store", "graph_iri_for", "open_store"]
+
+
+def graph_iri_for(path: Path | str) -> str:
+    """The named graph of a data file: ``…/graph/{stem}``."""
+    return str(GRAPH) + Path(path).stem
+
+
+_FORMATS = {
+    ".ttl": ox.RdfFormat.TURTLE,
+    ".nt": ox.RdfFormat.N_TRIPLES,
+    ".nq": ox.RdfFormat.N_QUADS,
+    ".trig": ox.RdfFormat.TRIG,
+    ".rdf": ox.RdfFormat.RDF_XML,
+    ".owl": ox.RdfFormat.RDF_XML,
+    ".xml": ox.RdfFormat.RDF_XML,
+    ".jsonld": ox.RdfFormat.JSON_LD,
+}
+
+
+def rdf_format_for(path: Path | str) -> ox.RdfFormat:
+    suffix = Path(path).suffix.lower()
+    if suffix not in _FORMATS:
+        raise StoreError(f"{path}: unknown RDF file type {suffix!r} (expected one of {', '.join(_FORMATS)})")
+    return _FORMATS[suffix]
+
+
+class Store:
+    """A pyoxigraph store. ``path=None`` keeps it in memory; ``read_only`` opens a store another process owns."""
+
+    def __init__(self, path: Path | str | None = None, *, read_only: bool = False) -> None:
+        self.path = Path(path) if path is not None else None
+        try:
+            if self.path is None:
+                self._store = ox.Store()
+            elif read_only:
+                self._store = ox.Store.read_only(str(self.path))
+            else:
+                self.path.mkdir(parents=True, exist_ok=True)
+                self._store = ox.Store(str(self.path))
+        except OSError as err:
+            raise StoreError(f"{self.path}: cannot open the store: {err}") from None
+
+    @property
+    def oxigraph(self) -> ox.Store:
+        return self._store
+
+    # -- loading ---------------------------------------------------------------------------------
+
+    def replace_graph(self, graph: str, data: bytes, fmt: ox.RdfFormat, *, source: str = "<data>") -> int:
+        """Replace one named graph by the triples in ``data``, in one transaction. Returns the triple count.
+
+        The data is parsed completely before the store is touched; a parse error leaves the store as it was.
+        """
+        try:
+            quads = _into_graph(ox.parse(io.BytesIO(data), fmt), graph)
+        except SyntaxError as err:
+            raise StoreError(f"{source}: {err}") from None
+        g = ox.NamedNode(graph)
+        try:
+            # One transaction: readers see the old graph or the new one, never a mix.
+            with _transaction(self._store) as tx:
+                tx.remove_graph(g)
+                tx.extend(quads)
+        except OSError as err:
+            raise StoreError(f"{source}: cannot write the store: {err}") from None
+        return len(quads)
+
+    def load_file(self, path: Path, graph: str | None = None) -> int:
+        """Load one RDF file into its named graph (replacing it)."""
+        try:
+            data = path.read_bytes()
+        except OSError as err:
+            raise StoreError(f"{path}: {err.strerror or err}") from None
+        fmt = rdf_format_for(path)
+        if fmt in (ox.RdfFormat.N_QUADS, ox.RdfFormat.TRIG):
+            return self.replace_dataset(data, fmt, source=str(path))
+        return self.replace_graph(graph or graph_iri_for(path), data, fmt, source=str(path))
+
+    def replace_dataset(self, data: bytes, fmt: ox.RdfFormat, *, source: str = "<data>") -> int:
+        """Load quads (TriG, N-Quads): each named graph in the data replaces the store's graph of that name."""
+        try:
+            quads = list(ox.parse(io.BytesIO(data), fmt))
+        except SyntaxError as err:
+            raise StoreError(f"{source}: {err}") from None
+        graphs = {q.graph_name for q in quads if not isinstance(q.graph_name, ox.DefaultGraph)}
+        try:
+            with _transaction(self._store) as tx:
+                for g in graphs:
+                    tx.remove_graph(g)
+                tx.extend(quads)
+        except OSError as err:
+            raise StoreError(f"{source}: cannot write the store: {err}") from None
+        return len(quads)
+
+    def load_dir(self, directory: Path) -> dict[str, int]:
+        """Load every ``*.ttl`` of a directory, one named graph per file. Returns graph → triple count."""
+        files = sorted(directory.glob("*.ttl"))
+        if not files:
+            raise StoreError(f"{directory}: no .ttl files to load (run 'kglaw build' first)")
+        # Parse everything first, so that a broken file fails the load before anything changes.
+        parsed: list[tuple[str, list[ox.Quad]]] = []
+        for f in files:
+            g = graph_iri_for(f)
+            try:
+                quads = _into_graph(ox.parse(path=str(f), format=ox.RdfFormat.TURTLE), g)
+            except SyntaxError as err:
+                raise StoreError(f"{f}: {err}") from None
+            except OSError as err:
+                raise StoreError(f"{f}: {err.strerror or err}") from None
+            parsed.append((g, quads))
+        try:
+            with _transaction(self._store) as tx:
+                for g, quads in parsed:
+                    tx.remove_graph(ox.NamedNode(g))
+                    tx.extend(quads)
+        except OSError as err:
+            raise StoreError(f"{self.path}: cannot write the store: {err}") from None
+        return {g: len(q) for g, q in parsed}
+
+    # -- reading ---------------------------------------------------------------------------------
+
+    def graphs(self) -> list[str]:
+        return sorted(g.value for g in self._store.named_graphs() if isinstance(g, ox.NamedNode))
+
+    def __len__(self) -> int:
+        return len(self._store)
+
+    def count(self, graph: str | None = None) -> int:
+        if graph is None:
+            return len(self._store)
+        return sum(1 for _ in self._store.quads_for_pattern(None, None, None, ox.NamedNode(graph)))
+
+    def query(self, sparql: str, substitutions: dict[str, object] | None = None, timeout: float | None = None):  # type: ignore[no-untyped-def]
+        """Run a SPARQL query over the union of all graphs. Parameters are bound as RDF terms."""
+        subs = {ox.Variable(k): v for k, v in (substitutions or {}).items()}
+        try:
+            return self._store.query(sparql, use_default_graph_as_union=True, substitutions=subs or None)
+        except SyntaxError as err:
+            from .errors import QueryError
+
+            raise QueryError(f"SPARQL syntax error: {err}") from None
+
+    def quads(self, graph: str | None = None) -> Iterator[ox.Quad]:
+        g = ox.NamedNode(graph) if graph else None
+        return self._store.quads_for_pattern(None, None, None, g)
+
+    def dump(self, fmt: ox.RdfFormat, graph: str | None = None) -> bytes:
+        if graph is not None:
+            return self._store.dump(format=fmt, from_graph=ox.NamedNode(graph)) or b""
+        return self._store.dump(format=fmt) or b""
+
+    def flush(self) -> None:
+        if self.path is not None:
+            self._store.flush()
+
+    def is_empty(self) -> bool:
+        return len(self._store) == 0
+
+
+class _transaction:
+    """Collect removals and additions, then apply them in one pyoxigraph transaction (an update)."""
+
+    def __init__(self, store: ox.Store) -> None:
+        self.store = store
+        self.remove: list[ox.NamedNode] = []
+        self.add: list[ox.Quad] = []
+
+    def __enter__(self) -> _transaction:
+        return self
+
+    def remove_graph(self, g: ox.NamedNode) -> None:
+        self.remove.append(g)
+
+    def extend(self, quads: Iterable[ox.Quad]) -> None:
+        self.add.extend(quads)
+
+    def __exit__(self, exc_type, exc, tb) -> None:  # type: ignore[no-untyped-def]
+        if exc_type is not None:
+            return
+        # One SPARQL update drops the old graphs and inserts the new triples; Oxigraph runs an update
+        # in a single transaction, so readers never see a graph half-replaced.
+        by_graph: dict[str, list[ox.Triple]] = {}
+        for q in self.add:
+            key = q.graph_name.value if isinstance(q.graph_name, ox.NamedNode) else ""
+            by_graph.setdefault(key, []).append(q.triple)
+        parts = [f"DROP SILENT GRAPH <{g.value}> ;" for g in self.remove]
+        blocks = []
+        for graph, triples in by_graph.items():
+            buf = io.BytesIO()
+            ox.serialize(triples, buf, ox.RdfFormat.N_TRIPLES)
+            body = buf.getvalue().decode("utf-8")
+            blocks.append(f"GRAPH <{graph}> {{\n{body}}}" if graph else body)
+        parts.append("INSERT DATA {\n" + "\n".join(blocks) + "\n}")
+        self.store.update("\n".join(parts))
+
+
+def _into_graph(quads: Iterable[ox.Quad], graph: str) -> list[ox.Quad]:
+    g = ox.NamedNode(graph)
+    return [ox.Quad(q.subject, q.predicate, q.object, g) for q in quads]
+
+
+def open_store(path: Path | str | None, *, read_only: bool = False) -> Store:
+    return Store(path, read_only=read_only)
