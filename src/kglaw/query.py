@@ -98,12 +98,19 @@ def load_query(path: Path) -> SavedQuery:
         raise QueryError(f"{path}: cannot read query: {err}") from None
     meta: dict[str, str] = {}
     params: list[Param] = []
+    last: str | None = None
     for lineno, line in enumerate(text.splitlines(), 1):
         if not line.startswith("#"):
             break
         m = _HEADER_RE.match(line)
         if not m:
+            cont = re.match(r"^#\s{2,}(\S.*)$", line)
+            if cont and last in ("title", "description"):
+                meta[last] = (meta[last] + " " + cont.group(1).strip()).strip()
+            elif cont and last == "param":
+                raise QueryError(f"{path}:{lineno}: a parameter must fit on one line")
             continue  # free comment
+        last = m.group("key")
         key, value = m.group("key"), m.group("value").strip()
         if key == "param":
             pm = _PARAM_RE.match(value)

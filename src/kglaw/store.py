@@ -220,3 +220,31 @@ def _into_graph(quads: Iterable[ox.Quad], graph: str) -> list[ox.Quad]:
 
 def open_store(path: Path | str | None, *, read_only: bool = False) -> Store:
     return Store(path, read_only=read_only)
+
+
+def fingerprint(directory: Path) -> str:
+    """A digest of the names and contents of a directory's ``*.ttl`` files."""
+    import hashlib
+
+    h = hashlib.sha256()
+    for f in sorted(directory.glob("*.ttl")):
+        h.update(f.name.encode())
+        h.update(hashlib.sha256(f.read_bytes()).digest())
+    return h.hexdigest()
+
+
+def _stamp_file(store_path: Path) -> Path:
+    return store_path.with_name(store_path.name + ".loaded")
+
+
+def read_stamp(store_path: Path) -> str | None:
+    try:
+        return _stamp_file(store_path).read_text().strip()
+    except OSError:
+        return None
+
+
+def write_stamp(store_path: Path, value: str) -> None:
+    from .build import write_atomically
+
+    write_atomically(_stamp_file(store_path), value.encode())
