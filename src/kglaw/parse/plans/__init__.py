@@ -1,0 +1,435 @@
+"""Programmes, concepts and action plans inside a legal text → :class:`kglaw.model.Programme`.
+
+``parse_plans(lines, doc)`` finds each programme/plan/concept document in the normalised lines of a file:
+
+1. anchors: an approval stamp (``… шешіммен БЕКІТІЛГЕН``, ``… қаулысымен бекітілген``,
+   ``Утвержден постановлением …``, ``… қаулысына қосымша``), a passport heading (``Бағдарламаның
+   паспорты`` / ``төлқұжаты``, ``Паспорт программы``) and an action-plan heading (``іс-шаралар
+   жоспары``, ``іс-қимыл жоспары``, ``План мероприятий``);
+2. for each programme: kind, title, period, passport fields (:mod:`.passport`), funding by source and
+   year, the abbreviation legend, and the action-plan table;
+3. the table is read by the registered layout that recognises its structure best (``detect``), never
+   chosen by file name. Each layout module exposes::
+
+       detect(lines, start, end) -> float            # confidence in [0, 1]
+       parse(lines, start, end, ctx) -> LayoutResult  # measures, sections, rows_seen, warnings
+
+Robustness: every programme reports ``rows_seen`` and ``rows_parsed``; an unreadable row becomes a
+:class:`~kglaw.model.Warning_` on ``doc.warnings`` naming its lines; a layout that fails is reported,
+not raised. Only :class:`~kglaw.errors.KglawError` ever escapes.
+"""
+
+from __future__ import annotations
+
+import importlib
+import re
+from dataclasses import dataclass, field
+from types import ModuleType
+
+from kglaw.errors import KglawError
+from kglaw.model import Document, Indicator, Measure, Programme, Section, Span, Warning_
+from kglaw.parse.plans.common import (
+    LEGEND_HEADING_RE,
+    NOTE_RE,
+    is_blank,
+    join_cell,
+    parse_abbreviation_legend,
+    span_of,
+)
+from kglaw.parse.plans.passport import PASSPORT_HEADING_RE, parse_funding, parse_passport
+
+__all__ = [
+    "parse_plans",
+    "LayoutContext",
+    "LayoutResult",
+    "LAYOUT_MODULES",
+    "registered_layouts",
+    "choose_layout",
+    "find_plan_headings",
+    "MIN_CONFIDENCE",
+]
+
+#: The registry of table layouts, tried in this order (ties go to the earlier one). Each name is a
+#: module of this package with ``detect`` and ``parse``. Add a layout by appending its module name.
+LAYOUT_MODULES: list[str] = ["layout_number_alone", "layout_number_inline"]
+
+#: Below this confidence no layout is trusted, and the table is reported instead of guessed.
+MIN_CONFIDENCE = 0.3
+
+
+@dataclass
+class LayoutContext:
+    """What a layout may need besides the lines: the plan period (years), the document language, the
+    source file name (for messages), the programme's abbreviation legend, and the raw (un-normalised)
+    lines when the caller has them (tabs and NBSP-only lines survive there)."""
+
+    period: tuple[int, int] | None = None
+    language: str | None = None
+    source: str = "<input>"
+    abbreviations: dict[str, str] = field(default_factory=dict)
+    raw_lines: list[str] | None = None
+
+
+@dataclass
+class LayoutResult:
+    """What a layout read from a table. ``rows_seen`` counts every row it found, read or not."""
+
+    measures: list[Measure] = field(default_factory=list)
+    sections: list[Section] = field(default_factory=list)
+    rows_seen: int = 0
+    warnings: list[Warning_] = field(default_factory=list)
+    indicators: list[Indicator] = field(default_factory=list)
+
+
+_loaded: dict[str, ModuleType] = {}
+
+
+def registered_layouts() -> list[ModuleType]:
+    """The layout modules of :data:`LAYOUT_MODULES`, imported once."""
+    out = []
+    for name in LAYOUT_MODULES:
+        if name not in _loaded:
+            _loaded[name] = importlib.import_module(f"{__name__}.{name}")
+        out.append(_loaded[name])
+    return out
+
+
+def choose_layout(lines: list[str], start: int, end: int) -> tuple[ModuleType | None, float]:
+    """The registered layout most confident that lines ``start``–``end`` are its table."""
+    best: ModuleType | None = None
+    best_score = 0.0
+    for mod in registered_layouts():
+        try:
+            score = float(mod.detect(lines, start, end))
+        except Exception:  # a layout's detector must not sink the parse; it just does not match
+            score = 0.0
+        if score > best_score:
+            best, best_score = mod, score
+    return best, best_score
+
+
+# ---------------------------------------------------------------------------------------------------
+# Anchors
+
+_PLAN_HEADING = re.compile(
+    r"(?:іс-?\s?шаралар(?:ының)?|іс-?\s?қимыл|іс-?\s?шаралардың)\s+жоспары\s*\.?$"
+    r"|^\s*(?:\d+\.\s*)?План\s+(?:мероприятий|действий)\b",
+    re.I,
+)
+_STAMP = re.compile(
+    r"(?:БЕКІТІЛГЕН|[Бб]екітілген|УТВЕРЖДЕН[АОЫ]?|[Уу]твержден[аоы]?)\s*\.?$"
+    r"|қосымша(?:сы)?\s*$|^\s*Приложение\b",
+)
+_SIGNATURE = re.compile(r"^[А-ЯӘІҢҒҮҰҚӨҺA-Z]\.\s*(?:[А-ЯӘІҢҒҮҰҚӨҺA-Z]\.\s*)?[А-ЯӘІҢҒҮҰҚӨҺ][а-яәіңғүұқөһ]+$")
+_KIND_WORDS = re.compile(
+    r"(?P<concept>тұжырымдама|концепци)|(?P<programme>бағдарлама|программ)|(?P<plan>жоспар|план\b|план[аеуы]?\b)",
+    re.I,
+)
+_PERIOD_SPAN = re.compile(r"((?:19|20)\d{2})\s*[-–—]\s*((?:19|20)\d{2})")
+_PERIOD_TO = re.compile(r"((?:19|20)\d{2})\s*жыл[а-яәіңғүұқөһ]*\s+дейін|до\s+((?:19|20)\d{2})\s+год", re.I)
+_RESOURCES = re.compile(r"(?:ресурстар|ресурсы).*(?:қаржыландыру|финансир)|^\s*\d+\.\s*(?:Қаржыландыру|Финансирование)", re.I)
+_BODY_HEADING = re.compile(r"^\s*\d+\.\s+[А-ЯӘІҢҒҮҰҚӨҺA-Z]|^\s*[А-ЯӘІҢҒҮҰҚӨҺ]{4,}(?:\s+[А-ЯӘІҢҒҮҰҚӨҺ]{2,})*\s*$")
+
+
+def find_plan_headings(lines: list[str]) -> list[tuple[int, int]]:
+    """(first, last) 0-based line indices of every action-plan heading block."""
+    out: list[tuple[int, int]] = []
+    n = len(lines)
+    i = 0
+    while i < n:
+        line = lines[i].strip()
+        hit = bool(line) and bool(_PLAN_HEADING.search(line))
+        last = i
+        if not hit and line and i + 1 < n and re.search(r"іс-?\s?(?:шаралар|қимыл)\s*$", line, re.I):
+            nxt = lines[i + 1].strip()
+            if re.match(r"жоспары\s*\.?$", nxt, re.I):
+                hit, last = True, i + 1
+        if hit and len(line) < 200:
+            first = i
+            while first > 0 and not is_blank(lines[first - 1]) and i - first < 3 \
+                    and not re.match(r"\s*\d+\.\s", lines[first]) \
+                    and not re.search(r"[.;:]\s*$", lines[first - 1]) \
+                    and not _STAMP.search(lines[first - 1].strip()) and len(lines[first - 1].strip()) < 120:
+                first -= 1
+            out.append((first, last))
+            i = last + 1
+            continue
+        i += 1
+    return out
+
+
+def _stamps(lines: list[str]) -> list[int]:
+    return [i for i, ln in enumerate(lines) if ln.strip() and len(ln.strip()) < 100 and _STAMP.search(ln.strip())]
+
+
+def _passports(lines: list[str]) -> list[int]:
+    return [i for i, ln in enumerate(lines) if ln.strip() and len(ln.strip()) < 100 and PASSPORT_HEADING_RE.search(ln)]
+
+
+def _kind_of(title: str, plan_only: bool) -> str:
+    if plan_only:
+        return "plan"
+    hits = list(_KIND_WORDS.finditer(title))
+    if not hits:
+        return "programme"
+    m = hits[0] if re.match(r"\s*(?:Программа|Концепция|План|Государственная|Национальный)", title) else hits[-1]
+    return m.lastgroup or "programme"
+
+
+def _title_before(lines: list[str], idx: int, stop: int) -> tuple[str, Span] | None:
+    """Non-blank lines just above the passport heading, down to a stamp, a signature or a blank gap."""
+    j = idx - 1
+    while j > stop and is_blank(lines[j]):
+        j -= 1
+    got: list[int] = []
+    while j > stop and not is_blank(lines[j]) and len(got) < 5:
+        t = lines[j].strip()
+        if _STAMP.search(t) or _SIGNATURE.match(t) or t.startswith(("N ", "№")):
+            break
+        got.append(j)
+        j -= 1
+    if not got:
+        return None
+    got.reverse()
+    title = join_cell([lines[k] for k in got])
+    if not _KIND_WORDS.search(title):
+        return None
+    return title, span_of(got[0], got[-1])
+
+
+def _period_from(*texts: str | None) -> tuple[int, int] | None:
+    for t in texts:
+        if not t:
+            continue
+        m = _PERIOD_SPAN.search(t)
+        if m and int(m.group(1)) <= int(m.group(2)):
+            return int(m.group(1)), int(m.group(2))
+    return None
+
+
+def _language(lines: list[str], doc: Document) -> str | None:
+    if doc.language:
+        return doc.language
+    sample = " ".join(lines[:400])
+    kk = len(re.findall(r"[әіңғүұқөһӘІҢҒҮҰҚӨҺ]", sample))
+    ru = len(re.findall(r"[ыэъЫЭЪ]", sample))
+    if kk == ru == 0:
+        return None
+    return "kk" if kk >= ru else "ru"
+
+
+def _resources_section(lines: list[str], start: int, end: int) -> list[tuple[int, str]]:
+    for i in range(start, end):
+        t = lines[i].strip()
+        if t and len(t) < 120 and _RESOURCES.search(t) and not PASSPORT_HEADING_RE.search(t):
+            out: list[tuple[int, str]] = []
+            for k in range(i + 1, min(end, i + 80)):
+                s = lines[k].strip()
+                if s and _BODY_HEADING.match(s) and not re.match(r"^\s*\d+\.\d", s) and len(s) < 120 \
+                        and not re.match(r"^\d+\.\s+\d", s):
+                    break
+                if s:
+                    out.append((k, s))
+            return out
+    return []
+
+
+@dataclass
+class _Region:
+    passport: int | None = None
+    heading: tuple[int, int] | None = None
+    start: int = 0
+    end: int = 0
+
+
+def _regions(lines: list[str]) -> list[_Region]:
+    regions: list[_Region] = []
+    for p in _passports(lines):
+        regions.append(_Region(passport=p))
+    for h in find_plan_headings(lines):
+        owner = None
+        for r in regions:
+            if r.passport is not None and r.passport < h[0] and r.heading is None:
+                owner = r
+        if owner is not None and all(not (owner.passport or 0) < (o.passport or 0) < h[0] for o in regions):
+            owner.heading = h
+        else:
+            regions.append(_Region(heading=h))
+    regions.sort(key=lambda r: r.passport if r.passport is not None else (r.heading or (0, 0))[0])
+    stamps = _stamps(lines)
+    for k, r in enumerate(regions):
+        anchor = r.passport if r.passport is not None else (r.heading or (0, 0))[0]
+        prev_end = 0 if k == 0 else ((regions[k - 1].heading or (0, 0))[1] + 1 if regions[k - 1].heading else
+                                     (regions[k - 1].passport or 0) + 1)
+        near = [s for s in stamps if prev_end <= s < anchor and anchor - s <= 12]
+        r.start = near[0] if near else anchor
+    for k, r in enumerate(regions):
+        r.end = regions[k + 1].start if k + 1 < len(regions) else len(lines)
+    return regions
+
+
+# ---------------------------------------------------------------------------------------------------
+
+
+def parse_plans(lines: list[str], doc: Document, raw_lines: list[str] | None = None) -> list[Programme]:
+    """Every programme, concept or action plan in ``lines`` (the normalised lines of the whole file;
+    index ``i`` is original line ``i + 1``). Warnings go to ``doc.warnings``. Never raises anything
+    but :class:`~kglaw.errors.KglawError`."""
+    try:
+        return _parse_plans(lines, doc, raw_lines)
+    except KglawError:
+        raise
+    except Exception as err:  # a bug must not lose the document: report it and keep the rest
+        doc.warnings.append(Warning_(f"programme parser failed: {type(err).__name__}: {err}", None, "plan-error"))
+        return []
+
+
+def _parse_plans(lines: list[str], doc: Document, raw_lines: list[str] | None) -> list[Programme]:
+    programmes: list[Programme] = []
+    language = _language(lines, doc)
+    used_keys: set[str] = set()
+    for region in _regions(lines):
+        prog = _programme(lines, doc, region, language, raw_lines)
+        if prog is None:
+            continue
+        key = prog.kind
+        n = 2
+        while key in used_keys:
+            key = f"{prog.kind}-{n}"
+            n += 1
+        used_keys.add(key)
+        prog.key = key
+        programmes.append(prog)
+    return programmes
+
+
+def _programme(
+    lines: list[str], doc: Document, region: _Region, language: str | None, raw_lines: list[str] | None
+) -> Programme | None:
+    warnings: list[Warning_] = []
+    passport_fields = []
+    passport_end = region.start
+    if region.passport is not None:
+        limit = region.heading[0] if region.heading else region.end
+        passport_fields, passport_end = parse_passport(lines, region.passport, limit)
+    passport = {f.key: f.value for f in passport_fields}
+
+    # Table range and layout.
+    table: tuple[int, int] | None = None
+    layout = None
+    score = 0.0
+    if region.heading is not None:
+        t_start = region.heading[1] + 1
+        t_end = region.end
+        for i in range(t_start, region.end):
+            if NOTE_RE.match(lines[i]) or LEGEND_HEADING_RE.search(lines[i]):
+                t_end = i
+                break
+        table = (t_start, t_end)
+        layout, score = choose_layout(lines, t_start, t_end)
+        if region.passport is None and (layout is None or score < MIN_CONFIDENCE):
+            return None  # a heading in running text, not a plan with a table
+
+    # Title and kind.
+    plan_title = join_cell([lines[i] for i in range(region.heading[0], region.heading[1] + 1)]) if region.heading else None
+    if plan_title:
+        plan_title = re.sub(r"^\d+\.\s*", "", plan_title)
+    title_found = None
+    if region.passport is not None:
+        title_found = _title_before(lines, region.passport, region.start - 1)
+    title = title_found[0] if title_found else passport.get("name") or plan_title or ""
+    plan_only = region.passport is None
+    kind = _kind_of(title, plan_only)
+    title = re.sub(r"^\d+\.\s*", "", title)
+
+    period = _period_from(passport.get("period"), title, passport.get("name"), plan_title)
+    prog = Programme(kind=kind, title=title, approved_by=doc.act, passport=passport)
+    if period:
+        prog.period_start, prog.period_end = period
+    else:  # "2025 жылға дейін": the end is known, the start is not stated
+        for t in (title, plan_title or "", passport.get("period") or ""):
+            m = _PERIOD_TO.search(t)
+            if m:
+                prog.period_end = int(m.group(1) or m.group(2))
+                break
+    prog.action_plan_title = plan_title if region.heading else None
+    last = region.end - 1
+    while last > region.start and is_blank(lines[last]):
+        last -= 1
+    prog.span = span_of(region.start, max(region.start, last))
+
+    # Funding: passport field, then the resources section of the body.
+    funding_items = []
+    for f in passport_fields:
+        if f.key == "funding":
+            funding_items.extend(f.lines)
+    body_end = region.heading[0] if region.heading else region.end
+    funding_items.extend(_resources_section(lines, passport_end, body_end))
+    for a in parse_funding(funding_items):
+        # The passport and the resources section repeat figures; the first reading of a figure stays.
+        if any(b.year == a.year and b.value == a.value and b.unit == a.unit for b in prog.funding):
+            continue
+        prog.funding.append(a)
+
+    # Indicators listed in the passport.
+    for f in passport_fields:
+        if f.key == "indicators":
+            for idx, text in f.lines:
+                if text.strip():
+                    prog.indicators.append(Indicator(name=text.strip(), span=span_of(idx, idx)))
+
+    # Abbreviation legend: under its own heading, else right after the table.
+    legend: dict[str, str] = {}
+    for i in range(region.start, region.end):
+        if LEGEND_HEADING_RE.search(lines[i]) and len(lines[i].strip()) < 120:
+            legend, _ = parse_abbreviation_legend(lines, i + 1, region.end, headed=True)
+            if legend:
+                break
+    if not legend and table is not None:
+        legend, _ = parse_abbreviation_legend(lines, table[1], region.end, headed=False)
+    prog.abbreviations = legend
+
+    # The table.
+    if table is not None:
+        if layout is None or score < MIN_CONFIDENCE:
+            warnings.append(Warning_(
+                f"action plan table not recognised by any layout (best confidence {score:.2f})",
+                span_of(table[0], max(table[0], table[1] - 1)), "plan-layout-unknown"))
+        else:
+            ctx = LayoutContext(period=period, language=language, source=doc.source,
+                                abbreviations=dict(legend), raw_lines=raw_lines)
+            try:
+                result = layout.parse(lines, table[0], table[1], ctx)
+            except KglawError as err:
+                result = LayoutResult(warnings=[Warning_(f"action plan not read: {err}",
+                                                         span_of(table[0], max(table[0], table[1] - 1)),
+                                                         "plan-error")])
+            except Exception as err:  # reported, never raised (see module docstring)
+                result = LayoutResult(warnings=[Warning_(
+                    f"action plan not read ({layout.__name__.rsplit('.', 1)[-1]}): {type(err).__name__}: {err}",
+                    span_of(table[0], max(table[0], table[1] - 1)), "plan-error")])
+            prog.measures = result.measures
+            prog.sections = result.sections
+            prog.indicators.extend(result.indicators)
+            prog.rows_seen = result.rows_seen
+            warnings.extend(result.warnings)
+            warnings.extend(_check_numbering(prog.measures))
+    prog.rows_parsed = sum(1 for m in prog.measures if not m.incomplete)
+    if prog.rows_seen < len(prog.measures):
+        prog.rows_seen = len(prog.measures)
+    doc.warnings.extend(warnings)
+    return prog
+
+
+def _check_numbering(measures: list[Measure]) -> list[Warning_]:
+    """Row numbers that skip or repeat are reported: a row may have been lost or split."""
+    out: list[Warning_] = []
+    prev: int | None = None
+    for m in measures:
+        if not m.number.isdigit():
+            continue
+        n = int(m.number)
+        if prev is not None and n != prev + 1:
+            out.append(Warning_(f"row numbers go from {prev} to {n}", m.span, "plan-numbering"))
+        prev = n
+    return out
