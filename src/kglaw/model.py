@@ -114,6 +114,7 @@ class ActRef:
     pinpoint: str | None = None  # "27 бап", "пункт 2 статьи 18" — the unit the citation points at
     span: Span | None = None
     iri: str | None = None  # set by identity resolution
+    year: int | None = None  # when the text states only the year (a report "2023 жылы"); date stays None
 
 
 @dataclass
