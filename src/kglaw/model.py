@@ -245,6 +245,11 @@ class AmendmentOperation:
     new_text: str | None = None
     effective_date: date | None = None
     span: Span | None = None
+    # the approved document's name as the instruction gives it ("… 2025 жылға дейінгі ұлттық жоспар")
+    target_document_title: str | None = None
+    # the new wording is a part of the affecting act itself, not quoted text: "appendix" / "appendix-1"
+    # ("осы қаулыға қосымшаға сәйкес жаңа редакцияда жазылсын"); build links it as kgl:newWording
+    new_wording: str | None = None
 
 
 @dataclass
