@@ -1,0 +1,819 @@
+"""Amendment instructions in Kazakh and Russian, read into :class:`AmendmentOperation` records.
+
+An amending act says, instruction by instruction, what it does to which unit of which act:
+
+    1. "…" Қазақстан Республикасы Үкіметінің 2019 жылғы 28 мамырдағы № 326 қаулысына мынадай
+       өзгерістер мен толықтырулар енгізілсін:               ← opens a block: the affected act
+    тақырып мынадай редакцияда жазылсын: "…";                ← substitution of the title
+    көрсетілген қаулымен бекітілген … ұлттық жоспарда:        ← scope: the plan the act approved
+    2-бөлімнің 6-тарауында:                                  ← nested scope: section 2, chapter 6
+    он үшінші абзац мынадай мазмұндағы абзацпен толықтырылсын: "…";   ← insertion of paragraph 13
+
+The operation types are Akoma Ntoso's textual modifications (OASIS AKN 1.0 part 2, ``TextualMods``):
+``substitution`` (new wording), ``insertion`` (supplemented), ``repeal`` (deleted, declared invalid),
+``replacement`` (words X replaced by words Y) and ``renumbering``.
+
+The parser works on clauses: runs of lines that end with ``:``, ``;`` or ``.`` at a line end with their
+quotes balanced. A clause with an operation phrase gives operations; a clause that ends with ``:``
+and has none opens a scope (an act, an approved document, a structural unit) that the following
+clauses inherit until a list marker of the same or a higher level closes it. New wording is the quoted
+block after the colon, across lines and page breaks, up to a closing quote followed by ``;`` or ``.``.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from datetime import date
+
+from ..identifiers import normalize_number
+from ..model import ActRef, AmendmentOperation, Document, Issuer, Provision, Span, Warning_
+from .dates import find_dates
+from .provisions import RANK, find_units, merge_paths, parse_provision
+
+__all__ = [
+    "parse_operations",
+    "repair_trailing_units",
+    "read_act_ref",
+    "entry_into_force",
+    "OPERATION_TYPES",
+]
+
+OPERATION_TYPES = ("substitution", "insertion", "repeal", "replacement", "renumbering")
+
+# Words that show an instruction (or its scope) is on the line; used to keep the line repair and the
+# clause reader away from ordinary prose.
+_OP_WORDS = re.compile(
+    r"жазылсын|енгізілсін|толықтырылсын|тасталсын|ауыстырылсын|танылсын|есептелсін|редакцияда|"
+    r"изложить|дополнить|исключить|заменить|внести|признать|считать|редакции",
+    re.IGNORECASE,
+)
+
+# ---------------------------------------------------------------------------------------------------
+# Line repair: unit words a web copy moved to the end of a wrapped line
+# ---------------------------------------------------------------------------------------------------
+
+_GAP = re.compile(r"(?<=\S) {2,}(?=\S)")
+
+
+def _is_unit_token(tok: str) -> bool:
+    if re.search(r"(?:мен|пен|бен|ем|ом)$", tok):  # instrumental: the new unit of an insertion
+        return False
+    units = find_units(tok)
+    return len(units) == 1 and units[0].start == 0 and units[0].end == len(tok)
+
+
+def repair_trailing_units(lines: list[str]) -> list[str]:
+    """Put unit words back into the holes they left when a web copy moved them to the line end.
+
+    ``kglaw.parse.normalize.repair_displaced`` mends a line whose moved words follow a colon
+    (``…жазылсын:тақырып``). When the instruction wraps, the moved words end a line with no colon and
+    the rest of the sentence is on the next one (seed 002: ``3-бөлімнің 2-тарауы␣␣отыз бесінші абзацы
+    мынадай редакцияда 6-параграфының`` / ``жазылсын:``). The rule needs the next line, so it lives here:
+    when a line has holes (two spaces inside it), ends with unit words (``6-параграфының``,
+    ``қосымша қосымшаға``) and the instruction's verb is on it or on the next non-blank line, the last
+    ``n`` unit words go, in order, into the first ``n`` holes.
+
+    >>> repair_trailing_units(["ұлттық жоспарға  осы қаулыға  сәйкес жаңа қосымша қосымшаға", "редакцияда жазылсын."])[0]
+    'ұлттық жоспарға қосымша осы қаулыға қосымшаға сәйкес жаңа'
+    """
+    out = list(lines)
+    for i, line in enumerate(lines):
+        ind = line[: len(line) - len(line.lstrip())]
+        body = line.strip()
+        gaps = list(_GAP.finditer(body))
+        if not gaps:
+            continue
+        nxt = next((ln for ln in lines[i + 1 : i + 4] if ln.strip()), "")
+        if not (_OP_WORDS.search(body) or _OP_WORDS.search(nxt)):
+            continue
+        tokens = body.split()
+        k = 0
+        while k < len(tokens) - 1 and _is_unit_token(tokens[-1 - k]):
+            k += 1
+        if k == 0:
+            continue
+        n = min(k, len(gaps))
+        moved = tokens[len(tokens) - n :]
+        head = body[: body.rfind(moved[0], 0, len(body) - sum(len(t) + 1 for t in moved[1:]))].rstrip()
+        pieces, last = [], 0
+        for gap, word in zip(_GAP.finditer(head), moved):
+            pieces.append(head[last : gap.start()] + " " + word + " ")
+            last = gap.end()
+        pieces.append(head[last:])
+        out[i] = ind + "".join(pieces)
+    return out
+
+
+# ---------------------------------------------------------------------------------------------------
+# Quotes
+# ---------------------------------------------------------------------------------------------------
+
+_OPEN = "«“„"
+_CLOSE = "»”"
+
+
+def _quote_pairs(text: str) -> list[tuple[int, int]]:
+    """Outermost quoted segments ``(start, end)`` (end after the closing quote).
+
+    Straight quotes are paired by position: one that follows a space or an opening bracket and comes
+    before a letter opens, any other closes; so a title with a quoted name inside
+    (``"О партии "Нұр Отан" и …"``) stays one segment.
+    """
+    pairs: list[tuple[int, int]] = []
+    stack: list[int] = []
+    for i, ch in enumerate(text):
+        if ch in _OPEN:
+            stack.append(i)
+        elif ch in _CLOSE:
+            if stack:
+                s = stack.pop()
+                if not stack:
+                    pairs.append((s, i + 1))
+        elif ch == '"':
+            prev = text[i - 1] if i else " "
+            nxt = text[i + 1] if i + 1 < len(text) else " "
+            opening = (prev.isspace() or prev in "(:[") and not nxt.isspace()
+            if opening or not stack:
+                if opening:
+                    stack.append(i)
+                # a closing quote with nothing open is stray; ignore it
+            else:
+                s = stack.pop()
+                if not stack:
+                    pairs.append((s, i + 1))
+    return pairs
+
+
+def _balanced(text: str) -> bool:
+    depth = 0
+    for ch in text:
+        if ch in _OPEN:
+            depth += 1
+        elif ch in _CLOSE:
+            depth -= 1
+    return depth <= 0 and text.count('"') % 2 == 0
+
+
+# ---------------------------------------------------------------------------------------------------
+# Clauses
+# ---------------------------------------------------------------------------------------------------
+
+_MARKER = re.compile(r"^\s*(?P<m>\d+(?:-\d+)*)(?P<t>[.)])\s")
+
+
+@dataclass
+class _Clause:
+    text: str  # lines joined with single spaces
+    first: int  # 0-based index of its first line
+    last: int  # 0-based index of its last line
+    marker: str | None = None  # "." for "1. ", ")" for "1) "
+
+
+def _read_clause(lines: list[str], i: int, limit: int = 15) -> _Clause:
+    """Lines ``i``… up to the first line end with ``:``, ``;`` or ``.`` where the quotes are balanced.
+
+    A numbered line (``2.``, ``3)``) always starts a new clause. After ``limit`` non-blank lines of
+    unbalanced text the clause ends at the first terminator anyway, so that a stray quote in a table
+    does not swallow the instructions after it.
+    """
+    m = _MARKER.match(lines[i])
+    marker = m.group("t") if m else None
+    parts: list[str] = []
+    first_term: int | None = None
+    j = i
+    count = 0
+    while j < len(lines):
+        s = lines[j].strip()
+        if s:
+            if j > i and _MARKER.match(lines[j]):
+                j -= 1
+                break
+            parts.append(s)
+            count += 1
+            if s[-1] in ":;.":
+                if first_term is None:
+                    first_term = j
+                if _balanced(" ".join(parts)):
+                    break
+            if count >= limit and first_term is not None:
+                parts = parts[: sum(1 for k in range(i, first_term + 1) if lines[k].strip())]
+                j = first_term
+                break
+        j += 1
+    j = min(j, len(lines) - 1)
+    while j > i and not lines[j].strip():
+        j -= 1
+    return _Clause(" ".join(parts), i, j, marker)
+
+
+_BLOCK_END = re.compile(r"[\"»”]\s*[;.]\s*$|^\s*[\"»”]\s*[;.]?\s*$")
+
+
+def _read_block(lines: list[str], i: int, col: int) -> tuple[str, int] | None:
+    """The quoted new wording that opens at line ``i``, column ``col``: its text and last line.
+
+    It ends at the first line that ends with a closing quote and ``;`` or ``.`` where the quotes since
+    the opening one are balanced; when none is, at the first line that ends so at all.
+    """
+    seen: list[str] = []
+    candidates: list[int] = []
+    for j in range(i, len(lines)):
+        raw = lines[j][col:] if j == i else lines[j]
+        seen.append(raw)
+        if _BLOCK_END.search(raw.rstrip()):
+            candidates.append(j)
+            if _balanced("\n".join(seen)):
+                return _block_text(lines, i, col, j), j
+            if len(candidates) > 40:
+                break
+        if j > i and _MARKER.match(lines[j]) and re.match(r"^\s*\d+\.\s+(?:Осы|Настоящ)", lines[j]):
+            break  # the act's closing point: the block cannot run past it
+    if candidates:
+        return _block_text(lines, i, col, candidates[0]), candidates[0]
+    return None
+
+
+def _block_text(lines: list[str], i: int, col: int, j: int) -> str:
+    """The block's text without its outer quotes and final ``;``/``.``; a line that starts indented opens a
+    paragraph (``\\n``), a wrapped line joins the one before, page-break blank lines vanish."""
+    paras: list[str] = []
+    for k in range(i, j + 1):
+        raw = lines[k][col:] if k == i else lines[k]
+        s = raw.strip()
+        if not s:
+            continue
+        if not paras or raw[:1].isspace():
+            paras.append(s)
+        else:
+            paras[-1] += " " + s
+    text = "\n".join(paras).strip()
+    text = re.sub(r"([\"»”])\s*[;.]$", r"\1", text)  # the terminator after the closing quote
+    if text[:1] in '"«“„':
+        text = text[1:]
+    if text[-1:] in '"»”':
+        text = text[:-1]
+    return text.strip()
+
+
+# ---------------------------------------------------------------------------------------------------
+# Act citations (a small local reader; the header parser owns the full one)
+# ---------------------------------------------------------------------------------------------------
+
+_KK_TYPES = [
+    ("resolution", r"қаулы\w*"),
+    ("decision", r"шешім\w*"),
+    ("order", r"бұйры[қғ]\w*|өкім\w*"),
+    ("decree", r"жарлы[қғ]\w*"),
+    ("law", r"заң\w*"),
+    ("code", r"кодекс\w*"),
+]
+_RU_TYPES = [
+    ("resolution", r"постановлени\w*"),
+    ("decision", r"решени\w*"),
+    ("order", r"приказ\w*|распоряжени\w*"),
+    ("decree", r"указ\w*"),
+    ("law", r"закон\w*"),
+    ("code", r"кодекс\w*"),
+]
+_TYPE_RE = re.compile(
+    r"(?<![\w-])(?:" + "|".join(f"(?P<{t}_{lang}>{p})" for lang, tbl in (("kk", _KK_TYPES), ("ru", _RU_TYPES))
+                              for t, p in tbl) + r")(?![\w-])",
+    re.IGNORECASE,
+)
+_NUMBER_RE = re.compile(r"(?:№|N)\s*(?P<n>\d[\w/-]*(?:\s*-\s*[IVXLCІ]+)?)")
+_ISSUERS = [
+    ("government", r"Үкімет\w*|Правительств\w*"),
+    ("prime-minister", r"Премьер-Министр\w*"),
+    ("president", r"Президент\w*"),
+    ("national-bank", r"Ұлттық\s+Банк\w*|Национальн\w+\s+Банк\w*"),
+    ("parliament", r"Парламент\w*"),
+]
+_REGIONS = {
+    "қызылорда": "kyzylorda", "кызылорд": "kyzylorda", "атырау": "atyrau", "алматы": "almaty",
+    "алматин": "almaty", "ақмола": "akmola", "акмолин": "akmola", "ақтөбе": "aktobe", "актюбин": "aktobe",
+    "қарағанды": "karaganda", "карагандин": "karaganda", "қостанай": "kostanay", "костанай": "kostanay",
+    "павлодар": "pavlodar", "солтүстік қазақстан": "north-kazakhstan", "северо-казахстан": "north-kazakhstan",
+    "шығыс қазақстан": "east-kazakhstan", "восточно-казахстан": "east-kazakhstan",
+    "батыс қазақстан": "west-kazakhstan", "западно-казахстан": "west-kazakhstan",
+    "оңтүстік қазақстан": "south-kazakhstan", "южно-казахстан": "south-kazakhstan", "жамбыл": "zhambyl",
+    "маңғыстау": "mangystau", "мангистау": "mangystau", "түркістан": "turkestan", "туркестан": "turkestan",
+    "абай": "abai", "жетісу": "zhetisu", "жетысу": "zhetisu", "ұлытау": "ulytau", "улытау": "ulytau",
+}
+_LOCAL_BODY = re.compile(
+    r"(?P<region>[А-ЯӘІҢҒҮҰҚӨҺа-яәіңғүұқөһ-]+(?:\s+[А-ЯӘІҢҒҮҰҚӨҺа-яәіңғүұқөһ-]+)?)\s+"
+    r"(?P<body>облыст[ыі]қ\s+мәслихат|облысы\s+әкімдіг|облысының\s+әкімдіг|областного\s+маслихата|"
+    r"области\s+маслихата|области\s+акимата|областного\s+акимата)",
+    re.IGNORECASE,
+)
+
+_Q = re.compile(r"⟦(\d+)⟧")
+
+
+def _skeleton(text: str) -> tuple[str, list[str]]:
+    """``text`` with each outermost quoted segment replaced by ``⟦n⟧``; the segments' contents."""
+    quotes: list[str] = []
+    out, last = [], 0
+    for s, e in _quote_pairs(text):
+        out.append(text[last:s])
+        out.append(f"⟦{len(quotes)}⟧")
+        quotes.append(text[s + 1 : e - 1].strip())
+        last = e
+    out.append(text[last:])
+    return "".join(out), quotes
+
+
+def _issuer(text: str) -> Issuer | None:
+    for key, pat in _ISSUERS:
+        m = re.search(pat, text)
+        if m:
+            return Issuer(key=key, label=m.group(0), kind=key, level="republican")
+    m = _LOCAL_BODY.search(text)
+    if m:
+        region = m.group("region").lower()
+        slug = next((v for k, v in _REGIONS.items() if region.startswith(k) or k in region), None)
+        kind = "maslikhat" if re.search(r"мәслихат|маслихат", m.group("body"), re.IGNORECASE) else "akimat"
+        if slug:
+            return Issuer(key=f"{slug}-oblast-{kind}", label=m.group(0), kind=kind, level="oblast", region=slug)
+    return None
+
+
+def read_act_ref(skeleton: str, quotes: list[str], span: Span | None = None) -> ActRef | None:
+    """The act a clause cites, or None when it names no act with a type and a date or number.
+
+    Kazakh puts the title before the issuer (``"…туралы" Қазақстан Республикасы Үкіметінің 2019 жылғы
+    28 мамырдағы № 326 қаулысына``); Russian after the number (``постановление Правительства Республики
+    Казахстан от 28 мая 2019 года № 326 "О …"``).
+
+    >>> ref = read_act_ref("⟦0⟧ Қазақстан Республикасы Үкіметінің 2019 жылғы 28 мамырдағы № 326 қаулысына", ["Т"])
+    >>> (ref.type, ref.issuer.key, ref.date.isoformat(), ref.number, ref.title)
+    ('resolution', 'government', '2019-05-28', '326', 'Т')
+    """
+    dates = find_dates(skeleton)
+    num = _NUMBER_RE.search(skeleton)
+    types = [m for m in _TYPE_RE.finditer(skeleton)]
+    if not types or not (dates or num):
+        return None
+    anchor = dates[0][1] if dates else num.start() if num else 0
+    # the type word nearest to the date/number names the act (Kazakh after it, Russian before it)
+    tm = min(types, key=lambda m: abs(m.start() - anchor))
+    kind = next(k for k, v in tm.groupdict().items() if v)
+    act_type, lang = kind.rsplit("_", 1)
+    title = None
+    qs = [(int(q.group(1)), q.start()) for q in _Q.finditer(skeleton)]
+    if lang == "kk":
+        before = [n for n, pos in qs if pos < min(anchor, tm.start())]
+        if before:
+            title = quotes[before[-1]]
+    else:
+        after = [n for n, pos in qs if pos > max(anchor, tm.start())]
+        if after:
+            title = quotes[after[0]]
+    if act_type == "law" and title is None and not num and not dates:
+        return None
+    return ActRef(
+        type=act_type,
+        issuer=_issuer(skeleton),
+        date=dates[0][0] if dates else None,
+        number=normalize_number(num.group("n")) if num else None,
+        title=title,
+        title_lang=lang,
+        span=span,
+    )
+
+
+# ---------------------------------------------------------------------------------------------------
+# Entry into force of the affecting act
+# ---------------------------------------------------------------------------------------------------
+
+_EIF_KK = re.compile(r"Осы\s+\w+\s+(?P<cond>[^.;]{0,250}?)\s*(?:қолданысқа\s+енгізіледі|күшіне\s+енеді)", re.I)
+_EIF_RU = re.compile(r"Настоящ\w+\s+\w+\s+(?:вводится\s+в\s+действие|вступает\s+в\s+силу)\s+(?P<cond>[^;]{0,250}?)\.(?:\s|$)", re.I)
+
+
+def entry_into_force(lines: list[str], doc: Document) -> tuple[date | None, Span | None]:
+    """When the affecting act takes effect, as its closing point says, and where it says so.
+
+    ``қол қойылған күнінен бастап`` / ``со дня подписания`` is the act's own date; an explicit date
+    (``2024 жылғы 1 қаңтардан бастап``, ``с 1 января 2024 года``) is that date; a date counted from
+    publication (``алғашқы ресми жарияланған күнінен кейін күнтізбелік он күн өткен соң``) is not in the
+    text, so it stays None.
+    """
+    text = "\n".join(ln.strip() for ln in lines)
+    flat = re.sub(r"\s+", " ", text)
+    found = None
+    for rx in (_EIF_KK, _EIF_RU):
+        for m in rx.finditer(flat):
+            found = m
+    if found is None:
+        return None, None
+    cond = found.group("cond")
+    span = _span_of(lines, found.group(0))
+    if re.search(r"жарияланған|опубликован", cond, re.I):
+        return None, span
+    if re.search(r"қол\s+қойылған|подписани", cond, re.I):
+        return doc.act.date, span
+    ds = find_dates(cond)
+    return (ds[0][0] if ds else None), span
+
+
+def _span_of(lines: list[str], phrase: str) -> Span | None:
+    words = phrase.split()
+    if not words:
+        return None
+    first = next((i for i, ln in enumerate(lines) if words[0] in ln and words[1:2] and words[1] in ln), None)
+    if first is None:
+        return None
+    last_word = words[-1]
+    last = next((i for i in range(first, min(first + 8, len(lines))) if last_word in lines[i]), first)
+    return Span(first + 1, last + 1)
+
+
+# ---------------------------------------------------------------------------------------------------
+# Instruction phrases
+# ---------------------------------------------------------------------------------------------------
+
+_WORDS_KK = r"деген\s+(?:сөз|сөздер|сан|сандар|цифр|цифрлар|таңба|белгі|әріп)\w*"
+_WORDS_RU = r"(?:слов[оа]|цифр[ыу]|числ[оа]|знак[и]?|букв[ыу]|символ[ы]?)"
+_WORDS_RU_INSTR = r"(?:словами|словом|цифрами|цифрой|числом|числами|знаком|знаками|буквами|буквой)"
+
+_INTRO = re.compile(r"енгізілсін|(?<!\w)внести(?!\w)", re.I)
+_REPEAL_ACT = re.compile(r"күші\s+жойылды\s+деп\s+танылсын|признать\s+утратившим\w*\s+силу", re.I)
+_SUBST = re.compile(r"(?:мынадай|жаңа)\s+редакцияда\s+жазылсын|изложить\s+в\s+(?:следующей|новой)\s+редакции", re.I)
+_INSERT = re.compile(r"толықтырылсын|(?<!\w)дополнить(?!\w)", re.I)
+_DELETE = re.compile(r"алып\s+тасталсын|(?<!\w)исключить(?!\w)", re.I)
+_RENUM = re.compile(r"болып\s+есептелсін|(?<!\w)считать(?!\w)", re.I)
+_REPLACE = re.compile(r"ауыстырылсын|(?<!\w)заменить(?!\w)", re.I)
+_WANTS_TEXT = re.compile(r"жазылсын\s*:|толықтырылсын\s*:|редакции\s*:|содержания\s*:|следующ\w+\s*:", re.I)
+
+# Pairs of quoted words: "X" деген сөздер "Y" деген сөздермен; слова "X" заменить словами "Y".
+_KK_PAIR = re.compile(rf"⟦(\d+)⟧\s*{_WORDS_KK}\s*,?\s*⟦(\d+)⟧\s*{_WORDS_KK}")
+_RU_PAIR = re.compile(rf"{_WORDS_RU}\s*⟦(\d+)⟧\s*(?:заменить\s+)?(?:соответственно\s+)?{_WORDS_RU_INSTR}\s*⟦(\d+)⟧", re.I)
+_KK_AFTER = re.compile(rf"⟦(\d+)⟧\s*{_WORDS_KK}\s*кейін\s*⟦(\d+)⟧\s*{_WORDS_KK}", re.I)
+_RU_AFTER = re.compile(rf"после\s+{_WORDS_RU[:-1]}|слов\w*)\s*⟦(\d+)⟧.*?{_WORDS_RU_INSTR}\s*⟦(\d+)⟧", re.I)
+_KK_WORDS_ONLY = re.compile(rf"⟦(\d+)⟧\s*{_WORDS_KK}", re.I)
+_RU_WORDS_ONLY = re.compile(rf"(?:{_WORDS_RU}|{_WORDS_RU_INSTR})\s*⟦(\d+)⟧", re.I)
+_THROUGHOUT = re.compile(r"мәтіні?\s+бойынша|по\s+всему\s+тексту", re.I)
+
+# "осы қаулыға қосымшаға сәйкес" / "согласно приложению к настоящему постановлению": new wording that is
+# an appendix of the affecting act itself.
+_OWN_APPENDIX = re.compile(
+    r"осы\s+\w+\s+(?P<kn>\d+(?:-\d+)?-)?қосымша\w*\s+сәйкес|"
+    r"согласно\s+приложени\w*(?:\s+(?P<rn>\d+))?\s+к\s+настоящему\s+\w+",
+    re.I,
+)
+
+# An approved document: "көрсетілген қаулымен бекітілген … ұлттық жоспарда", "в Плане …, утвержденном
+# указанным постановлением".
+_DOC_KINDS = [
+    ("plan", r"жоспар\w*|план\w*"),
+    ("programme", r"бағдарлама\w*|программ\w*"),
+    ("concept", r"тұжырымдама\w*|концепци\w*"),
+    ("rules", r"қағида\w*|правил\w*"),
+    ("regulation", r"ереже\w*|положени\w*"),
+    ("list", r"тізбе\w*|перечн\w*|перечен\w*"),
+    ("strategy", r"стратегия\w*|стратеги\w*"),
+]
+_DOC_WORD = "|".join(f"(?P<d_{k}>{p})" for k, p in _DOC_KINDS)
+_KK_DOC = re.compile(
+    rf"(?P<by>(?:көрсетілген|аталған|осы)\s+\w+\s+|⟦\d+⟧[^⟦]*?(?:қаулы|шешім|бұйры[ғқ]|жарлы[ғқ])\w*\s+)"
+    rf"бекітілген\s+(?P<title>.*?)(?<!\w)(?:{_DOC_WORD})(?!\w)",
+    re.I,
+)
+_RU_DOC = re.compile(
+    rf"(?<!\w)(?P<title>(?:\w+\s+){{0,2}}?)(?:{_DOC_WORD})(?!\w)(?P<rest>[^:;]*?),?\s+утвержденн\w+\s+"
+    rf"(?P<by>(?:указанным|этим|названным|данным)\s+\w+|[^:;]*?(?:постановлением|решением|приказом|указом)[^:;]*?(?=[,:;]|$))",
+    re.I,
+)
+_SAID_ACT = re.compile(r"көрсетілген\s+қаулы|аталған\s+қаулы|указанн\w+\s+постановлени|указанным\s+постановлением", re.I)
+_ACT_SCOPE = re.compile(r"^(?:\d+[.)]\s*)?(?:қаулыда|в\s+(?:указанном\s+)?постановлении)\s*:?$", re.I)
+
+
+@dataclass
+class _Scope:
+    depth: int
+    act: ActRef | None = None
+    document: str | None = None  # "act" for the act itself, else a _DOC_KINDS key
+    document_title: str | None = None
+    path: list[tuple[str, str]] = field(default_factory=list)
+    label: str | None = None
+
+
+def _doc_ref(skel: str, lang: str) -> tuple[str, str | None, int, int] | None:
+    """An approved document named in the clause: (kind, name as written, start, end of the naming words)."""
+    for rx in (_KK_DOC, _RU_DOC) if lang == "kk" else (_RU_DOC, _KK_DOC):
+        m = rx.search(skel)
+        if m:
+            kind, word = next((k[2:], v) for k, v in m.groupdict().items() if k.startswith("d_") and v)
+            rest = m.group("rest") if rx is _RU_DOC else ""
+            title = re.sub(r"\s+", " ", f"{m.group('title')} {word}{rest}").strip(" ,")
+            return kind, title or None, m.start(), m.end()
+    return None
+
+
+def _lang_of(text: str) -> str:
+    return "kk" if re.search(r"[әіңғүұқөһ]", text, re.I) else "ru"
+
+
+def _strip_citation(skel: str) -> str:
+    """The clause without the words of an act citation (dates, numbers, type and issuer words), so that a
+    date's "28 мамырдағы" or a title is never read as a unit."""
+    s = _Q.sub(" ", skel)
+    for d, a, b in sorted(find_dates(s), key=lambda t: -t[1]):
+        s = s[:a] + " " * (b - a) + s[b:]
+    return _NUMBER_RE.sub(lambda m: " " * len(m.group(0)), s)
+
+
+def parse_operations(lines: list[str], doc: Document) -> list[AmendmentOperation]:
+    """Every amendment instruction in a document, in the order of the act.
+
+    ``lines`` are the normalised lines (index ``i`` is original line ``i + 1``). Each operation carries
+    the affected act (read from the instruction or inherited from the block that names it), the unit
+    (outermost first, scopes merged in), the type, old words and new text where the text gives them,
+    its order (1-based, across the act), the affecting act's entry-into-force date where the text fixes
+    one, and the lines it was read from. Unreadable instructions become warnings on ``doc``.
+    """
+    lines = repair_trailing_units(lines)
+    lang_default = doc.language or _lang_of(" ".join(lines[:200]))
+    eff, _ = entry_into_force(lines, doc)
+    ops: list[AmendmentOperation] = []
+    block_act: ActRef | None = None
+    scopes: list[_Scope] = []
+    repeal_list_depth: int | None = None
+    marker_depth = 0
+    i = 0
+    while i < len(lines):
+        if not lines[i].strip():
+            i += 1
+            continue
+        clause = _read_clause(lines, i)
+        i = clause.last + 1
+        text = clause.text
+        lang = _lang_of(text) if re.search(r"[а-яә]", text, re.I) else lang_default
+        span = Span(clause.first + 1, clause.last + 1)
+        if clause.marker:
+            marker_depth = 0 if clause.marker == "." else 1
+            scopes = [s for s in scopes if s.depth <= marker_depth]
+            if marker_depth == 0:
+                block_act = None
+                scopes = []
+                if repeal_list_depth == 0:
+                    repeal_list_depth = None
+        skel, quotes = _skeleton(text)
+        body = re.sub(r"^\d+(?:-\d+)*[.)]\s*", "", skel)
+
+        # 1. A block opener: "… қаулысына мынадай өзгерістер енгізілсін:" / "Внести в … следующие изменения:"
+        if _INTRO.search(body) and not _SUBST.search(body) and not _REPEAL_ACT.search(body):
+            ref = read_act_ref(body, quotes, span)
+            if ref is not None:
+                if clause.marker == ")" or (clause.marker is None and block_act is not None):
+                    scopes = [s for s in scopes if s.depth < 2]
+                    scopes.append(_Scope(depth=2, act=ref))
+                else:
+                    block_act, scopes = ref, []
+            continue
+
+        # 2. Repeal of whole acts or their units
+        if _REPEAL_ACT.search(body):
+            ref = read_act_ref(body, quotes, span) if not _SAID_ACT.search(body) else None
+            if ref is None and body.rstrip().endswith(":"):
+                repeal_list_depth = marker_depth
+                continue
+            target = ref or _current_act(scopes, block_act)
+            if target is None:
+                doc.warnings.append(Warning_("repeal instruction without a readable act", span, "amendment"))
+                continue
+            prov = parse_provision(_strip_citation(body), lang)
+            ops.append(_op(len(ops) + 1, "repeal", target, prov, None, None, None, eff, span))
+            continue
+        if repeal_list_depth is not None and clause.marker and not _OP_WORDS.search(body):
+            ref = read_act_ref(body, quotes, span)
+            if ref is not None:
+                prov = parse_provision(_strip_citation(body), lang)
+                ops.append(_op(len(ops) + 1, "repeal", ref, prov, None, None, None, eff, span))
+                continue
+
+        kind = _classify(body)
+        if kind is None:
+            if body.rstrip().endswith(":") and (block_act is not None or _current_act(scopes, None)):
+                _open_scope(body, quotes, lang, span, scopes, marker_depth, clause.marker is not None)
+            continue
+
+        # 3. An instruction
+        own_ref = None if _SAID_ACT.search(body) else read_act_ref(body, quotes, span)
+        target = own_ref or _current_act(scopes, block_act)
+        if target is None:
+            continue  # an instruction outside any amending block names no act: not ours to read
+        work = body
+        new_wording = None
+        m_app = _OWN_APPENDIX.search(work)
+        if m_app:
+            n = (m_app.group("kn") or "").rstrip("-") or m_app.group("rn")
+            new_wording = f"appendix-{n}" if n else "appendix"
+            work = work[: m_app.start()] + " " * (m_app.end() - m_app.start()) + work[m_app.end() :]
+        doc_ref = _doc_ref(work, lang)
+        document, doc_title = _current_document(scopes)
+        base_path = _scope_path(scopes)
+        if doc_ref is not None:
+            document, doc_title = doc_ref[0], doc_ref[1]
+            # the document's name is not a unit; the unit words stand after it (kk) or before it (ru)
+            work = work[: doc_ref[2]] + " " * (doc_ref[3] - doc_ref[2]) + work[doc_ref[3] :]
+            base_path = []
+            scopes[:] = [s for s in scopes if not s.path or s.depth < marker_depth + 1]
+        elif own_ref is not None:
+            document, doc_title, base_path = None, None, []
+        unit_text = _strip_citation(work)
+        new_text, old_text = None, None
+        end_line = clause.last
+        built: list[AmendmentOperation] = []
+        if kind == "replacement":
+            pairs = (_KK_PAIR if lang == "kk" else _RU_PAIR).findall(work) or (_RU_PAIR if lang == "kk" else _KK_PAIR).findall(work)
+            prov = _merged(base_path, unit_text, lang, scopes, throughout=bool(_THROUGHOUT.search(work)))
+            if not pairs:
+                doc.warnings.append(Warning_("replacement without readable old and new words", span, "amendment"))
+                continue
+            for a, b in pairs:
+                built.append(_op(0, "replacement", target, prov, document, quotes[int(a)], quotes[int(b)], eff, span))
+        elif kind == "word-insertion":
+            m = (_KK_AFTER.search(work) or _RU_AFTER.search(work))
+            new_q = int(m.group(2)) if m else int(_last_quote(work))
+            prov = _merged(base_path, unit_text, lang, scopes)
+            built.append(_op(0, "insertion", target, prov, document, None, quotes[new_q], eff, span))
+        elif kind == "word-deletion":
+            m = _KK_WORDS_ONLY.search(work) or _RU_WORDS_ONLY.search(work)
+            prov = _merged(base_path, unit_text, lang, scopes)
+            old = quotes[int(m.group(1))] if m else None
+            built.append(_op(0, "repeal", target, prov, document, old, None, eff, span))
+        elif kind == "renumbering":
+            units = find_units(unit_text)
+            if len(units) >= 2:
+                old_u, new_u = units[0], units[-1]
+                prov = _merged(base_path, unit_text[: new_u.start], lang, scopes)
+                built.append(_op(0, "renumbering", target, prov, document, old_u.text, new_u.text, eff, span))
+        else:
+            prov = _merged(base_path, unit_text, lang, scopes)
+            if kind in ("substitution", "insertion"):
+                inline = _inline_new_text(work, quotes)
+                if inline is not None:
+                    new_text = inline
+                elif new_wording is None and _WANTS_TEXT.search(work):
+                    blk = _next_block(lines, clause.last + 1)
+                    if blk is not None:
+                        new_text, end_line = blk
+                        i = end_line + 1
+                    else:
+                        doc.warnings.append(Warning_("new wording announced but no quoted text follows", span, "amendment"))
+            built.append(_op(0, kind, target, prov, document, None, new_text, eff, Span(span.start, end_line + 1)))
+        for op in built:
+            op.order = len(ops) + 1
+            op.target_document_title = doc_title if op.target_document else None
+            op.new_wording = new_wording
+            ops.append(op)
+    return ops
+
+
+def _classify(body: str) -> str | None:
+    """The kind of instruction a clause gives, or None if it gives none."""
+    if _REPLACE.search(body) and _Q.search(body):
+        return "replacement"
+    if _INSERT.search(body) and (_KK_AFTER.search(body) or _RU_AFTER.search(body)):
+        return "word-insertion"
+    if _INSERT.search(body) and re.search(rf"⟦\d+⟧\s*{_WORDS_KK}мен|{_WORDS_RU_INSTR}\s*⟦\d+⟧", body, re.I):
+        return "word-insertion"
+    if _DELETE.search(body) and (_KK_WORDS_ONLY.search(body) or _RU_WORDS_ONLY.search(body)):
+        return "word-deletion"
+    if _RENUM.search(body):
+        return "renumbering"
+    if _SUBST.search(body):
+        return "substitution"
+    if _INSERT.search(body):
+        return "insertion"
+    if _DELETE.search(body):
+        return "repeal"
+    return None
+
+
+def _last_quote(text: str) -> str:
+    qs = _Q.findall(text)
+    return qs[-1] if qs else "0"
+
+
+def _inline_new_text(work: str, quotes: list[str]) -> str | None:
+    """New wording quoted on the instruction's own line, after its colon."""
+    m = re.search(r"(?:жазылсын|толықтырылсын|редакции|содержания)\s*:\s*⟦(\d+)⟧", work, re.I)
+    return quotes[int(m.group(1))] if m else None
+
+
+def _next_block(lines: list[str], i: int) -> tuple[str, int] | None:
+    j = i
+    while j < len(lines) and not lines[j].strip():
+        j += 1
+    if j >= len(lines):
+        return None
+    s = lines[j]
+    col = len(s) - len(s.lstrip())
+    if s[col : col + 1] not in '"«“„':
+        return None
+    return _read_block(lines, j, col)
+
+
+def _current_act(scopes: list[_Scope], block_act: ActRef | None) -> ActRef | None:
+    for s in reversed(scopes):
+        if s.act is not None:
+            return s.act
+    return block_act
+
+
+def _current_document(scopes: list[_Scope]) -> tuple[str | None, str | None]:
+    for s in reversed(scopes):
+        if s.document is not None:
+            return (None, None) if s.document == "act" else (s.document, s.document_title)
+        if s.act is not None:
+            return None, None
+    return None, None
+
+
+def _scope_path(scopes: list[_Scope]) -> list[tuple[str, str]]:
+    path: list[tuple[str, str]] = []
+    for s in scopes:
+        if s.document is not None or s.act is not None:
+            path = []
+        path = merge_paths(path, s.path)
+    return path
+
+
+def _scope_label(scopes: list[_Scope]) -> str:
+    return " ".join(s.label for s in scopes if s.label and s.path)
+
+
+def _merged(
+    base: list[tuple[str, str]], unit_text: str, lang: str, scopes: list[_Scope], throughout: bool = False
+) -> Provision | None:
+    own = None if throughout else parse_provision(unit_text, lang)
+    path = merge_paths(base, own.path if own else [])
+    if not path:
+        return None
+    if own is None:
+        return Provision(path=path, label=_scope_label(scopes) or None)
+    prefix = _scope_label(scopes) if path[: len(path) - len(own.path)] else ""
+    label = f"{prefix} {own.label}".strip() if prefix and base else own.label
+    return Provision(path=path, label=label)
+
+
+def _open_scope(
+    body: str, quotes: list[str], lang: str, span: Span, scopes: list[_Scope], marker_depth: int, marked: bool
+) -> None:
+    """A clause that ends with a colon and gives no instruction opens a scope for the next ones."""
+    depth = marker_depth + 1
+    ref = None if _SAID_ACT.search(body) else read_act_ref(body, quotes, span)
+    doc_ref = _doc_ref(body, lang)
+    work = body
+    if doc_ref is not None:
+        work = work[: doc_ref[2]] + " " * (doc_ref[3] - doc_ref[2]) + work[doc_ref[3] :]
+    prov = parse_provision(_strip_citation(work), lang)
+    new = _Scope(depth=depth, act=ref)
+    if doc_ref is not None:
+        new.document, new.document_title = doc_ref[0], doc_ref[1]
+    elif _ACT_SCOPE.match(body.strip()) or (ref is not None and prov is None):
+        new.document = "act"
+    if prov is not None:
+        new.path, new.label = prov.path, prov.label
+    if new.document is None and new.act is None and not new.path:
+        return
+    # a scope replaces the sibling scopes it restates: a document replaces documents and units; a unit
+    # replaces units of the same or a lower level
+    keep: list[_Scope] = []
+    for s in scopes:
+        if s.depth < depth:
+            keep.append(s)
+        elif new.document is not None or new.act is not None:
+            continue
+        elif s.path and new.path and RANK[new.path[0][0]] <= RANK[s.path[-1][0]]:
+            continue
+        else:
+            keep.append(s)
+    keep.append(new)
+    scopes[:] = keep
+
+
+def _op(
+    order: int,
+    kind: str,
+    target: ActRef,
+    prov: Provision | None,
+    document: str | None,
+    old: str | None,
+    new: str | None,
+    eff: date | None,
+    span: Span,
+) -> AmendmentOperation:
+    return AmendmentOperation(
+        order=order,
+        type=kind,
+        target=target,
+        provision=prov,
+        target_document=document if document not in (None, "act") else None,
+        old_text=old,
+        new_text=new,
+        effective_date=eff,
+        span=span,
+    )
