@@ -124,6 +124,8 @@ def validate_graph(data: Graph, shapes: Graph | None = None) -> ValidationReport
         )
     except Exception as err:  # pySHACL reports bad shapes as various exception types
         raise KglawError(f"shapes could not be applied: {str(err).splitlines()[0]}") from None
+    if not isinstance(report, Graph):  # pySHACL returns a failure object when the shapes are unusable
+        raise KglawError(f"shapes could not be applied: {str(_text).strip().splitlines()[-1]}")
     results = []
     for r in report.subjects(SH.resultSeverity, None):
         sev = report.value(r, SH.resultSeverity)

@@ -1,0 +1,87 @@
+"""Each shape has a conforming and a violating case; the test compares (focus, path, shape) sets."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from rdflib import Graph
+
+from kglaw.errors import KglawError, ShapeViolation
+from kglaw.validate import assert_conforms, load_shapes, validate_graph
+
+CASES = Path(__file__).resolve().parent / "shapes"
+EX = "http://example.org/"
+ELI = "http://data.europa.eu/eli/ontology#"
+KGL = "https://w3id.org/kglaw/ontology#"
+KSH = "https://w3id.org/kglaw/shapes#"
+RDFS = "http://www.w3.org/2000/01/rdf-schema#"
+
+
+def _run(name: str) -> set[tuple[str, str, str]]:
+    g = Graph()
+    g.parse(CASES / f"{name}.ttl", format="turtle")
+    report = validate_graph(g, load_shapes())
+    return {(r.focus, r.path, r.shape) for r in report.results}
+
+
+EXPECTED = {
+    "document-act": {
+        (EX + "a", ELI + "type_document", KSH + "DocumentActShape"),
+        (EX + "a", "", KSH + "DocumentActShape"),  # no date (sh:or)
+        (EX + "b", ELI + "passed_by", KSH + "DocumentActShape"),
+    },
+    "dates": {
+        (EX + "a", ELI + "date_document", KSH + "DateShape"),
+        (EX + "a", ELI + "first_date_entry_in_force", KSH + "DateShape"),
+        (EX + "r", KGL + "registrationDate", KSH + "RegistrationDateShape"),
+    },
+    "changer": {(EX + "a", ELI + "repealed_by", KSH + "ChangerNotOlderShape")},
+    "self-change": {
+        (EX + "a", ELI + "amends", KSH + "NoSelfChangeShape"),
+        (EX + "b", ELI + "repeals", KSH + "NoSelfChangeShape"),
+    },
+    "cycle": {
+        (EX + "a", "", KSH + "NoLineageCycleShape"),
+        (EX + "b", "", KSH + "NoLineageCycleShape"),
+        (EX + "c", "", KSH + "NoLineageCycleShape"),
+    },
+    "measure": {
+        (EX + "m1", KGL + "inActionPlan", KSH + "MeasureShape"),
+        (EX + "m1", RDFS + "label", KSH + "MeasureShape"),
+        (EX + "m2", "", KSH + "MeasureShape"),
+    },
+    "amount": {
+        (EX + "x", KGL + "value", KSH + "AmountShape"),
+        (EX + "y", KGL + "unit", KSH + "AmountShape"),
+    },
+}
+
+
+@pytest.mark.parametrize("name", sorted(EXPECTED))
+def test_conforming_case_conforms(name: str) -> None:
+    assert _run(f"{name}-ok") == set()
+
+
+@pytest.mark.parametrize("name", sorted(EXPECTED))
+def test_violating_case_reports_exactly_the_expected_results(name: str) -> None:
+    got = {(f, p if p else "", s) for f, p, s in _run(f"{name}-bad")}
+    assert got == EXPECTED[name]
+
+
+def test_every_shape_case_has_both_files() -> None:
+    stems = {p.stem.rsplit("-", 1)[0] for p in CASES.glob("*.ttl")}
+    assert stems == set(EXPECTED)
+
+
+def test_assert_conforms_raises_shape_violation() -> None:
+    g = Graph()
+    g.parse(CASES / "changer-bad.ttl", format="turtle")
+    with pytest.raises(ShapeViolation):
+        assert_conforms(g)
+
+
+def test_an_invalid_shapes_file_is_a_clear_error(tmp_path: Path) -> None:
+    (tmp_path / "bad.ttl").write_text("@prefix sh: <http://www.w3.org/ns/shacl#> .\nsh:x sh:y", encoding="utf-8")
+    with pytest.raises(KglawError, match="bad.ttl"):
+        load_shapes(tmp_path)
