@@ -193,16 +193,24 @@ def resolve_agency_iri(value: str) -> str:
     return iri
 
 
+_IRI_RE = re.compile(r"[a-z][a-z0-9+.-]*:[^\s<>\"{}|\\^`]*")
+
+
+def _iri(value: str) -> URIRef:
+    """An IRI term, refusing characters that IRIs may not contain (RFC 3987)."""
+    if not _IRI_RE.fullmatch(value):
+        raise ValueError("not an absolute IRI")
+    return URIRef(value)
+
+
 def _term(p: Param, raw: str, target: Any = None) -> Node:
     try:
         if p.type == "iri":
-            if not re.fullmatch(r"[a-z][a-z0-9+.-]*:[^\s<>\"{}|\\^`]*", raw):
-                raise ValueError("not an absolute IRI")
-            return URIRef(raw)
+            return _iri(raw)
         if p.type == "act":
-            return URIRef(resolve_act_iri(raw, target))
+            return _iri(resolve_act_iri(raw, target))
         if p.type == "agency":
-            return URIRef(resolve_agency_iri(raw))
+            return _iri(resolve_agency_iri(raw))
         if p.type == "date":
             return Literal(date.fromisoformat(raw).isoformat(), datatype=XSD.date)
         if p.type == "integer":
