@@ -51,7 +51,7 @@ __all__ = [
 
 #: The registry of table layouts, tried in this order (ties go to the earlier one). Each name is a
 #: module of this package with ``detect`` and ``parse``. Add a layout by appending its module name.
-LAYOUT_MODULES: list[str] = ["layout_number_alone", "layout_number_inline"]
+LAYOUT_MODULES: list[str] = ["layout_number_alone", "layout_number_inline", "layout_narrow_wrapped", "layout_tab_cells"]
 
 #: Below this confidence no layout is trusted, and the table is reported instead of guessed.
 MIN_CONFIDENCE = 0.3

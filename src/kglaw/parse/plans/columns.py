@@ -97,6 +97,7 @@ BY_AGREEMENT_RE = re.compile(r"\(\s*(?:келісу\s*бойынша|по\s*со
 #: A budget programme as a funding source: "067 "…" бюджеттік бағдарламасы шеңберінде".
 SOURCE_RE = re.compile(
     r"^\s*(?:[{0}]+\s+)?\d{{3}}\s*\"|бюджеттік\s*бағдарлама|бюджетн[а-я]*\s*программ|"
+    r"бағдарламасы\s*шеңберінде\s*$|программы\s*$|"
     r"^(?:республикалық|жергілікті|республиканск|местн)[{1}\s,и]*бюджет".format(_UP + _LO, _LO),
     re.I,
 )
@@ -114,16 +115,17 @@ _FULL_BODY = re.compile(
 
 
 def split_list(text: str) -> list[str]:
-    """Split on commas and semicolons outside parentheses and quotes."""
-    items, depth, quote, cur = [], 0, False, []
+    """Split on commas and semicolons outside parentheses and «» quotes. Straight quotes are not
+    tracked: plan cells leave them unbalanced (``"Самұрық-Қазына" ұлттық әл-ауқат қоры" АҚ``)."""
+    items: list[str] = []
+    cur: list[str] = []
+    depth = 0
     for ch in text:
         if ch in "(«":
             depth += 1
         elif ch in ")»" and depth:
             depth -= 1
-        elif ch == '"':
-            quote = not quote
-        if ch in ",;" and depth == 0 and not quote:
+        if ch in ",;" and depth == 0:
             items.append("".join(cur))
             cur = []
             continue

@@ -293,9 +293,10 @@ def split_executors(items: list[tuple[int, str]]) -> list[Executor]:
             name = f"{pending[0]}, {name}"
             a = pending[1]
             pending = None
-        words = name.split()
-        if len(words) <= 2 and not _is_agency(name) and not agreed and not re.search(r"\d", name):
-            pending = (name, a)  # "Аудан" in "Аудан, Қызылорда қаласының әкімдері"
+        if not _is_agency(name) and not agreed and not re.search(r"\d", name):
+            # no head noun: the name goes on after the comma ("Аудан, Қызылорда қаласының әкімдері",
+            # "Қызылорда облысының сәулет, қала құрылысы және құрылыс департаменті")
+            pending = (name, a)
             continue
         execs.append(Executor(raw=name, by_agreement=agreed, span=Span(owner[a] + 1, owner[max(a, b - 1)] + 1)))
     if pending is not None:

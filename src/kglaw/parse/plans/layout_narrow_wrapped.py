@@ -29,9 +29,11 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from typing import Any
 
 from kglaw.model import Executor, Measure, Section, Span, Warning_
 
+from .deadlines import parse_deadline
 from .columns import (
     BY_AGREEMENT_RE,
     COST_RE,
@@ -45,7 +47,7 @@ from .columns import (
     split_list,
 )
 
-__all__ = ["detect", "parse", "join_cell_lines", "collapse_spaced", "NarrowTable"]
+__all__ = ["detect", "parse", "read_table", "join_cell_lines", "collapse_spaced", "NarrowTable"]
 
 _UP = "А-ЯЁӘҒҚҢӨҰҮҺІA-Z"
 _LO = "а-яёәғқңөұүһіa-z"
@@ -285,7 +287,26 @@ def _is_row_start(p: _Piece, expected: int) -> bool:
     return True
 
 
-def parse(lines: list[str], start: int = 0, end: int | None = None, abbreviations: dict[str, str] | None = None) -> NarrowTable:
+def parse(lines: list[str], start: int, end: int, ctx: Any = None) -> Any:
+    """Read the table in ``start``–``end`` (0-based, end exclusive) into the framework's ``LayoutResult``.
+
+    Reads ``ctx.raw_lines`` when given: trailing spaces there tell where a wrapped word ends.
+    """
+    from . import LayoutResult  # imported late: the package imports its layouts by name
+
+    raw = ctx.raw_lines if ctx is not None and getattr(ctx, "raw_lines", None) else lines
+    table = read_table(raw, start, end, getattr(ctx, "abbreviations", None), getattr(ctx, "period", None))
+    return LayoutResult(measures=table.measures, sections=table.sections, rows_seen=table.rows_seen,
+                        warnings=table.warnings)
+
+
+def read_table(
+    lines: list[str],
+    start: int = 0,
+    end: int | None = None,
+    abbreviations: dict[str, str] | None = None,
+    period: tuple[int, int] | None = None,
+) -> NarrowTable:
     """Read the narrow-wrapped table in ``lines[start:end]`` (0-based, raw lines with trailing spaces)."""
     end = len(lines) if end is None else end
     out = NarrowTable()
@@ -359,7 +380,7 @@ def parse(lines: list[str], start: int = 0, end: int | None = None, abbreviation
             out.warnings.append(Warning_(f"row numbered {r.number} where {counter} was expected", row_span(r), "plan-row"))
             counter = r.number
         try:
-            measure = _measure(r, counter, abbreviations)
+            measure = _measure(r, counter, abbreviations, period)
         except (ValueError, IndexError) as err:  # a row we cannot take apart: say so, keep going
             out.warnings.append(Warning_(f"unreadable plan row {counter}: {err}", row_span(r), "plan-row"))
             continue
@@ -478,38 +499,43 @@ def _split_exec_tail(lines: list[tuple[int, str]], abbreviations: dict[str, str]
     return [(None, lines)]
 
 
-def _measure(r: _Row, number: int, abbreviations: dict[str, str] | None) -> Measure:
+def _measure(r: _Row, number: int, abbreviations: dict[str, str] | None, period: tuple[int, int] | None = None) -> Measure:
     cells = _Cells()
-    segment_used: set[str] = set()
-    last_text: str | None = None
-    cost_seen_in_segment = False
-    first = True
-    for p in r.pieces:
-        if p.page_break and not first:
-            segment_used = set()
-            cost_seen_in_segment = False
-            last_text = None
-        first = False
+    # Pass 1: recognise what can be recognised; free text waits for pass 2.
+    items: list[tuple[int, str | None, list[tuple[int, str]]]] = []  # (segment, role, lines)
+    seg = 0
+    for i, p in enumerate(r.pieces):
+        if p.page_break and i > 0:
+            seg += 1
         for role, lines in _split_piece(p, abbreviations):
             text = join_cell_lines([s for _, s in lines])
             if not text:
                 continue
             if role is None:
                 role = _classify(text, abbreviations)
-            if role is None:
-                lead = lines[0][1][:1] == " " and text[:1].islower()
-                if lead and last_text is not None:
-                    role = last_text
-                elif cost_seen_in_segment:
-                    role = "indicator"
-                else:
-                    free = [c for c in TEXT_ROLES if c not in segment_used]
-                    role = free[0] if free else (last_text or "name")
-                last_text = role if role in TEXT_ROLES else last_text
-            if role == "cost":
-                cost_seen_in_segment = True
-            segment_used.add(role)
-            cells.add(role, lines)
+            if role is None and lines[0][1][:1] == " " and (text[:1].islower() or text[:1].isdigit()):
+                role = "cont"  # a displaced suffix or the switch back from an interleaved column
+            items.append((seg, role, lines))
+    # Pass 2, per page segment: free text after the cost cell is a target indicator; of the free text
+    # before it, the last piece is the form and the rest the name (a lone piece is the name).
+    for s_no in range(seg + 1):
+        seg_items = [(k, it) for k, it in enumerate(items) if it[0] == s_no]
+        cost_at = next((k for k, it in seg_items if it[1] == "cost"), None)
+        free = [k for k, it in seg_items if it[1] is None and (cost_at is None or k < cost_at)]
+        for k, it in seg_items:
+            if it[1] is None and cost_at is not None and k > cost_at:
+                items[k] = (it[0], "indicator", it[2])
+        for j, k in enumerate(free):
+            role = "form" if (len(free) >= 2 and j == len(free) - 1) else "name"
+            items[k] = (items[k][0], role, items[k][2])
+    last_text = "name"
+    for _, role, lines in items:
+        if role == "cont":
+            role = last_text
+        if role in TEXT_ROLES:
+            last_text = role
+        assert role is not None
+        cells.add(role, lines)
     name = cells.text("name")
     if not name:
         raise ValueError("no measure name found")
@@ -529,7 +555,7 @@ def _measure(r: _Row, number: int, abbreviations: dict[str, str] | None) -> Meas
         m.executors.append(Executor(raw=raw, by_agreement=by, span=ex_span))
     deadline = cells.text("deadline")
     if deadline:
-        m.notes.append(f"deadline: {deadline}")
+        m.deadline = parse_deadline(deadline, period)
     cost = cells.text("cost")
     if cost:
         m.notes.append(f"funding: {cost}")
@@ -538,13 +564,22 @@ def _measure(r: _Row, number: int, abbreviations: dict[str, str] | None) -> Meas
         m.funding_source = source
     indicator = cells.text("indicator")
     if indicator:
-        m.notes.append(f"target indicator: {indicator}")
+        m.notes.append(f"target indicator: {_format_indicator(indicator)}")
     spans = [p.span for p in r.pieces] + ([r.number_span] if r.number_span else [])
     m.span = Span(min(s.start for s in spans), max(s.end for s in spans))
     if r.number is None:
         m.notes.append("row number not printed; assigned by position")
-    m._cells = cells  # type: ignore[attr-defined]  # read by the caller for deadlines and amounts
     return m
+
+
+def _format_indicator(text: str) -> str:
+    """``қамту үлесі:2019 – 88%2020 – 89%`` → ``қамту үлесі: 2019 – 88 %; 2020 – 89 %``."""
+    values = list(INDICATOR_VALUE_RE.finditer(text))
+    if not values:
+        return text
+    label = text[: values[0].start()].strip()
+    parts = [f"{m.group('y')} – {m.group('v')}{' %' if '%' in m.group(0) or '%' in text else ''}" for m in values]
+    return (label + " " if label else "") + "; ".join(parts)
 
 
 def _join_executor_lines(lines: list[str]) -> str:
@@ -554,10 +589,12 @@ def _join_executor_lines(lines: list[str]) -> str:
     for raw in lines:
         piece = collapse_spaced(raw)
         if fixed and not fixed[-1].endswith(" "):
-            prev_tok = fixed[-1].split()[-1] if fixed[-1].split() else ""
+            so_far = join_cell_lines(fixed)
+            prev_tok = so_far.split()[-1] if so_far.split() else ""
             head = re.match(r"[^\s,]+", piece.strip())
             tok = head.group(0) if head else ""
-            if re.fullmatch(rf"[{_UP}]{{2,}}", prev_tok) and re.fullmatch(rf"[{_UP}]{{2,}}", tok):
+            prev_whole = re.fullmatch(rf"[{_UP}]{{2,}}", prev_tok) or re.fullmatch(rf"[{_UP}][{_LO}]*мин[іи]і?", prev_tok)
+            if prev_whole and re.fullmatch(rf"[{_UP}]{{2,}}", tok):
                 fixed[-1] += ","
                 fixed[-1] += " "
         fixed.append(piece if piece.endswith(" ") or not raw.endswith(" ") else piece)

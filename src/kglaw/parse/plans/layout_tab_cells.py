@@ -1,0 +1,290 @@
+"""Action-plan tables whose cells each start on a line holding only a TAB.
+
+The shape (research notes, seed 004 §5.4): every table cell is introduced by a line that is exactly one
+TAB (``\\t``; ``\\t`` + NBSP is an empty cell); the cell's text runs to the next TAB line, one full-width
+line per paragraph. A row ends with an empty line after its last cell. The header row names the
+columns; a row of column numbers (``1`` … ``7``) follows. A one-cell row is a colspan row: a direction or
+section heading (``3-бағыт. …``, ``Направление 3.``), possibly followed, in the same cell, by target
+indicators (``Нысаналы 1-индикатор. <name>: 2025 жылы – 1,2 %, …``). A row whose first cell is a number
+(``5.``) is a measure; its other cells are read by the header's column roles, never by position alone.
+Inside a cell, lines holding only NBSP separate the values of a multi-valued cell (two forms of completion,
+two deadlines); such values are kept in order, joined by ``; ``.
+
+Tabs and NBSP-only lines are lost by line normalisation, so :func:`parse` reads ``ctx.raw_lines`` (the
+file's lines as decoded) when the caller gives them. :func:`detect` sees only normalised lines and
+recognises the same table by its header words, each on its own line, and its bare ``N.`` row numbers.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from typing import Any
+
+from kglaw.model import Amount, Executor, Indicator, Measure, Section, Span, Warning_
+
+from .columns import BY_AGREEMENT_RE, column_role, split_list
+
+__all__ = ["detect", "parse", "read_cells", "Cell", "parse_indicator"]
+
+_NBSP = "\u00a0"
+_NUMBER = re.compile(r"^\s*(\d{1,3})\s*\.?\s*$")
+_DIRECTION = re.compile(
+    r"^\s*(?:(?P<n>\d{1,2})\s*-\s*(?:бағыт|бөлім|тарау|міндет)\.?|(?:Направление|Раздел|Задача|Глава)\s+"
+    r"(?P<n2>\d{1,2})\.?|(?P<n3>\d{1,2})\.)\s*(?P<title>\S.*)$",
+    re.I,
+)
+_INDICATOR = re.compile(
+    r"^\s*(?:Нысаналы\s+(?P<n>\d{1,2})\s*-\s*индикатор|Целевой\s+индикатор\s+(?P<n2>\d{1,2})|"
+    r"(?P<n3>\d{1,2})\s*-\s*индикатор)\s*[.:]?\s*(?P<body>\S.*)$",
+    re.I,
+)
+_TARGET = re.compile(
+    r"(?P<y>(?:19|20)\d{2})\s*(?:жылы|жылға|жыл|году|год|г\.)?\s*[–—-]\s*(?P<v>\d+(?:[.,]\d+)?)\s*(?P<u>%)?"
+)
+
+
+@dataclass
+class Cell:
+    """One table cell: its TAB line and its content lines (0-based index, raw text)."""
+
+    tab: int
+    lines: list[tuple[int, str]] = field(default_factory=list)
+
+    @property
+    def ends_row(self) -> bool:
+        return bool(self.lines) and self.lines[-1][1] == ""
+
+    def values(self) -> list[tuple[str, Span]]:
+        """The cell's values: paragraphs joined by a space, values split at NBSP-only lines."""
+        groups: list[list[tuple[int, str]]] = [[]]
+        for i, raw in self.lines:
+            if raw != "" and raw.strip(" \t") == "" and _NBSP in raw:
+                if groups[-1]:
+                    groups.append([])
+                continue
+            if raw.strip(" \t" + _NBSP):
+                groups[-1].append((i, raw))
+        out = []
+        for g in groups:
+            if not g:
+                continue
+            text = re.sub(r"\s+", " ", " ".join(s.replace(_NBSP, " ").strip() for _, s in g)).strip()
+            out.append((text, Span(g[0][0] + 1, g[-1][0] + 1)))
+        return out
+
+    def text(self) -> str:
+        return "; ".join(v for v, _ in self.values())
+
+    def span(self) -> Span:
+        content = [i for i, s in self.lines if s.strip(" \t" + _NBSP)]
+        if not content:
+            return Span(self.tab + 1, self.tab + 1)
+        return Span(content[0] + 1, content[-1] + 1)
+
+
+def read_cells(raw: list[str], start: int, end: int) -> list[Cell]:
+    """The cells of ``raw[start:end]``; text before the first TAB line is ignored."""
+    cells: list[Cell] = []
+    cur: Cell | None = None
+    for i in range(start, min(end, len(raw))):
+        line = raw[i]
+        if line.startswith("\t"):
+            cur = Cell(i)
+            cells.append(cur)
+            rest = line[1:]
+            if rest.strip(" " + _NBSP):
+                cur.lines.append((i, rest))
+            continue
+        if cur is not None:
+            cur.lines.append((i, line))
+    return cells
+
+
+def _rows(cells: list[Cell]) -> list[list[Cell]]:
+    rows: list[list[Cell]] = [[]]
+    for c in cells:
+        rows[-1].append(c)
+        if c.ends_row:
+            rows.append([])
+    return [r for r in rows if r]
+
+
+def _header_roles(row: list[Cell]) -> list[str | None]:
+    return [column_role(c.text()) for c in row]
+
+
+# --------------------------------------------------------------------------------------------- detect
+
+
+def detect(lines: list[str], start: int = 0, end: int | None = None) -> float:
+    """Confidence that ``lines[start:end]`` is a TAB-cell plan table.
+
+    With raw lines: TAB-only lines and a header row with at least four column roles. With normalised
+    lines (tabs gone): header words each alone on a line within the first lines of the range, full-width
+    (not narrow) body lines and several bare ``N.`` row numbers.
+    """
+    end = len(lines) if end is None else min(end, len(lines))
+    tabs = sum(1 for i in range(start, end) if lines[i].startswith("\t"))
+    if tabs >= 8:
+        for row in _rows(read_cells(lines, start, end))[:4]:
+            if sum(1 for r in _header_roles(row) if r) >= 4:
+                return 0.95
+        return 0.3
+    head = [ln.strip() for ln in lines[start : min(end, start + 60)] if ln.strip()]
+    roles = {column_role(h) for h in head if len(h) <= 40}
+    roles.discard(None)
+    body = [ln.strip() for ln in lines[start:end] if ln.strip()]
+    if not body:
+        return 0.0
+    numbers = sum(1 for ln in body if re.fullmatch(r"\d{1,3}\.", ln))
+    wide = sum(1 for ln in body if len(ln) > 12) / len(body)  # narrow-wrapped tables stay under 12
+    # the column-number row, one number per cell: "1", "2", … each alone on its line
+    singles = [int(h) for h in head if re.fullmatch(r"\d{1,2}", h)]
+    colnums = singles[: len(singles)] == list(range(1, len(singles) + 1)) and len(singles) >= 4
+    if len(roles) >= 4 and numbers >= 3 and wide > 0.5:
+        return 0.7 if colnums else 0.6
+    return 0.0
+
+
+# --------------------------------------------------------------------------------------------- parse
+
+
+def parse_indicator(text: str, span: Span | None = None) -> Indicator:
+    """``Нысаналы 1-индикатор. <name>: 2025 жылы – 1,2 %, 2026 жылы – 1,15 %`` → an Indicator.
+
+    >>> i = parse_indicator("Нысаналы 1-индикатор. Үлес: 2025 жылы – 1,2 %, 2026 жылы – 1,15 %.")
+    >>> (i.name, i.unit, i.targets)
+    ('Үлес', '%', {2025: '1,2', 2026: '1,15'})
+    """
+    m = _INDICATOR.match(text)
+    body = m.group("body") if m else text
+    body = re.sub(r"\s+", " ", body.replace(_NBSP, " ")).strip()
+    first = _TARGET.search(body)
+    colon = body.rfind(":", 0, first.start()) if first else -1
+    name = body[:colon].strip() if colon >= 0 else (body[: first.start()].strip(" ,:") if first else body)
+    targets: dict[int, str] = {}
+    units = set()
+    for t in _TARGET.finditer(body[colon + 1 :] if colon >= 0 else body):
+        targets[int(t.group("y"))] = t.group("v")
+        units.add(t.group("u") or "")
+    unit = "%" if units == {"%"} else None
+    return Indicator(name=name.rstrip(" .:"), unit=unit, targets=targets, span=span)
+
+
+def parse(lines: list[str], start: int, end: int, ctx: Any = None) -> Any:
+    """Read the table in ``start``–``end`` (0-based, end exclusive) into a ``LayoutResult``."""
+    from . import LayoutResult  # the framework's result type; imported late to avoid a cycle
+
+    from .deadlines import parse_deadline
+    from .amounts import find_amounts, is_no_funding
+
+    raw = ctx.raw_lines if ctx is not None and getattr(ctx, "raw_lines", None) else lines
+    period = getattr(ctx, "period", None)
+    abbreviations = getattr(ctx, "abbreviations", None) or {}
+    out = LayoutResult()
+    # The region the framework gives starts after the plan heading; a stamp or heading text is skipped.
+    cells = read_cells(raw, start, end)
+    if not cells:
+        out.warnings.append(Warning_("no TAB-marked cells: the raw lines are needed to read this table",
+                                     Span(start + 1, max(start + 1, end)), "plan-layout"))
+        return out
+    rows = _rows(cells)
+    roles: list[str | None] = []
+    unit: str | None = None
+    k = 0
+    while k < len(rows):
+        r = _header_roles(rows[k])
+        if sum(1 for x in r if x) >= 4:
+            roles = r
+            header_text = " ".join(c.text() for c in rows[k])
+            u = re.search(r"(мың|млн\.?|млрд\.?|тыс\.?)\s*(теңге|тенге)", header_text, re.I)
+            unit = u.group(0) if u else None
+            k += 1
+            break
+        k += 1
+    if not roles:
+        out.warnings.append(Warning_("TAB-cell table without a recognisable header row",
+                                     Span(start + 1, max(start + 1, end)), "plan-layout"))
+        return out
+    section: str | None = None
+    for row in rows[k:]:
+        texts = [c.text() for c in row]
+        if all(re.fullmatch(r"\d{1,2}", t) for t in texts) and len(row) == len(roles):
+            continue  # the row of column numbers
+        first = texts[0] if texts else ""
+        if len(row) == 1:
+            vals = row[0].values()
+            if not vals:
+                continue
+            head, head_span = vals[0]
+            m = _DIRECTION.match(head)
+            if m and not _NUMBER.match(head):
+                key = m.group("n") or m.group("n2") or m.group("n3")
+                out.sections.append(Section(key=key, title=m.group("title").strip(), span=head_span))
+                section = key
+                for text, sp in vals[1:]:
+                    if _INDICATOR.match(text):
+                        ind = parse_indicator(text, sp)
+                        out.indicators.append(ind)
+                continue
+            out.warnings.append(Warning_(f"one-cell row not read as a heading: {head[:60]!r}",
+                                         row[0].span(), "plan-row"))
+            continue
+        num = _NUMBER.match(first)
+        if not num:
+            out.warnings.append(Warning_(f"table row without a row number ({len(row)} cells)",
+                                         Span(row[0].span().start, row[-1].span().end), "plan-row"))
+            continue
+        out.rows_seen += 1
+        span = Span(row[0].span().start, max(c.span().end for c in row))
+        if len(row) != len(roles):
+            out.warnings.append(Warning_(f"row {num.group(1)} has {len(row)} cells where the header has "
+                                         f"{len(roles)}", span, "plan-row"))
+        by_role: dict[str, Cell] = {}
+        for role, cell in zip(roles, row):
+            if role and role not in by_role:
+                by_role[role] = cell
+        name_cell = by_role.get("name")
+        name = name_cell.text().replace("; ", " ") if name_cell else ""
+        if not name:
+            out.warnings.append(Warning_(f"row {num.group(1)} has no measure name", span, "plan-row"))
+            continue
+        m_ = Measure(number=num.group(1), name=name, section=section, span=span)
+        if "form" in by_role and by_role["form"].text():
+            m_.form = by_role["form"].text()
+        if "executors" in by_role:
+            m_.executors = _executors(by_role["executors"], abbreviations)
+        if "deadline" in by_role and by_role["deadline"].text():
+            m_.deadline = parse_deadline(by_role["deadline"].text(), period)
+        vol = by_role["volume"].text() if "volume" in by_role else ""
+        src = by_role["source"].text() if "source" in by_role else ""
+        if src and src.strip(" -–—") and src.strip() != "-":
+            m_.funding_source = src
+        if vol:
+            if is_no_funding(vol):
+                m_.notes.append(f"funding: {vol}")
+            else:
+                found = find_amounts(vol, default_unit=unit)
+                for a in found:
+                    m_.amounts.append(Amount(value=a.value, unit=a.unit or unit or "", year=a.year,
+                                             raw=a.raw, span=by_role["volume"].span(),
+                                             source=m_.funding_source))
+                if not found:
+                    m_.notes.append(f"funding: {vol}")
+        if "indicator" in by_role and by_role["indicator"].text():
+            m_.notes.append(f"target indicator: {by_role['indicator'].text()}")
+        out.measures.append(m_)
+    return out
+
+
+def _executors(cell: Cell, abbreviations: dict[str, str]) -> list[Executor]:
+    """Comma-separated executors; ``(келісу бойынша)`` / ``(по согласованию)`` sets ``by_agreement``."""
+    text = cell.text().replace("; ", ", ")
+    out = []
+    for item in split_list(text):
+        by = bool(BY_AGREEMENT_RE.search(item))
+        name = re.sub(r"\s+", " ", BY_AGREEMENT_RE.sub(" ", item)).strip(" ,")
+        if name:
+            out.append(Executor(raw=name, by_agreement=by, span=cell.span()))
+    return out
