@@ -168,6 +168,8 @@ class Measure:
     incomplete: bool = False  # the text cuts the row off
     notes: list[str] = field(default_factory=list)
     cites: list[ActRef] = field(default_factory=list)
+    cost_raw: str | None = None  # the cost cell as written ("Шығындарды қажет етпейді", "2006ж - 70,5")
+    funding_required: bool | None = None  # False: the row says none is needed; True: amounts given
 
 
 @dataclass
