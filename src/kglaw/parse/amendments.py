@@ -159,7 +159,8 @@ def _balanced(text: str) -> bool:
 # Clauses
 # ---------------------------------------------------------------------------------------------------
 
-_MARKER = re.compile(r"^\s*(?P<m>\d+(?:-\d+)*)(?P<t>[.)])\s")
+# "2. …", "3) …" number a point or an item; "1) тармақша …" names a subpoint and is not a marker.
+_MARKER = re.compile(r"^\s*(?P<m>\d+(?:-\d+)*)(?P<t>[.)])\s(?!\s*(?:тармақша|[,–-]|және|и\s+\d))")
 
 
 @dataclass
@@ -537,6 +538,7 @@ def parse_operations(lines: list[str], doc: Document) -> list[AmendmentOperation
     eff, _ = entry_into_force(lines, doc)
     ops: list[AmendmentOperation] = []
     block_act: ActRef | None = None
+    block_open = False  # inside "… мынадай өзгерістер енгізілсін:" / "Внести … следующие изменения:"
     scopes: list[_Scope] = []
     repeal_list_depth: int | None = None
     marker_depth = 0
@@ -554,22 +556,23 @@ def parse_operations(lines: list[str], doc: Document) -> list[AmendmentOperation
             marker_depth = 0 if clause.marker == "." else 1
             scopes = [s for s in scopes if s.depth <= marker_depth]
             if marker_depth == 0:
-                block_act = None
+                block_act, block_open = None, False
                 scopes = []
                 if repeal_list_depth == 0:
                     repeal_list_depth = None
         skel, quotes = _skeleton(text)
-        body = re.sub(r"^\d+(?:-\d+)*[.)]\s*", "", skel)
+        body = re.sub(r"^\d+(?:-\d+)*[.)]\s*", "", skel) if clause.marker else skel
 
         # 1. A block opener: "… қаулысына мынадай өзгерістер енгізілсін:" / "Внести в … следующие изменения:"
         if _INTRO.search(body) and not _SUBST.search(body) and not _REPEAL_ACT.search(body):
             ref = read_act_ref(body, quotes, span)
-            if ref is not None:
-                if clause.marker == ")" or (clause.marker is None and block_act is not None):
-                    scopes = [s for s in scopes if s.depth < 2]
-                    scopes.append(_Scope(depth=2, act=ref))
-                else:
-                    block_act, scopes = ref, []
+            if block_open and (clause.marker == ")" or clause.marker is None) and ref is not None:
+                # one act of several: "1) … № 754 қаулысына мынадай өзгеріс енгізілсін:"
+                scopes = [s for s in scopes if s.depth < 2]
+                scopes.append(_Scope(depth=2, act=ref))
+            elif body.rstrip().endswith(":"):
+                # the act itself, or several acts named one by one below ("кейбір шешімдеріне")
+                block_act, block_open, scopes = ref, True, []
             continue
 
         # 2. Repeal of whole acts or their units
@@ -594,7 +597,7 @@ def parse_operations(lines: list[str], doc: Document) -> list[AmendmentOperation
 
         kind = _classify(body)
         if kind is None:
-            if body.rstrip().endswith(":") and (block_act is not None or _current_act(scopes, None)):
+            if body.rstrip().endswith(":") and block_open:
                 _open_scope(body, quotes, lang, span, scopes, marker_depth, clause.marker is not None)
             continue
 
@@ -626,13 +629,13 @@ def parse_operations(lines: list[str], doc: Document) -> list[AmendmentOperation
         end_line = clause.last
         built: list[AmendmentOperation] = []
         if kind == "replacement":
-            pairs = (_KK_PAIR if lang == "kk" else _RU_PAIR).findall(work) or (_RU_PAIR if lang == "kk" else _KK_PAIR).findall(work)
             prov = _merged(base_path, unit_text, lang, scopes, throughout=bool(_THROUGHOUT.search(work)))
+            pairs = _replacement_pairs(work, quotes)
             if not pairs:
                 doc.warnings.append(Warning_("replacement without readable old and new words", span, "amendment"))
                 continue
-            for a, b in pairs:
-                built.append(_op(0, "replacement", target, prov, document, quotes[int(a)], quotes[int(b)], eff, span))
+            for old_w, new_w in pairs:
+                built.append(_op(0, "replacement", target, prov, document, old_w, new_w, eff, span))
         elif kind == "word-insertion":
             m = (_KK_AFTER.search(work) or _RU_AFTER.search(work))
             new_q = int(m.group(2)) if m else int(_last_quote(work))
@@ -690,6 +693,28 @@ def _classify(body: str) -> str | None:
     if _DELETE.search(body):
         return "repeal"
     return None
+
+
+def _replacement_pairs(work: str, quotes: list[str]) -> list[tuple[str, str]]:
+    """(old, new) words of a replacement. One pair per "X … Y" couple; a list with ``тиісінше`` /
+    ``соответственно`` pairs its members in order; many old words and one new word share it.
+
+    >>> _replacement_pairs('слова ⟦0⟧, ⟦1⟧ заменить соответственно словами ⟦2⟧, ⟦3⟧', ["a", "b", "c", "d"])
+    [('a', 'c'), ('b', 'd')]
+    """
+    pairs = [(quotes[int(a)], quotes[int(b)]) for a, b in _KK_PAIR.findall(work) + _RU_PAIR.findall(work)]
+    if pairs and 2 * len(pairs) == len(_Q.findall(work)):
+        return pairs
+    split = re.search(rf"деген\s|{_WORDS_RU_INSTR}", work, re.I)
+    if not split:
+        return pairs
+    olds = [quotes[int(n)] for n in _Q.findall(work[: split.start()])]
+    news = [quotes[int(n)] for n in _Q.findall(work[split.end() :])]
+    if len(olds) == len(news):
+        return list(zip(olds, news))
+    if len(news) == 1:
+        return [(o, news[0]) for o in olds]
+    return pairs
 
 
 def _last_quote(text: str) -> str:
