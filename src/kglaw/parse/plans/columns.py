@@ -20,6 +20,7 @@ __all__ = [
     "column_role",
     "COST_RE",
     "find_cost",
+    "funding_required",
     "DEADLINE_TAIL_RE",
     "match_deadline",
     "is_executor_item",
@@ -72,6 +73,24 @@ COST_RE = re.compile(
 
 def find_cost(text: str) -> re.Match[str] | None:
     return COST_RE.search(text)
+
+
+_NOT_REQUIRED = re.compile(r"талап\s*етілмейді|қажет\s*етпейді|не\s*требуе|не\s*требует", re.I)
+_WITHIN_FUNDS = re.compile(r"көзделген\s*қаражат|в\s*пределах\s*(?:предусмотренных|выделенных)", re.I)
+
+
+def funding_required(cost: str) -> bool | None:
+    """``талап етілмейді`` (not required) → False; ``көзделген қаражат шегінде`` (within the funds
+    provided: paid from an existing budget line) → True; anything else → None (not stated).
+
+    >>> funding_required("талап етілмейді"), funding_required("көзделген қаражат шегінде"), funding_required("-")
+    (False, True, None)
+    """
+    if _NOT_REQUIRED.search(cost):
+        return False
+    if _WITHIN_FUNDS.search(cost):
+        return True
+    return None
 
 
 _Y = r"(?:19|20)\d{2}"

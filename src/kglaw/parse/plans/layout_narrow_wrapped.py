@@ -36,6 +36,7 @@ from kglaw.model import Executor, Measure, Section, Span, Warning_
 from .deadlines import parse_deadline
 from .columns import (
     BY_AGREEMENT_RE,
+    funding_required,
     COST_RE,
     DEADLINE_TAIL_RE,
     INDICATOR_VALUE_RE,
@@ -384,6 +385,10 @@ def read_table(
         except (ValueError, IndexError) as err:  # a row we cannot take apart: say so, keep going
             out.warnings.append(Warning_(f"unreadable plan row {counter}: {err}", row_span(r), "plan-row"))
             continue
+        if r.has_cost:
+            for what, missing in (("executor", not measure.executors), ("deadline", measure.deadline is None)):
+                if missing:
+                    out.warnings.append(Warning_(f"row {counter}: no {what} cell", measure.span, "plan-missing-cell"))
         if not r.has_cost:
             measure.incomplete = True
             measure.notes.append("the text cuts this row off")
@@ -558,7 +563,8 @@ def _measure(r: _Row, number: int, abbreviations: dict[str, str] | None, period:
         m.deadline = parse_deadline(deadline, period)
     cost = cells.text("cost")
     if cost:
-        m.notes.append(f"funding: {cost}")
+        m.cost_raw = cost
+        m.funding_required = funding_required(cost)
     source = cells.text("source")
     if source:
         m.funding_source = source

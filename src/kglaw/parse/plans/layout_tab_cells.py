@@ -23,7 +23,7 @@ from typing import Any
 
 from kglaw.model import Amount, Executor, Indicator, Measure, Section, Span, Warning_
 
-from .columns import BY_AGREEMENT_RE, column_role, split_list
+from .columns import BY_AGREEMENT_RE, column_role, funding_required, split_list
 
 __all__ = ["detect", "parse", "read_cells", "Cell", "parse_indicator"]
 
@@ -55,11 +55,12 @@ class Cell:
     def ends_row(self) -> bool:
         return bool(self.lines) and self.lines[-1][1] == ""
 
-    def values(self) -> list[tuple[str, Span]]:
-        """The cell's values: paragraphs joined by a space, values split at NBSP-only lines."""
+    def values(self, paragraphs: bool = False) -> list[tuple[str, Span]]:
+        """The cell's values: paragraphs joined by a space, values split at NBSP-only lines (or at every
+        blank line, with ``paragraphs``)."""
         groups: list[list[tuple[int, str]]] = [[]]
         for i, raw in self.lines:
-            if raw != "" and raw.strip(" \t") == "" and _NBSP in raw:
+            if raw.strip(" \t" + _NBSP) == "" and (_NBSP in raw or (paragraphs and not raw.strip())):
                 if groups[-1]:
                     groups.append([])
                 continue
@@ -214,7 +215,7 @@ def parse(lines: list[str], start: int, end: int, ctx: Any = None) -> Any:
             continue  # the row of column numbers
         first = texts[0] if texts else ""
         if len(row) == 1:
-            vals = row[0].values()
+            vals = row[0].values(paragraphs=True)
             if not vals:
                 continue
             head, head_span = vals[0]
@@ -262,16 +263,15 @@ def parse(lines: list[str], start: int, end: int, ctx: Any = None) -> Any:
         if src and src.strip(" -–—") and src.strip() != "-":
             m_.funding_source = src
         if vol:
-            if is_no_funding(vol):
-                m_.notes.append(f"funding: {vol}")
-            else:
-                found = find_amounts(vol, default_unit=unit)
-                for a in found:
-                    m_.amounts.append(Amount(value=a.value, unit=a.unit or unit or "", year=a.year,
-                                             raw=a.raw, span=by_role["volume"].span(),
-                                             source=m_.funding_source))
-                if not found:
-                    m_.notes.append(f"funding: {vol}")
+            m_.cost_raw = vol
+            found = [] if is_no_funding(vol) else find_amounts(vol, default_unit=unit)
+            for a in found:
+                m_.amounts.append(Amount(value=a.value, unit=a.unit or unit or "", year=a.year, raw=a.raw,
+                                         span=by_role["volume"].span(), source=m_.funding_source))
+            m_.funding_required = True if found else funding_required(vol)
+        for what, missing in (("executor", not m_.executors), ("deadline", m_.deadline is None)):
+            if missing:
+                out.warnings.append(Warning_(f"row {m_.number}: no {what} cell", span, "plan-missing-cell"))
         if "indicator" in by_role and by_role["indicator"].text():
             m_.notes.append(f"target indicator: {by_role['indicator'].text()}")
         out.measures.append(m_)
