@@ -217,6 +217,9 @@ class Programme:
     based_on: list[ActRef] = field(default_factory=list)
     span: Span | None = None
     key: str = "programme"  # path segment under the approving act's IRI
+    # Set when the text is the new wording of the appendix (action plan) of a programme approved by an
+    # earlier act: the builder links these measures as that appendix's new wording.
+    replaces_appendix_of: ActRef | None = None
 
 
 @dataclass

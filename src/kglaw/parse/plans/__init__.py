@@ -417,6 +417,8 @@ def _programme(
     prog.rows_parsed = sum(1 for m in prog.measures if not m.incomplete)
     if prog.rows_seen < len(prog.measures):
         prog.rows_seen = len(prog.measures)
+    from kglaw.parse.plans.concept import refine_programme  # the act's body: title, amended appendix
+    warnings.extend(refine_programme(prog, lines, doc, region.start, region.end))
     doc.warnings.extend(warnings)
     return prog
 
