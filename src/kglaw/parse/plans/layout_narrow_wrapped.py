@@ -537,6 +537,11 @@ def _measure(r: _Row, number: int, abbreviations: dict[str, str] | None, period:
     for _, role, lines in items:
         if role == "cont":
             role = last_text
+            # A displaced case suffix glued after the next word (``бұйрығы`` ⏎ `` қайта на``): the
+            # suffix goes back to the word it left, the word follows.
+            m = re.match(rf"^ (\S{{2,}}) ([{_LO}]{{1,3}})$", lines[0][1])
+            if m:
+                lines = [(lines[0][0], f"{m.group(2)} {m.group(1)} ")] + lines[1:]
         if role in TEXT_ROLES:
             last_text = role
         assert role is not None
@@ -596,7 +601,8 @@ def _join_executor_lines(lines: list[str]) -> str:
         piece = collapse_spaced(raw)
         if fixed and not fixed[-1].endswith(" "):
             so_far = join_cell_lines(fixed)
-            prev_tok = so_far.split()[-1] if so_far.split() else ""
+            last = re.search(r"[^\s,]+$", so_far)
+            prev_tok = last.group(0) if last else ""
             head = re.match(r"[^\s,]+", piece.strip())
             tok = head.group(0) if head else ""
             prev_whole = re.fullmatch(rf"[{_UP}]{{2,}}", prev_tok) or re.fullmatch(rf"[{_UP}][{_LO}]*мин[іи]і?", prev_tok)

@@ -79,8 +79,8 @@ class Cell:
 
     def span(self) -> Span:
         content = [i for i, s in self.lines if s.strip(" \t" + _NBSP)]
-        if not content:
-            return Span(self.tab + 1, self.tab + 1)
+        if not content:  # an empty cell: its TAB line and what follows it
+            return Span(self.tab + 1, self.tab + 1 + (1 if self.lines else 0))
         return Span(content[0] + 1, content[-1] + 1)
 
 
@@ -247,7 +247,7 @@ def parse(lines: list[str], start: int, end: int, ctx: Any = None) -> Any:
             if role and role not in by_role:
                 by_role[role] = cell
         name_cell = by_role.get("name")
-        name = name_cell.text().replace("; ", " ") if name_cell else ""
+        name = " ".join(v for v, _ in name_cell.values()) if name_cell else ""
         if not name:
             out.warnings.append(Warning_(f"row {num.group(1)} has no measure name", span, "plan-row"))
             continue
