@@ -168,6 +168,7 @@ def join_cell(parts: list[str]) -> str:
         else:
             out = out + " " + part
     out = repair_split_words(out)
+    out = re.sub(r"\"»|»\"", '"', out)  # a guillemet left over from a lost «…» pair (001.md §7.3)
     out = re.sub(r"\s+([,.;:)])", r"\1", out)
     out = re.sub(r"\(\s+", "(", out)
     return re.sub(r"\s{2,}", " ", out).strip()
@@ -183,7 +184,7 @@ AGREEMENT_RE = re.compile(
 
 #: The head noun that ends an agency name; used to tell where one executor ends and the next begins.
 HEAD_NOUN_RE = re.compile(
-    r"(?:министрлі[гк]\w*|министерств\w*|департамент\w*|басқарма\w*|бөлім\w*|әкімдер\w*|әкімі\b|"
+    r"(?:\w*мині\w*|министрлі[гк]\w*|министерств\w*|департамент\w*|басқарма\w*|бөлім\w*|әкімдер\w*|әкімі\b|"
     r"әкімдігі|әкімдіктер\w*|әкімият\w*|комитет\w*|агенттіг\w*|агентств\w*|институт\w*|орталығ\w*|"
     r"центр\w*|управлени\w*|отдел\w*|акимат\w*|аким\w*|қызметі|службы?|палатасы|палата|ұйымдар\w*|"
     r"кәсіпорындар\w*|меншіктер\w*|прокуратура\w*|банкі|банк|қоры|фонд\w*|кеңес\w*|совет\w*|"

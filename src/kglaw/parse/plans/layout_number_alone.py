@@ -277,6 +277,9 @@ def _parse_row(
             measure.notes.append(f"cost: {cost_text}")
     # Missing cells are reported, not invented.
     span = measure.span
+    if not (form_items or exec_items or deadline_items or cost_items):
+        measure.incomplete = True  # only the name survives: the text cuts the row off
+        warns.append(Warning_(f"row {num}: only the measure name is present; row incomplete", span, "plan-row"))
     if not name:
         warns.append(Warning_(f"row {num}: no measure name", span, "plan-row"))
         measure.incomplete = True
