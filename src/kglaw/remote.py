@@ -1,0 +1,361 @@
+"""Remote SPARQL engines: query any SPARQL 1.1 endpoint, and push the graphs to a graph store.
+
+* ``RemoteEndpoint(url).select(sparql, bindings)`` runs a query through SPARQLWrapper. The SPARQL 1.1
+  Protocol has no parameter substitution, so bound parameters travel as a ``VALUES`` block put at the
+  start of the query's outer ``WHERE`` group, each value written as an escaped RDF term: a parameter
+  can only ever be a term, never more query text.
+* ``push(files, graph_store=…)`` uploads one named graph per data file with the SPARQL 1.1 Graph Store
+  HTTP Protocol (https://www.w3.org/TR/sparql11-http-rdf-update/): one ``PUT`` per graph, which
+  replaces the graph whole. A ``PUT`` of a complete body is atomic on the server, so a push that stops
+  half-way leaves each graph either old or new, never half-written; kglaw never sends partial data
+  (no ``POST`` of pieces, no ``PATCH``). Failures are retried with exponential backoff; the report says
+  which graphs were pushed and which were not, and pushing again completes the rest.
+"""
+
+from __future__ import annotations
+
+import http.client
+import io
+import re
+import socket
+import time
+import urllib.error
+import urllib.request
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+from pathlib import Path
+from urllib.parse import quote
+
+import pyoxigraph as ox
+from rdflib import BNode, Literal, URIRef
+from rdflib.term import Node
+
+from .errors import EndpointError, QueryError
+from .query import Results, parse_sparql_json
+from .store import graph_iri_for
+
+__all__ = [
+    "RemoteEndpoint",
+    "PushReport",
+    "push",
+    "sparql_term",
+    "bind_values",
+    "sparql_tokens",
+    "default_graph_store",
+]
+
+# -- SPARQL text -----------------------------------------------------------------------------------
+
+#: SPARQL 1.1 terminals that can hide a keyword or a brace: strings, IRIs, comments, variables and
+#: prefixed names; everything else that looks like a word is a keyword or a function name.
+TOKEN_RE = re.compile(
+    r"""
+    (?P<string>'''(?:[^'\\]|\\.|'(?!''))*'''        # long strings first
+      |\"\"\"(?:[^"\\]|\\.|"(?!""))*\"\"\"
+      |'(?:[^'\\\n\r]|\\.)*'                        # short strings
+      |"(?:[^"\\\n\r]|\\.)*")
+    |(?P<iri><[^<>"{}|^`\\\x00-\x20]*>)             # IRIREF (a '<' followed by a space is less-than)
+    |(?P<comment>\#[^\n\r]*)
+    |(?P<var>[?$][\w\u00b7\u0300-\u036f\u203f-\u2040]+)
+    |(?P<pname>[^\W\d][\w.\-]*:[\w.\-:%\\]*|:[\w.\-:%\\]*|_:[\w.\-]+)   # prefixed names, blank nodes
+    |(?P<word>[^\W\d][\w\-]*)                       # keywords and function names
+    |(?P<other>\S)
+    """,
+    re.VERBOSE | re.DOTALL,
+)
+
+
+def sparql_tokens(sparql: str) -> Iterable[re.Match[str]]:
+    """The SPARQL tokens of a query (comments included), with their kind as the match's ``lastgroup``."""
+    return TOKEN_RE.finditer(sparql)
+
+
+_ECHAR = {"\\": "\\\\", '"': '\\"', "\n": "\\n", "\r": "\\r", "\t": "\\t", "\b": "\\b", "\f": "\\f"}
+
+
+def sparql_term(term: Node) -> str:
+    """An RDF term in SPARQL syntax, escaped so that it can only be read back as that one term.
+
+    >>> sparql_term(Literal('x" } ; DROP ALL #', lang="kk"))
+    '"x\\\\" } ; DROP ALL #"@kk'
+    >>> sparql_term(URIRef("https://w3id.org/kglaw/eli/kz/law/rk/2020-01-01/1"))
+    '<https://w3id.org/kglaw/eli/kz/law/rk/2020-01-01/1>'
+    """
+    if isinstance(term, URIRef):
+        s = str(term)
+        if not re.fullmatch(r"[^<>\"{}|^`\\\x00-\x20]*", s):
+            raise QueryError(f"not a valid IRI: {s!r}")
+        return f"<{s}>"
+    if isinstance(term, Literal):
+        lex = "".join(_ECHAR.get(c, c) for c in str(term))
+        if term.language:
+            if not re.fullmatch(r"[A-Za-z]+(-[A-Za-z0-9]+)*", term.language):
+                raise QueryError(f"not a language tag: {term.language!r}")
+            return f'"{lex}"@{term.language}'
+        if term.datatype is not None and str(term.datatype) != "http://www.w3.org/2001/XMLSchema#string":
+            return f'"{lex}"^^{sparql_term(URIRef(term.datatype))}'
+        return f'"{lex}"'
+    if isinstance(term, BNode):
+        raise QueryError("a blank node cannot be bound as a parameter")
+    raise QueryError(f"cannot bind {term!r}")
+
+
+def bind_values(sparql: str, bindings: dict[str, Node]) -> str:
+    """Bind parameters by a ``VALUES`` block at the start of the outer ``WHERE`` group.
+
+    Joined first in the outer group, the values are in scope for its patterns, ``FILTER``s, ``OPTIONAL``s
+    and projection, as a substitution would be. (The short form ``CONSTRUCT WHERE { … }`` admits only
+    triples, so there the block goes at the end of the query, which binds its triple patterns alike.)
+
+    >>> bind_values("SELECT ?t WHERE { ?act <http://x/title> ?t }", {"act": URIRef("http://x/a")})
+    'SELECT ?t WHERE { VALUES (?act) { (<http://x/a>) } ?act <http://x/title> ?t }'
+    """
+    if not bindings:
+        return sparql
+    names = sorted(bindings)
+    block = "VALUES (" + " ".join("?" + n for n in names) + ") { (" + " ".join(sparql_term(bindings[n]) for n in names) + ") }"
+    tokens = [m for m in sparql_tokens(sparql) if m.lastgroup != "comment"]
+    form_at = next((i for i, m in enumerate(tokens) if m.lastgroup == "word" and m.group().upper() in ("SELECT", "CONSTRUCT", "DESCRIBE", "ASK")), None)
+    if form_at is None:
+        raise QueryError("cannot bind parameters: the query has no SELECT, CONSTRUCT, DESCRIBE or ASK")
+    i = form_at + 1
+    if tokens[form_at].group().upper() == "CONSTRUCT" and i < len(tokens):
+        if tokens[i].group() == "{":  # the template: skip it
+            depth = 0
+            while i < len(tokens):
+                depth += {"{": 1, "}": -1}.get(tokens[i].group(), 0)
+                i += 1
+                if depth == 0:
+                    break
+        elif tokens[i].group().upper() == "WHERE":
+            return sparql.rstrip() + "\n" + block + "\n"
+    while i < len(tokens) and tokens[i].group() != "{":
+        i += 1
+    if i == len(tokens):
+        raise QueryError("cannot bind parameters: the query has no WHERE group")
+    at = tokens[i].end()
+    return sparql[:at] + " " + block + sparql[at:]
+
+
+# -- queries -------------------------------------------------------------------------------------
+
+
+class RemoteEndpoint:
+    """A SPARQL 1.1 Protocol endpoint, queried through SPARQLWrapper.
+
+    ``run_sparql(RemoteEndpoint(url), sparql, bindings)`` and ``run_query(...)`` use it like the
+    embedded store. Errors (down, 500, timeout, garbage) become one-line ``EndpointError``s.
+    """
+
+    def __init__(self, url: str, *, user: str | None = None, password: str | None = None, timeout: float = 60.0) -> None:
+        if not re.fullmatch(r"https?://\S+", url):
+            raise EndpointError(f"not an http(s) endpoint URL: {url!r}")
+        self.url = url
+        self.user = user
+        self.password = password
+        self.timeout = timeout
+
+    def __repr__(self) -> str:
+        return f"RemoteEndpoint({self.url!r})"
+
+    def select(self, sparql: str, bindings: dict[str, Node] | None = None) -> Results:
+        """Run a query (SELECT, ASK, CONSTRUCT or DESCRIBE), parameters bound as terms."""
+        from SPARQLWrapper import DIGEST, JSON, POST, TURTLE, SPARQLWrapper
+        from SPARQLWrapper.SPARQLExceptions import SPARQLWrapperException
+
+        text = bind_values(sparql, bindings or {})
+        sw = SPARQLWrapper(self.url)
+        sw.setMethod(POST)
+        sw.setTimeout(int(max(1, self.timeout)))
+        if self.user:
+            sw.setHTTPAuth(DIGEST)
+            sw.setCredentials(self.user, self.password or "")
+        sw.setQuery(text)
+        graph = sw.queryType in ("CONSTRUCT", "DESCRIBE")
+        sw.setReturnFormat(TURTLE if graph else JSON)
+        try:
+            body = sw.query().response.read()
+        except SPARQLWrapperException as err:
+            raise EndpointError(f"{self.url}: {_one_line(str(err))}") from None
+        except (urllib.error.URLError, http.client.HTTPException, OSError, ValueError) as err:
+            raise EndpointError(f"{self.url}: {_one_line(str(getattr(err, 'reason', err)))}") from None
+        if graph:
+            from rdflib import Graph
+
+            g = Graph()
+            try:
+                g.parse(data=body, format="turtle")
+            except Exception as err:  # noqa: BLE001 - rdflib's parsers raise many types on garbage
+                raise EndpointError(f"{self.url}: the answer is not Turtle: {_one_line(str(err))}") from None
+            return Results(triples=list(g))
+        try:
+            return parse_sparql_json(body.decode("utf-8"))
+        except (QueryError, UnicodeDecodeError) as err:
+            raise EndpointError(f"{self.url}: {err}") from None
+
+
+def _one_line(s: str) -> str:
+    return " ".join(s.split())[:500]
+
+
+# -- push --------------------------------------------------------------------------------------------
+
+
+@dataclass
+class PushReport:
+    """What a push did: graphs pushed, graphs that failed (with why), graphs not tried."""
+
+    graph_store: str
+    pushed: list[str] = field(default_factory=list)
+    failed: dict[str, str] = field(default_factory=dict)
+    not_attempted: list[str] = field(default_factory=list)
+    attempts: int = 0
+
+    @property
+    def ok(self) -> bool:
+        return not self.failed and not self.not_attempted
+
+    @property
+    def not_pushed(self) -> list[str]:
+        return sorted(self.failed) + self.not_attempted
+
+    def summary(self) -> str:
+        lines = [f"pushed {len(self.pushed)} graph(s) to {self.graph_store}" + ("" if self.ok else f"; {len(self.not_pushed)} not pushed")]
+        for g, why in sorted(self.failed.items()):
+            lines.append(f"  failed  {g}: {why}")
+        for g in self.not_attempted:
+            lines.append(f"  not tried  {g}")
+        if not self.ok:
+            lines.append("push again to complete it: each graph is replaced whole, so a second push is safe")
+        return "\n".join(lines)
+
+
+class _Retryable(Exception):
+    """A failure worth retrying: the server is down, overloaded, slow or returned 5xx."""
+
+
+def default_graph_store(endpoint: str, *, authenticated: bool = False) -> str:
+    """The graph store URL that goes with a query endpoint, for the engines whose layout is known.
+
+    >>> default_graph_store("http://127.0.0.1:7878/query")
+    'http://127.0.0.1:7878/store'
+    >>> default_graph_store("http://127.0.0.1:8890/sparql", authenticated=True)
+    'http://127.0.0.1:8890/sparql-graph-crud-auth'
+    """
+    if endpoint.endswith("/query"):  # Oxigraph server
+        return endpoint[: -len("/query")] + "/store"
+    if endpoint.endswith("/sparql") and not endpoint.endswith("/ds/sparql"):  # Virtuoso
+        return endpoint + ("-graph-crud-auth" if authenticated else "-graph-crud")
+    if endpoint.endswith("/sparql"):  # Fuseki: /DATASET/sparql → /DATASET/data
+        return endpoint[: -len("/sparql")] + "/data"
+    raise EndpointError(f"cannot tell the graph store of {endpoint}; give --graph-store URL")
+
+
+def _opener(url: str, user: str | None, password: str | None) -> urllib.request.OpenerDirector:
+    if not user:
+        return urllib.request.build_opener()
+    mgr = urllib.request.HTTPPasswordMgrWithDefaultRealm()
+    mgr.add_password(None, url, user, password or "")
+    return urllib.request.build_opener(urllib.request.HTTPDigestAuthHandler(mgr), urllib.request.HTTPBasicAuthHandler(mgr))
+
+
+def _put(opener: urllib.request.OpenerDirector, url: str, body: bytes, timeout: float) -> None:
+    req = urllib.request.Request(url, data=body, method="PUT", headers={"Content-Type": "text/turtle; charset=utf-8"})
+    try:
+        with opener.open(req, timeout=timeout) as resp:
+            resp.read()
+    except urllib.error.HTTPError as err:
+        detail = _one_line(err.read(300).decode("utf-8", "replace")) if err.fp else ""
+        message = f"HTTP {err.code} {err.reason}" + (f": {detail}" if detail else "")
+        if err.code >= 500 or err.code in (408, 429):
+            raise _Retryable(message) from None
+        raise EndpointError(message) from None
+    except (urllib.error.URLError, http.client.HTTPException, socket.timeout, TimeoutError, ConnectionError, OSError) as err:
+        raise _Retryable(_one_line(str(getattr(err, "reason", err)) or type(err).__name__)) from None
+
+
+def _graph_body(path: Path) -> bytes:
+    """The complete graph as N-Triples (also valid Turtle, which every graph store reads)."""
+    try:
+        triples = [q.triple for q in ox.parse(path=str(path), format=ox.RdfFormat.TURTLE)]
+    except SyntaxError as err:
+        raise EndpointError(f"{path}: invalid Turtle: {_one_line(str(err))}") from None
+    except OSError as err:
+        raise EndpointError(f"{path}: {err.strerror or err}") from None
+    buf = io.BytesIO()
+    ox.serialize(triples, buf, ox.RdfFormat.N_TRIPLES)
+    return buf.getvalue()
+
+
+def push(
+    graph_files: Iterable[Path] | Path,
+    endpoint: str | None = None,
+    graph_store: str | None = None,
+    user: str | None = None,
+    password: str | None = None,
+    retries: int = 3,
+    backoff: float = 0.5,
+    *,
+    timeout: float = 60.0,
+    on_graph: Callable[[str, bool], None] | None = None,
+) -> PushReport:
+    """Upload one named graph per file (``…/graph/{stem}``), each replaced whole by one ``PUT``.
+
+    ``graph_files`` is a list of Turtle files or a directory of them. A failure is retried ``retries``
+    times, waiting ``backoff``, 2×``backoff``, 4×``backoff``… seconds. When a graph still fails because
+    the server is down or failing (connection error, timeout, 5xx), the push stops and the remaining
+    graphs are reported as not tried; a graph the server refuses (4xx) is reported and the push goes on.
+    ``on_graph(graph, pushed)`` is called after each graph.
+    """
+    if graph_store is None:
+        if endpoint is None:
+            raise EndpointError("give a graph store URL (or a query endpoint whose graph store kglaw knows)")
+        graph_store = default_graph_store(endpoint, authenticated=bool(user))
+    if not re.fullmatch(r"https?://\S+", graph_store):
+        raise EndpointError(f"not an http(s) graph store URL: {graph_store!r}")
+    if isinstance(graph_files, Path):
+        if not graph_files.is_dir():
+            raise EndpointError(f"{graph_files}: not a directory of .ttl files")
+        files = sorted(graph_files.glob("*.ttl"))
+    else:
+        files = sorted(graph_files)
+    if not files:
+        raise EndpointError("no graphs to push (run 'kglaw build' first)")
+    report = PushReport(graph_store)
+    opener = _opener(graph_store, user, password)
+    sep = "&" if "?" in graph_store else "?"
+    for n, path in enumerate(files):
+        graph = graph_iri_for(path)
+        try:
+            body = _graph_body(path)
+        except EndpointError as err:
+            report.failed[graph] = str(err)
+            if on_graph:
+                on_graph(graph, False)
+            continue
+        url = f"{graph_store}{sep}graph={quote(graph, safe='')}"
+        last = ""
+        for attempt in range(retries + 1):
+            if attempt:
+                time.sleep(min(backoff * 2 ** (attempt - 1), 30.0))
+            report.attempts += 1
+            try:
+                _put(opener, url, body, timeout)
+            except _Retryable as err:
+                last = str(err)
+                continue
+            except EndpointError as err:
+                last = "refused: " + str(err)
+                break
+            report.pushed.append(graph)
+            last = ""
+            break
+        if on_graph:
+            on_graph(graph, not last)
+        if last:
+            report.failed[graph] = last
+            if not last.startswith("refused: "):
+                # The server is down or failing: stop here rather than wait out every remaining graph.
+                report.not_attempted = [graph_iri_for(p) for p in files[n + 1 :]]
+                break
+    return report
