@@ -63,6 +63,8 @@ _LEGEND = re.compile(r"аббревиатура|қысқартул|сокращ�
 _SPACED_CHUNK = re.compile(r"^(?:\S )+\S$")
 _SPACED_RUN = re.compile(r"(?<!\S)\S(?: \S){2,}(?!\S)")
 TEXT_ROLES = ("name", "form")
+#: Words after which an abbreviation is an object of the phrase, not an executor cell of its own.
+_GOVERNING = {"в", "во", "на", "для", "к", "ко", "от", "из", "и", "или", "через", "және", "мен", "немесе"}
 
 
 def collapse_spaced(line: str) -> str:
@@ -499,6 +501,8 @@ def _split_exec_tail(lines: list[tuple[int, str]], abbreviations: dict[str, str]
             tail_txt = join_cell_lines([s for _, s in tail])
             if not head_txt or not head_txt[-1:].isalpha() or not head_txt[-1:].islower():
                 continue
+            if head_txt.split()[-1].lower() in _GOVERNING:  # "информация в МТСЗН" is one form
+                continue
             if is_executor_list(tail_txt, abbreviations):
                 return [(None, head), ("executors", tail)]
     return [(None, lines)]
@@ -563,7 +567,7 @@ def _measure(r: _Row, number: int, abbreviations: dict[str, str] | None, period:
         by = bool(BY_AGREEMENT_RE.search(item))
         raw = BY_AGREEMENT_RE.sub("", item).strip(" ,")
         m.executors.append(Executor(raw=raw, by_agreement=by, span=ex_span))
-    deadline = cells.text("deadline")
+    deadline = re.sub(r"(\d)(?=[^\W\d_])", r"\1 ", cells.text("deadline"))  # "2023жылдар": a lost space
     if deadline:
         m.deadline = parse_deadline(deadline, period)
     cost = cells.text("cost")
