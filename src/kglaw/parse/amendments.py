@@ -145,6 +145,28 @@ def _quote_pairs(text: str) -> list[tuple[int, int]]:
     return pairs
 
 
+def _balanced_prefix(text: str) -> bool:
+    """No quote is open at the end of ``text`` (so a colon there is outside any quotation)."""
+    return not _quote_pairs_open(text)
+
+
+def _quote_pairs_open(text: str) -> bool:
+    stack = 0
+    for i, ch in enumerate(text):
+        if ch in _OPEN:
+            stack += 1
+        elif ch in _CLOSE:
+            stack = max(0, stack - 1)
+        elif ch == '"':
+            prev = text[i - 1] if i else " "
+            nxt = text[i + 1] if i + 1 < len(text) else " "
+            if (prev.isspace() or prev in "(:[") and not nxt.isspace():
+                stack += 1
+            else:
+                stack = max(0, stack - 1)
+    return stack > 0
+
+
 def _balanced(text: str) -> bool:
     depth = 0
     for ch in text:
@@ -169,6 +191,11 @@ class _Clause:
     first: int  # 0-based index of its first line
     last: int  # 0-based index of its last line
     marker: str | None = None  # "." for "1. ", ")" for "1) "
+    block_at: tuple[int, int] | None = None  # (line, column) where quoted new wording opens after the colon
+
+
+# "… мынадай редакцияда жазылсын: "…" — new wording that opens on the instruction's own line.
+_INLINE_OPEN = re.compile(r"(?:жазылсын|толықтырылсын|редакции|содержания)\s*:\s*(?=[\"«“„])", re.I)
 
 
 def _read_clause(lines: list[str], i: int, limit: int = 15) -> _Clause:
@@ -190,6 +217,12 @@ def _read_clause(lines: list[str], i: int, limit: int = 15) -> _Clause:
             if j > i and _MARKER.match(lines[j]):
                 j -= 1
                 break
+            inline = _INLINE_OPEN.search(lines[j])
+            if inline and not _balanced_prefix(lines[j][: inline.end()]):
+                inline = None
+            if inline:
+                parts.append(lines[j][: inline.end()].strip())
+                return _Clause(" ".join(parts), i, j, marker, (j, inline.end()))
             parts.append(s)
             count += 1
             if s[-1] in ":;.":
@@ -266,15 +299,15 @@ _KK_TYPES = [
     ("decision", r"шешім\w*"),
     ("order", r"бұйры[қғ]\w*|өкім\w*"),
     ("decree", r"жарлы[қғ]\w*"),
-    ("law", r"заң\w*"),
+    ("law", r"заң(?!нам)\w*"),  # not "заңнамалық" (legislative)
     ("code", r"кодекс\w*"),
 ]
 _RU_TYPES = [
     ("resolution", r"постановлени\w*"),
     ("decision", r"решени\w*"),
     ("order", r"приказ\w*|распоряжени\w*"),
-    ("decree", r"указ\w*"),
-    ("law", r"закон\w*"),
+    ("decree", r"указ(?:а|ом|е|у|ы|ов)?"),  # not "указанный"
+    ("law", r"закон(?!одат)\w*"),  # not "законодательный"
     ("code", r"кодекс\w*"),
 ]
 _TYPE_RE = re.compile(
@@ -350,6 +383,9 @@ def read_act_ref(skeleton: str, quotes: list[str], span: Span | None = None) -> 
     >>> (ref.type, ref.issuer.key, ref.date.isoformat(), ref.number, ref.title)
     ('resolution', 'government', '2019-05-28', '326', 'Т')
     """
+    # where an act was published ("(Қазақстан Республикасы Парламентінің Жаршысы, 2009 ж., № 20-21 …)")
+    # is not part of its identity
+    skeleton = re.sub(r"\([^()]*\)", lambda m: " " * len(m.group(0)), skeleton)
     dates = find_dates(skeleton)
     num = _NUMBER_RE.search(skeleton)
     types = [m for m in _TYPE_RE.finditer(skeleton)]
@@ -359,19 +395,18 @@ def read_act_ref(skeleton: str, quotes: list[str], span: Span | None = None) -> 
     # the type word nearest to the date/number names the act (Kazakh after it, Russian before it)
     tm = min(types, key=lambda m: abs(m.start() - anchor))
     kind = next(k for k, v in tm.groupdict().items() if v)
-    act_type, lang = kind.rsplit("_", 1)
+    act_type = kind.rsplit("_", 1)[0]
+    lang = _lang_of(skeleton)
     title = None
     qs = [(int(q.group(1)), q.start()) for q in _Q.finditer(skeleton)]
-    if lang == "kk":
-        before = [n for n, pos in qs if pos < min(anchor, tm.start())]
+    if lang == "kk":  # the last quote before the type word: "…" Үкіметінің … № 326 қаулысына
+        before = [n for n, pos in qs if pos < tm.start()]
         if before:
             title = quotes[before[-1]]
-    else:
+    else:  # the first quote after the date or number: постановление … № 326 "…"
         after = [n for n, pos in qs if pos > max(anchor, tm.start())]
         if after:
             title = quotes[after[0]]
-    if act_type == "law" and title is None and not num and not dates:
-        return None
     return ActRef(
         type=act_type,
         issuer=_issuer(skeleton),
@@ -439,7 +474,9 @@ _WORDS_RU_INSTR = r"(?:словами|словом|цифрами|цифрой|�
 
 _INTRO = re.compile(r"енгізілсін|(?<!\w)внести(?!\w)", re.I)
 _REPEAL_ACT = re.compile(r"күші\s+жойылды\s+деп\s+танылсын|признать\s+утратившим\w*\s+силу", re.I)
-_SUBST = re.compile(r"(?:мынадай|жаңа)\s+редакцияда\s+жазылсын|изложить\s+в\s+(?:следующей|новой)\s+редакции", re.I)
+_SUBST = re.compile(
+    r"(?:(?:мынадай|жаңа)\s+)?редакцияда\s+жазылсын|изложить\s+в\s+(?:(?:следующей|новой)\s+)?редакции", re.I
+)
 _INSERT = re.compile(r"толықтырылсын|(?<!\w)дополнить(?!\w)", re.I)
 _DELETE = re.compile(r"алып\s+тасталсын|(?<!\w)исключить(?!\w)", re.I)
 _RENUM = re.compile(r"болып\s+есептелсін|(?<!\w)считать(?!\w)", re.I)
@@ -485,6 +522,14 @@ _RU_DOC = re.compile(
     rf"(?P<by>(?:указанным|этим|названным|данным)\s+\w+|[^:;]*?(?:постановлением|решением|приказом|указом)[^:;]*?(?=[,:;]|$))",
     re.I,
 )
+# A clause that names just an act and a colon opens a block for that act (laws amending several acts,
+# appendices "Изменения, которые вносятся …").
+_ACT_OPENER = re.compile(
+    r"^\s*(?:В|Во)\s+(?:постановлени|кодекс|закон|указ|приказ|решени|распоряжени)\w*|"
+    r"(?:қаулы|шешім|бұйры[ғқ]|жарлы[ғқ]|заң|кодекс)\w*?(?:на|не|ға|ге|қа|ке|да|де|та|те)\s*(?:\([^()]*\)\s*)?:\s*$",
+    re.I,
+)
+_REPEALED_LIST_HEADING = re.compile(r"күші\s+жойыл(?:ған|атын)|утративших\s+силу|утрачивающих\s+силу", re.I)
 _SAID_ACT = re.compile(r"көрсетілген\s+қаулы|аталған\s+қаулы|указанн\w+\s+постановлени|указанным\s+постановлением", re.I)
 _ACT_SCOPE = re.compile(r"^(?:\d+[.)]\s*)?(?:қаулыда|в\s+(?:указанном\s+)?постановлении)\s*:?$", re.I)
 
@@ -541,6 +586,7 @@ def parse_operations(lines: list[str], doc: Document) -> list[AmendmentOperation
     block_open = False  # inside "… мынадай өзгерістер енгізілсін:" / "Внести … следующие изменения:"
     scopes: list[_Scope] = []
     repeal_list_depth: int | None = None
+    repeal_appendix = 0  # 1: the act repeals acts listed in its appendix; 2: inside that list
     marker_depth = 0
     i = 0
     while i < len(lines):
@@ -558,7 +604,7 @@ def parse_operations(lines: list[str], doc: Document) -> list[AmendmentOperation
             if marker_depth == 0:
                 block_act, block_open = None, False
                 scopes = []
-                if repeal_list_depth == 0:
+                if repeal_list_depth == 0 and repeal_appendix < 2:
                     repeal_list_depth = None
         skel, quotes = _skeleton(text)
         body = re.sub(r"^\d+(?:-\d+)*[.)]\s*", "", skel) if clause.marker else skel
@@ -581,12 +627,18 @@ def parse_operations(lines: list[str], doc: Document) -> list[AmendmentOperation
             if ref is None and body.rstrip().endswith(":"):
                 repeal_list_depth = marker_depth
                 continue
+            if ref is None and _OWN_APPENDIX.search(body):
+                repeal_appendix = 1  # "…күші жойылды деп танылсын" with the list in the appendix
+                continue
             target = ref or _current_act(scopes, block_act)
             if target is None:
                 doc.warnings.append(Warning_("repeal instruction without a readable act", span, "amendment"))
                 continue
             prov = parse_provision(_strip_citation(body), lang)
             ops.append(_op(len(ops) + 1, "repeal", target, prov, None, None, None, eff, span))
+            continue
+        if repeal_appendix == 1 and not clause.marker and _REPEALED_LIST_HEADING.search(body):
+            repeal_appendix, repeal_list_depth = 2, 0
             continue
         if repeal_list_depth is not None and clause.marker and not _OP_WORDS.search(body):
             ref = read_act_ref(body, quotes, span)
@@ -599,6 +651,11 @@ def parse_operations(lines: list[str], doc: Document) -> list[AmendmentOperation
         if kind is None:
             if body.rstrip().endswith(":") and block_open:
                 _open_scope(body, quotes, lang, span, scopes, marker_depth, clause.marker is not None)
+            elif body.rstrip().endswith(":") and _ACT_OPENER.search(body):
+                # "1. В Кодекс … :" / "1. … Кодексіне (…):" — one act of a law that amends several
+                ref = read_act_ref(body, quotes, span)
+                if ref is not None:
+                    block_act, block_open, scopes = ref, True, []
             continue
 
         # 3. An instruction
@@ -658,8 +715,11 @@ def parse_operations(lines: list[str], doc: Document) -> list[AmendmentOperation
                 inline = _inline_new_text(work, quotes)
                 if inline is not None:
                     new_text = inline
-                elif new_wording is None and _WANTS_TEXT.search(work):
-                    blk = _next_block(lines, clause.last + 1)
+                elif new_wording is None and (clause.block_at or _WANTS_TEXT.search(work)):
+                    if clause.block_at:
+                        blk = _read_block(lines, *clause.block_at)
+                    else:
+                        blk = _next_block(lines, clause.last + 1)
                     if blk is not None:
                         new_text, end_line = blk
                         i = end_line + 1
