@@ -318,7 +318,14 @@ def run_sparql(target: Any, sparql: str, bindings: dict[str, Node] | None = None
 
     bindings = bindings or {}
     if isinstance(target, Store):
-        res = target.query(sparql, {k: _to_ox(v) for k, v in bindings.items()})
+        try:
+            res = target.query(sparql, {k: _to_ox(v) for k, v in bindings.items()})
+        except RuntimeError as err:
+            # Oxigraph substitutes only variables of the SELECT projection; bind the others with a
+            # VALUES block at the head of the outermost group, which means the same (SEP-0007).
+            if "projection" not in str(err) or not bindings:
+                raise QueryError(f"SPARQL error: {err}") from None
+            res = target.query(_with_values(sparql, bindings))
         return results_from_oxigraph(res)
     if hasattr(target, "query") and hasattr(target, "triples"):  # rdflib
         try:
@@ -329,6 +336,41 @@ def run_sparql(target: Any, sparql: str, bindings: dict[str, Node] | None = None
     if hasattr(target, "select"):  # a remote endpoint
         return target.select(sparql, bindings)
     raise QueryError(f"cannot run SPARQL on {type(target).__name__}")
+
+
+def _with_values(sparql: str, bindings: dict[str, Node]) -> str:
+    """Insert ``VALUES (?a …) { (t …) }`` after the ``{`` that opens the query's WHERE clause.
+
+    The scan skips IRIs, strings and comments; for CONSTRUCT the template's braces come first.
+    """
+    i, n, depth, opened = 0, len(sparql), 0, 0
+    construct = re.search(r"\bCONSTRUCT\s*\{", sparql, re.IGNORECASE) is not None
+    while i < n:
+        ch = sparql[i]
+        if ch == "#":
+            i = sparql.find("\n", i)
+            i = n if i < 0 else i
+            continue
+        if ch == "<" and re.match(r"<[^\s<>\"{}|^`]*>", sparql[i:]):
+            i = sparql.index(">", i) + 1
+            continue
+        if ch in "\"'":
+            m = re.match(r'("""(?:[^\\]|\\.)*?"""|\'\'\'(?:[^\\]|\\.)*?\'\'\'|"(?:[^"\\\n]|\\.)*"|\'(?:[^\'\\\n]|\\.)*\')', sparql[i:], re.S)
+            i += len(m.group(0)) if m else 1
+            continue
+        if ch == "{":
+            if depth == 0:
+                opened += 1
+                if opened == (2 if construct else 1):
+                    names = sorted(bindings)
+                    row = " ".join(bindings[k].n3() for k in names)
+                    values = f" VALUES ({' '.join('?' + k for k in names)}) {{ ({row}) }} "
+                    return sparql[: i + 1] + values + sparql[i + 1 :]
+            depth += 1
+        elif ch == "}":
+            depth -= 1
+        i += 1
+    raise QueryError("cannot bind parameters: the query has no WHERE clause")
 
 
 def run_query(target: Any, name: str | SavedQuery, params: dict[str, str] | None = None) -> Results:
