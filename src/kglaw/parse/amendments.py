@@ -29,6 +29,7 @@ from datetime import date
 from ..identifiers import normalize_number
 from ..model import ActRef, AmendmentOperation, Document, Issuer, Provision, Span, Warning_
 from .dates import find_dates
+from .normalize import join_lines
 from .provisions import RANK, find_units, merge_paths, parse_provision
 
 __all__ = [
@@ -95,7 +96,7 @@ def repair_trailing_units(lines: list[str]) -> list[str]:
             continue
         n = min(k, len(gaps))
         moved = tokens[len(tokens) - n :]
-        head = body[: body.rfind(moved[0], 0, len(body) - sum(len(t) + 1 for t in moved[1:]))].rstrip()
+        head = re.sub(r"\s+" + r"\s+".join(map(re.escape, moved)) + "$", "", body)
         pieces, last = [], 0
         for gap, word in zip(_GAP.finditer(head), moved):
             pieces.append(head[last : gap.start()] + " " + word + " ")
@@ -145,26 +146,20 @@ def _quote_pairs(text: str) -> list[tuple[int, int]]:
     return pairs
 
 
-def _balanced_prefix(text: str) -> bool:
-    """No quote is open at the end of ``text`` (so a colon there is outside any quotation)."""
-    return not _quote_pairs_open(text)
-
-
-def _quote_pairs_open(text: str) -> bool:
-    stack = 0
+def _quote_open_at_end(text: str) -> bool:
+    """A quotation is open at the end of ``text`` (so a colon there belongs to quoted words)."""
+    depth = 0
     for i, ch in enumerate(text):
         if ch in _OPEN:
-            stack += 1
+            depth += 1
         elif ch in _CLOSE:
-            stack = max(0, stack - 1)
+            depth = max(0, depth - 1)
         elif ch == '"':
             prev = text[i - 1] if i else " "
             nxt = text[i + 1] if i + 1 < len(text) else " "
-            if (prev.isspace() or prev in "(:[") and not nxt.isspace():
-                stack += 1
-            else:
-                stack = max(0, stack - 1)
-    return stack > 0
+            opening = (prev.isspace() or prev in "(:[") and not nxt.isspace()
+            depth = depth + 1 if opening else max(0, depth - 1)
+    return depth > 0
 
 
 def _balanced(text: str) -> bool:
@@ -218,7 +213,7 @@ def _read_clause(lines: list[str], i: int, limit: int = 15) -> _Clause:
                 j -= 1
                 break
             inline = _INLINE_OPEN.search(lines[j])
-            if inline and not _balanced_prefix(lines[j][: inline.end()]):
+            if inline and _quote_open_at_end(lines[j][: inline.end()]):
                 inline = None
             if inline:
                 parts.append(lines[j][: inline.end()].strip())
@@ -422,8 +417,14 @@ def read_act_ref(skeleton: str, quotes: list[str], span: Span | None = None) -> 
 # Entry into force of the affecting act
 # ---------------------------------------------------------------------------------------------------
 
-_EIF_KK = re.compile(r"Осы\s+\w+\s+(?P<cond>[^.;]{0,250}?)\s*(?:қолданысқа\s+енгізіледі|күшіне\s+енеді)", re.I)
-_EIF_RU = re.compile(r"Настоящ\w+\s+\w+\s+(?:вводится\s+в\s+действие|вступает\s+в\s+силу)\s+(?P<cond>[^;]{0,250}?)\.(?:\s|$)", re.I)
+_ACT_NOUN_KK = r"(?:қаулы|шешім|бұйрық|жарлық|заң|кодекс|өкім)\w*"
+_ACT_NOUN_RU = r"(?:постановление|решение|приказ|указ|закон|кодекс|распоряжение)"
+_EIF = re.compile(
+    rf"(?P<point>(?:\d+(?:-бап)?\.|Статья\s+\d+\.)\s*)?"
+    rf"(?:Осы\s+{_ACT_NOUN_KK}\s+(?P<kk>[^.;]{{0,250}}?)\s*(?:қолданысқа\s+енгізіледі|күшіне\s+енеді)"
+    rf"|Настоящ\w+\s+{_ACT_NOUN_RU}\s+(?:вводится\s+в\s+действие|вступает\s+в\s+силу)\s+(?P<ru>[^;]{{0,250}}?)\.(?=\s|$))",
+    re.IGNORECASE,
+)
 
 
 def entry_into_force(lines: list[str], doc: Document) -> tuple[date | None, Span | None]:
@@ -432,36 +433,22 @@ def entry_into_force(lines: list[str], doc: Document) -> tuple[date | None, Span
     ``қол қойылған күнінен бастап`` / ``со дня подписания`` is the act's own date; an explicit date
     (``2024 жылғы 1 қаңтардан бастап``, ``с 1 января 2024 года``) is that date; a date counted from
     publication (``алғашқы ресми жарияланған күнінен кейін күнтізбелік он күн өткен соң``) is not in the
-    text, so it stays None.
+    text, so it stays None. The clause that opens a numbered point (``2. Осы қаулы …``) wins over one
+    quoted inside new wording.
     """
-    text = "\n".join(ln.strip() for ln in lines)
-    flat = re.sub(r"\s+", " ", text)
-    found = None
-    for rx in (_EIF_KK, _EIF_RU):
-        for m in rx.finditer(flat):
-            found = m
-    if found is None:
+    joined = join_lines(lines)
+    found = list(_EIF.finditer(joined.text))
+    if not found:
         return None, None
-    cond = found.group("cond")
-    span = _span_of(lines, found.group(0))
+    m = next((f for f in found if f.group("point")), found[0])
+    cond = m.group("kk") if m.group("kk") is not None else m.group("ru")
+    span = joined.span(m.start(), m.end())
     if re.search(r"жарияланған|опубликован", cond, re.I):
         return None, span
     if re.search(r"қол\s+қойылған|подписани", cond, re.I):
         return doc.act.date, span
     ds = find_dates(cond)
     return (ds[0][0] if ds else None), span
-
-
-def _span_of(lines: list[str], phrase: str) -> Span | None:
-    words = phrase.split()
-    if not words:
-        return None
-    first = next((i for i, ln in enumerate(lines) if words[0] in ln and words[1:2] and words[1] in ln), None)
-    if first is None:
-        return None
-    last_word = words[-1]
-    last = next((i for i in range(first, min(first + 8, len(lines))) if last_word in lines[i]), first)
-    return Span(first + 1, last + 1)
 
 
 # ---------------------------------------------------------------------------------------------------
