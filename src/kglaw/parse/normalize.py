@@ -128,7 +128,7 @@ def fix_roman_numerals(line: str) -> str:
     return _ROMAN_TOKEN.sub(fix, line)
 
 
-_N_SIGN = re.compile(r"(?<![A-Za-zА-Яа-я])(?:N\s*№|№\s*N|№{2,}|N(?=\s?\d))")
+_N_SIGN = re.compile(r"(?<![A-Za-zА-Яа-я])(?:N\s*№|№\s*N|№{2,}|N(?=\s?\d)|(?<=\s)N(?=\s*$))")
 
 
 def fix_number_sign(line: str) -> str:
@@ -146,7 +146,7 @@ def fix_number_sign(line: str) -> str:
 # appended to the end of the line, leaving a hole: a double space, or a space before punctuation.
 _GLUED_AFTER_COLON = re.compile(r"^(?P<ind>\s*)(?P<body>\S.*?)(?P<sp>\s?):(?P<tail>[^\W\d_][^:]{0,80}?|\d+-[^\W\d_][^:]{0,80}?)\s*$")
 _GLUED_AFTER_QUOTE_DOT = re.compile(r"^(?P<ind>\s*)(?P<body>[\"»”]\s.*?)\.(?P<tail>\d[^.]{0,120}?)\s*$")
-_GLUED_NUMBER = re.compile(r"(?<=[а-яәіңғүұқөһ])(?P<tail>№\s?\d[\w/-]*)\s*$")
+_GLUED_NUMBER = re.compile(r"(?<=[а-яәіңғүұқөһ])[N№]\s?(?P<tail>\d[\w/-]*)\s*$")
 _HOLE = re.compile(r"(?<=\S)(?: {2,}(?=\S)| (?=[,.;]))")
 _LINK_NOUN = re.compile(
     r"(?<!\S)(?:Заң|Кодекс|Жарлы[ғқ]|Жолдау|[Ққ]аулы|[Шш]ешім|[Бб]ұйры[ғқ]|Закон|Указ|Постановлени|"
@@ -189,8 +189,8 @@ def repair_displaced(line: str) -> str:
         head = line[: m.start()]
         hole = _HOLE.search(head, len(head) - len(head.lstrip()))
         if hole:
-            return f"{head[: hole.start()]} {m.group('tail')} {head[hole.end():].lstrip()}".rstrip()
-        return f"{head} {m.group('tail')}"
+            return f"{head[: hole.start()]} № {m.group('tail')} {head[hole.end():].lstrip()}".rstrip()
+        return f"{head} № {m.group('tail')}"
     if "  " in line.strip() or " ," in line or " ." in line:
         return _move_link_noun(line)
     return line

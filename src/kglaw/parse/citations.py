@@ -1,0 +1,678 @@
+"""Act references in running text, Kazakh and Russian: what act a phrase names, and how.
+
+One recogniser serves the header (the act's own identity line), the editorial notes (``… шешімімен``),
+the change clauses (``… қаулысына өзгерістер енгізу туралы``) and the citations. It anchors on the
+act noun (``Заңы``, ``қаулысымен``, ``Закона``, ``постановлением`` …) and reads the parts around it:
+
+- Kazakh puts everything *before* the noun, in a free order::
+
+      "<title>" <issuer-genitive> <YYYY жылғы D month> № <number> "<title>" Заңы <27-бабы>
+      Қазақстан Республикасының 2005 жылғы 13 сәуірдегі Заңы
+
+- Russian puts the issuer, date, number and title *after* the noun, the pinpoint before it::
+
+      <пунктом 2 статьи 18> Закона Республики Казахстан от 6 апреля 2016 года № 480-V «О правовых актах»
+
+A phrase becomes an act only when it states something that identifies one: a date, a number, a title
+in quotes, or the name of a code. Generic mentions ("Қазақстан Республикасының заңнамасы",
+"законодательство Республики Казахстан", "заңдарында") never do.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from ..identifiers import normalize_number
+from ..model import ActRef, Issuer
+from .dates import KK_MONTHS, parse_date
+from .issuers import resolve_issuer
+from .normalize import Joined
+
+__all__ = [
+    "RefHit",
+    "find_refs",
+    "clean_title",
+    "BASIS_TRIGGER",
+    "ref_key",
+    "same_act",
+    "merge_refs",
+]
+
+_L = "а-яёәіңғүұқөһ"  # lower-case Cyrillic (Kazakh + Russian)
+_U = "А-ЯЁӘІҢҒҮҰҚӨҺ"
+_KK_MON = "|".join(sorted(KK_MONTHS, key=len, reverse=True))
+_RU_MON = "январ|феврал|март|апрел|ма[йяе]|июн|июл|август|сентябр|октябр|ноябр|декабр"
+
+_D_KK = rf"\d{{4}}\s*ж(?:ылғы|ылы|\.)?\s+\d{{1,2}}\s*-?\s*[»«\"]?\s*(?:{_KK_MON})[{_L}]*"
+_D_RU = rf"\d{{1,2}}\s+(?:{_RU_MON})[а-я]*\s+\d{{4}}(?:\s*(?:года|г\.|г\b|жылғы|ж\.))?"
+_D_NUM = r"\d{1,2}\.\d{1,2}\.\d{4}(?:\s*(?:года|г\.|ж\.|жылғы|жыл))?|\d{4}\.\d{1,2}\.\d{1,2}(?:\s*(?:ж\.|жылғы|г\.))?"
+DATE = rf"(?:{_D_KK}|{_D_RU}|{_D_NUM})"
+NUM = rf"№\s*\d+(?:\s?[-/]\s?[\w{_U}{_L}]+)*"
+
+_DATE_END = re.compile(rf"(?:{DATE})\s*$", re.IGNORECASE)
+_DATE_START = re.compile(rf"^\s*(?:от\s+|бастап\s+)?(?P<d>{DATE})", re.IGNORECASE)
+_NUM_END = re.compile(rf"(?P<n>{NUM})\s*$")
+_NUM_START = re.compile(rf"^\s*(?:за\s+|под\s+)?(?P<n>{NUM})")
+_RKZ_END = re.compile(r"(?:ҚРЗ|ЗРК|ҚР\s+Заңы)\s*$")
+_RKZ_START = re.compile(r"^\s*(?:ЗРК|ҚРЗ)\b")
+_ATTY_END = re.compile(r"\bатты\s*$")
+_OT_DATE = re.compile(rf"^\s*от\s+(?P<d>{DATE})", re.IGNORECASE)
+
+# Act nouns. Kazakh in any case form (checked by _KK_SUFFIX_OK), Russian in any case.
+_NOUN = re.compile(
+    rf"""(?<![\w-])(?:
+      (?P<kk>(?:(?P<kk_joint>бірлескен)\s+)?(?:нормативтік\s+)?
+         (?P<kk_stem>[Зз]аң|[Кк]одекс|Конституция|[Жж]арлы[ғқ]|[Жж]олдау|[Ққ]аулы|[Шш]ешім|[Бб]ұйры[ғқ]|[Өө]кім)
+         (?P<kk_suf>[{_L}]*))
+    | (?P<ru>(?:(?P<ru_joint>[Сс]овместн[{_L}]+)\s+)?(?:нормативн[{_L}]+\s+)?
+         (?P<ru_stem>[Зз]акон|[Кк]одекс|Конституци|[Уу]каз|[Пп]остановлени|[Рр]ешени|[Пп]риказ|[Рр]аспоряжени|[Пп]ослани)
+         (?P<ru_suf>[{_L}]*))
+    )(?![\w-])""",
+    re.VERBOSE,
+)
+
+_KK_TYPE = {
+    "заң": "law", "кодекс": "code", "конституция": "constitution", "жарлығ": "decree", "жарлық": "decree",
+    "жолдау": "address", "қаулы": "resolution", "шешім": "decision", "бұйрығ": "order", "бұйрық": "order",
+    "өкім": "order",
+}
+_RU_TYPE = {
+    "закон": "law", "кодекс": "code", "конституци": "constitution", "указ": "decree",
+    "постановлени": "resolution", "решени": "decision", "приказ": "order", "распоряжени": "order",
+    "послани": "address",
+}
+# Kazakh case endings of the nouns, by case. "Заңнама", "заңды тұлға", "шешімдер" (generic plural) …
+# are not act nouns: their suffix is not in these lists.
+_KK_CASES = {
+    "nom": ("", "ы", "і", "сы", "сі"),
+    "gen": ("ның", "нің", "ының", "інің", "сының", "сінің", "дың", "дің", "тың", "тің"),
+    "dat": ("ына", "іне", "сына", "сіне", "ға", "ге", "қа", "ке", "а", "е", "на", "не"),
+    "acc": ("ын", "ін", "сын", "сін", "ды", "ді", "ны", "ні", "ты", "ті"),
+    "ins": ("ымен", "імен", "сымен", "сімен", "мен", "бен", "пен", "ымен"),
+    "loc": ("ында", "інде", "сында", "сінде", "да", "де", "та", "те"),
+    "abl": ("ынан", "інен", "сынан", "сінен", "дан", "ден", "тан", "тен", "нан", "нен"),
+}
+_KK_SUFFIX_CASE = {suf: case for case, sufs in _KK_CASES.items() for suf in sufs}
+_KK_PLURAL = re.compile(r"^(?:дар|дер|тар|тер|лар|лер)")
+_RU_CASE = [
+    ("ins", re.compile(r"(?:ом|ем|ием|ей|ией|ями|ами)$")),
+    ("gen", re.compile(r"(?:а|я|ия|и|ов|ий)$")),
+    ("dat", re.compile(r"(?:у|ю|ию)$")),
+    ("loc", re.compile(r"(?:е|ии)$")),
+]
+
+_STATE_KK = re.compile(r"Қазақстан\s+Республикасы(?:ның)?\s*$")
+_STATE_RU = re.compile(r"^\s*Республики\s+Казахстан\b")
+# A body in the Kazakh genitive (the issuer slot before the date).
+_KK_BODY_GEN = re.compile(
+    rf"(?:мәслихат|әкімдіг|әкімият|әкім|Үкімет|Президент|Министр|министр|министрліг|Басқарма|басқарма|"
+    rf"Парламент|Сот|Кеңес|кеңес|комиссия|агенттіг|комитет|Республика)[{_L}]*(?:ның|нің|тың|тің|дың|дің)"
+    rf"(?:\s+міндетін\s+атқарушының|\s+орынбасарының)?\s*$"
+)
+_STOP_WORDS = {
+    "сәйкес", "негізінде", "мақсатында", "бойынша", "туралы", "етеді", "отырып", "үшін", "жылғы",
+    "сондай-ақ", "қоса", "бекітілген", "енгізілген", "берілген", "беріліп", "отырған", "қабылданған",
+    "күші", "жойылды", "ескерту", "сноска", "в", "с", "и", "от", "по", "на", "со", "соответствии",
+    "основании", "редакции", "решением", "постановлением", "утратил", "утратило", "силу", "шешімімен",
+    "қаулысымен", "бұйрығымен", "жарлығымен", "заңымен", "осы", "настоящего", "настоящее", "мынадай",
+}
+_PINPOINT_KK = re.compile(
+    rf"^\s*(?P<p>\d+(?:[.-]\d+)*\)?\s*-?\s*(?:бап|баб|тармақша|тармақ|тармағ|тарау|бөлім|параграф|абзац)[{_L}]*"
+    rf"(?:\s*,?\s*(?:және\s+)?\d+(?:[.-]\d+)*\)?\s*-?\s*(?:бап|баб|тармақша|тармақ|тармағ|тарау|бөлім|параграф|абзац)[{_L}]*){{0,3}})"
+)
+_PINPOINT_RU = re.compile(
+    rf"(?P<p>(?:(?:(?:под)?пункт|част|стать|глав|раздел|параграф|абзац)[{_L}]*\s+\d+(?:[.-]\d+)*\)?\s*(?:,\s*)?)+)$",
+    re.IGNORECASE,
+)
+# Codes named by their subject (a closed list: the codes of the RK).
+_CODE_NAME_KK = re.compile(
+    r"(?P<name>(?:Әлеуметтік|Еңбек|Салық|Бюджет|Азаматтық(?:\s+процестік)?|Қылмыстық(?:-процестік|-атқару)?|"
+    r"Жер|Су|Орман|Экологиялық|Кәсіпкерлік|Кеден|Тұрғын\s+үй|Әкімшілік\s+рәсімдік-процестік|"
+    r"[\w-]+(?:\s+[\w()–-]+){0,5}\s+туралы))\s*$",
+    re.IGNORECASE,
+)
+_CODE_NAME_RU = re.compile(
+    r"(?P<name>(?:Социальн|Трудов|Налогов|Бюджетн|Гражданск|Уголовн|Уголовно-процессуальн|"
+    r"Уголовно-исполнительн|Гражданск\w+\s+процессуальн|Земельн|Водн|Лесн|Экологическ|Предпринимательск|"
+    r"Таможенн|Жилищн|Административн\w+\s+процедурно-процессуальн)(?:ого|ый|ой|ий|ым|ом|ому|ей|ем))\s*$",
+    re.IGNORECASE,
+)
+_FOREIGN = re.compile(
+    r"Ресей|Российск|\bРФ\b|Өзбекстан|Узбекистан|Беларусь|\bРБ\b|Қырғыз|Кыргыз|Украин|Германи|"
+    r"\bРУз\b|\bРу\b|Федерал",
+)
+_CODE_ABOUT_RU = re.compile(rf"^\s*(?:Республики\s+Казахстан\s+)?(?P<t>(?:о|об)\s+[{_L}]+(?:\s+(?:\(?[{_L}]+\)?|и)){{0,5}})(?=[\s,.;:)]|$)")
+_NOT_CODE_NAME = {"Қазақстан", "Республикасының", "Республикасы", "Осы", "Кодекс", "Настоящего", "Настоящий",
+                  "Данного", "Этого", "Указанного", "Нового", "Новый", "Жаңа", "Бұл", "Аталған", "Көрсетілген"}
+
+#: Words that make an act the legal basis of the act that states them (eli:based_on).
+BASIS_TRIGGER = re.compile(
+    r"сәйкес|негізінде|басшылыққа\s+ала\s+отырып|орындау\s+мақсатында|іске\s+асыру\s+мақсатында|"
+    r"орындау\s+үшін|в\s+соответствии\s+с|соответствии\s+со|на\s+основании|руководствуясь|"
+    r"во\s+исполнение|в\s+целях\s+реализации|в\s+целях\s+исполнения",
+    re.IGNORECASE,
+)
+
+_OPEN = "«„"
+_CLOSE = "»”"
+
+
+@dataclass
+class RefHit:
+    """One act reference found in a joined text, with where its parts sit."""
+
+    ref: ActRef
+    start: int
+    end: int
+    noun_start: int
+    noun_end: int
+    case: str  # nom, gen, dat, acc, ins, loc, abl (the case of the act noun)
+    lang: str  # kk or ru
+    issuer_raw: str | None = None
+
+
+def clean_title(raw: str) -> str:
+    """A title as cited, with quotes normalised: outer quotes removed, inner ones written «…».
+
+    >>> clean_title('"Халықты жұмыспен қамту туралы" Қазақстан Республикасының Заңына өзгерістер енгізу туралы')
+    '«Халықты жұмыспен қамту туралы» Қазақстан Республикасының Заңына өзгерістер енгізу туралы'
+    """
+    s = re.sub(r"\s+", " ", raw).strip()
+    out = []
+    for i, ch in enumerate(s):
+        if ch in "\"“”„«»":
+            prev = s[i - 1] if i else " "
+            out.append("«" if prev in " («" or i == 0 else "»")
+        else:
+            out.append(ch)
+    t = "".join(out).strip()
+    # a title cut at a quote that lost its pair
+    if t.count("«") != t.count("»"):
+        t = t.replace("«", "").replace("»", "") if t.count("«") + t.count("»") == 1 else t
+    return t.strip(" ,;:")
+
+
+def _quote_before(t: str, end: int, limit: int = 700) -> tuple[int, int] | None:
+    """If ``t[:end]`` ends with a closing quote, ``(open, close)`` offsets of the quoted text."""
+    j = end
+    while j > 0 and t[j - 1] == " ":
+        j -= 1
+    if j == 0:
+        return None
+    q = t[j - 1]
+    if q not in "\"»”“":
+        return None
+    close = j - 1
+    if q != '"' and q not in "“":
+        depth = 0
+        for k in range(close, max(-1, close - limit), -1):
+            c = t[k]
+            if c in _CLOSE:
+                depth += 1
+            elif c in _OPEN or c == "“":
+                depth -= 1
+                if depth == 0:
+                    return (k, close)
+        return None
+    # ASCII quotes: an opener follows a space, a bracket or the start; a closer follows a letter.
+    depth = 0
+    fallback = None
+    for k in range(close, max(-1, close - limit), -1):
+        c = t[k]
+        if c not in "\"“":
+            continue
+        prev = t[k - 1] if k > 0 else " "
+        nxt = t[k + 1] if k + 1 < len(t) else " "
+        opener = prev in " («—–-" and nxt not in ",.;:)"
+        if k == close:
+            depth = 1
+            continue
+        if opener:
+            depth -= 1
+            if fallback is None:
+                fallback = k
+            if depth == 0:
+                return (k, close)
+        else:
+            depth += 1
+    if fallback is not None:
+        return (fallback, close)
+    return None
+
+
+def _quote_after(t: str, start: int, limit: int = 700) -> tuple[int, int] | None:
+    """If ``t[start:]`` begins with an opening quote, ``(open, close)`` offsets of the quoted text."""
+    j = start
+    while j < len(t) and t[j] == " ":
+        j += 1
+    if j >= len(t) or t[j] not in "\"«„“":
+        return None
+    o = j
+    if t[o] in "«„":
+        depth = 0
+        for k in range(o, min(len(t), o + limit)):
+            c = t[k]
+            if c in "«„":
+                depth += 1
+            elif c in "»”“" and k != o:
+                depth -= 1
+                if depth == 0:
+                    return (o, k)
+        return None
+    depth = 0
+    for k in range(o, min(len(t), o + limit)):
+        c = t[k]
+        if c not in "\"“”":
+            continue
+        prev = t[k - 1] if k > 0 else " "
+        nxt = t[k + 1] if k + 1 < len(t) else " "
+        if k == o:
+            depth = 1
+            continue
+        closer = prev not in " («" and (nxt in " ,.;:)»\"" or k + 1 == len(t))
+        if closer:
+            depth -= 1
+            if depth == 0:
+                return (o, k)
+        else:
+            depth += 1
+    return None
+
+
+def _kk_case(suffix: str) -> str | None:
+    s = suffix
+    if _KK_PLURAL.match(s):
+        return None  # plural: "шешімдерге" names no single act … unless it lists them; handled by callers
+    if s in _KK_SUFFIX_CASE:
+        return _KK_SUFFIX_CASE[s]
+    # Жарлығы / бұйрығына: the stem "Жарлы"+"ғ" has taken the consonant already
+    return None
+
+
+def _ru_case(suffix: str) -> str:
+    if not suffix:
+        return "nom"
+    for case, rx in _RU_CASE:
+        if rx.search(suffix):
+            return case
+    return "nom"
+
+
+def _issuer_before(t: str, end: int) -> tuple[int, str] | None:
+    """The Kazakh issuer phrase (a body in the genitive) that ends at ``end``: ``(start, phrase)``."""
+    head = t[max(0, end - 240):end]
+    if not _KK_BODY_GEN.search(head):
+        return None
+    toks = list(re.finditer(r"\S+", head))
+    start_idx = len(toks) - 1
+    for i in range(len(toks) - 1, max(-1, len(toks) - 14), -1):
+        w = toks[i].group(0)
+        wl = w.lower().strip("«»\"")
+        if i != len(toks) - 1:
+            if (
+                re.search(r"[,.;:»\")]$", w)
+                or re.match(r"^[«\"(]", w)
+                or wl in _STOP_WORDS
+                or re.match(r"^[\d№]", w)
+                or re.search(r"(?:ған|ген|қан|кен|атын|етін|ылсын|ілсін|сын|сін|[лн]ды|[лн]ді)$", wl)
+                or _NOUN.fullmatch(w)
+            ):
+                break
+            # a month name ends the issuer (the date that precedes it in "date issuer noun" order)
+            if re.match(rf"(?:{_KK_MON}|{_RU_MON})", wl):
+                break
+        start_idx = i
+    s = toks[start_idx].start()
+    phrase = head[s:].strip()
+    # trim leading lower-case words that are not part of a body's name ("берілген облыс …" → "облыс …")
+    return (max(0, end - 240) + s, phrase)
+
+
+def _ru_issuer_after(t: str, start: int) -> tuple[int, str] | None:
+    """The Russian issuer phrase right after the noun (genitive), up to ``от``, ``№``, a quote or stop."""
+    tail = t[start:start + 240]
+    m = re.match(
+        rf"\s*(?P<p>(?:[{_U}{_L}\w-]+\s+){{0,10}}?(?:Республики\s+Казахстан|области(?:\s+[{_U}][\w-]+)?|района|города\s+[{_U}][\w-]+|маслихата|акимата|Казахстан))(?=[\s,.;:«\"(]|$)",
+        tail,
+    )
+    if not m:
+        return None
+    phrase = m.group("p")
+    if re.search(r"[«\"]|\bот\b|№", phrase):
+        return None
+    return (start + m.end("p"), phrase)
+
+
+def _default_issuer(type_: str | None, phrase: str | None, context: Issuer | None) -> Issuer | None:
+    if phrase:
+        if re.fullmatch(r"(?:Қазақстан\s+Республикасы(?:ның)?|Республики\s+Казахстан|Қазақстан|РК|ҚР)", phrase.strip()):
+            if type_ in ("law", "code", "constitution"):
+                return Issuer(key="rk", label="Қазақстан Республикасы" if "Қазақстан" in phrase else "Республика Казахстан",
+                              kind="state", level="republican")
+            if type_ == "decree":
+                return Issuer(key="president", label=None, kind="president", level="republican")
+            return None
+        iss = resolve_issuer(phrase, context)
+        if iss is not None:
+            return iss
+    return None
+
+
+def find_refs(j: Joined, context: Issuer | None = None, lo: int = 0, hi: int | None = None) -> list[RefHit]:
+    """Every act reference in ``j.text[lo:hi]``, in text order."""
+    t = j.text
+    hi = len(t) if hi is None else hi
+    hits: list[RefHit] = []
+    for m in _NOUN.finditer(t, lo, hi):
+        hit = _read_kk(t, m, context) if m.group("kk") else _read_ru(t, m, context)
+        if hit is not None:
+            hit.ref.span = j.span(hit.start, hit.end)
+            hits.append(hit)
+    return hits
+
+
+def _read_kk(t: str, m: re.Match[str], context: Issuer | None) -> RefHit | None:
+    stem = m.group("kk_stem").lower()
+    suf = m.group("kk_suf")
+    type_ = _KK_TYPE.get(stem) or _KK_TYPE.get(stem.rstrip("ғқ") + "қ")
+    case = _kk_case(suf)
+    if case is None:
+        return None
+    if stem == "конституция":
+        case = _kk_case(suf[2:] if suf.startswith("сы") else suf) or "nom"
+    if m.group("kk_joint"):
+        type_ = "joint-act"
+    pos = m.start()
+    start = pos
+    title: tuple[int, int] | None = None
+    date_s: str | None = None
+    num: str | None = None
+    issuer_phrase: str | None = None
+    name: str | None = None
+    seen: set[str] = set()
+    cur = pos
+    for _ in range(8):
+        head = t[max(0, cur - 400):cur]
+        base = max(0, cur - 400)
+        if "atty" not in seen and (mm := _ATTY_END.search(head)):
+            seen.add("atty")
+            cur = base + mm.start()
+            continue
+        if "rkz" not in seen and (mm := _RKZ_END.search(head)):
+            seen.add("rkz")
+            cur = base + mm.start()
+            continue
+        q = _quote_before(t, cur)
+        if q and "title" not in seen and (not seen - {"atty", "rkz"} or "issuer" in seen or "date" in seen):
+            seen.add("title")
+            title = q
+            cur = q[0]
+            continue
+        if "num" not in seen and (mm := _NUM_END.search(head)):
+            seen.add("num")
+            num = mm.group("n")
+            cur = base + mm.start()
+            continue
+        if "date" not in seen and (mm := _DATE_END.search(head)):
+            seen.add("date")
+            date_s = mm.group(0)
+            cur = base + mm.start()
+            continue
+        if "issuer" not in seen and (st := _STATE_KK.search(head)):
+            iss = _issuer_before(t, cur)
+            if iss and len(iss[1]) > len(st.group(0).strip()) and resolve_issuer(iss[1], context) is not None:
+                seen.add("issuer")
+                issuer_phrase = iss[1]
+                cur = iss[0]
+            else:
+                seen.add("issuer")
+                issuer_phrase = st.group(0).strip()
+                cur = base + st.start()
+            continue
+        if "issuer" not in seen:
+            iss = _issuer_before(t, cur)
+            if iss:
+                seen.add("issuer")
+                issuer_phrase = iss[1]
+                cur = iss[0]
+                continue
+        break
+    start = cur
+    # A code named by its subject: "Әлеуметтік кодексі", "Еңбек Кодексінің",
+    # "Әкімшілік құқық бұзушылық туралы кодекс".
+    if type_ == "code" and title is None:
+        before = t[max(0, pos - 120):pos]
+        cm = _CODE_NAME_KK.search(before)
+        if cm and cm.group("name").split()[0] not in _NOT_CODE_NAME:
+            name = cm.group("name")
+            name = name[:1].upper() + name[1:]
+            start = min(start, pos - len(before) + cm.start())
+    end = m.end()
+    # Header form of laws and codes: "Қазақстан Республикасының Кодексі 2023 жылғы 20 сәуірдегі № 224-VII ҚРЗ."
+    if date_s is None and num is None and type_ in ("law", "code") and case == "nom":
+        dm = _DATE_START.match(t, end) if False else _DATE_START.match(t[end:end + 80])
+        if dm:
+            date_s = dm.group("d")
+            end += dm.end()
+            nm = _NUM_START.match(t[end:end + 40])
+            if nm:
+                num = nm.group("n")
+                end += nm.end()
+                rk = _RKZ_START.match(t[end:end + 8])
+                if rk:
+                    end += rk.end()
+    # Address: "… Қазақстан халқына 2004 жылғы 19 наурыздағы <unquoted title> атты Жолдауы"
+    if type_ == "address" and date_s is None and "atty" in seen:
+        back = t[max(0, pos - 300):pos]
+        dms = list(re.finditer(DATE, back, re.IGNORECASE))
+        if dms:
+            date_s = dms[-1].group(0)
+            start = min(start, pos - len(back) + dms[-1].start())
+            pre = t[max(0, start - 120):start]
+            ip = re.search(r"(Қазақстан\s+Республикасы(?:ның)?\s+Президентінің)(?:\s+Қазақстан\s+халқына)?\s*$", pre)
+            if ip:
+                issuer_phrase = ip.group(1)
+                start = start - len(pre) + ip.start()
+    pin = None
+    pm = _PINPOINT_KK.match(t[end:end + 120])
+    if pm and case in ("gen", "nom"):
+        pin = _clean_pinpoint(pm.group("p"))
+    if type_ == "address" and issuer_phrase is None:
+        ip = re.search(r"Президентінің(?:\s+Қазақстан\s+халқына)?\s*$", t[max(0, start - 80):start])
+        if ip:
+            issuer_phrase = "Қазақстан Республикасы Президентінің"
+    title_s = clean_title(t[title[0] + 1:title[1]]) if title else None
+    if name and not title_s:
+        title_s = f"{name} кодексі" if not name.endswith("туралы") else f"{name} кодексі"
+    if not (date_s or num or title_s or type_ == "constitution"):
+        return None
+    if type_ == "constitution" and not (issuer_phrase or date_s or title_s):
+        return None
+    if _FOREIGN.search(t[max(0, start - 60):end + 40]):
+        return None  # a foreign act (Section IV of a comparative report), not a Kazakh one
+    issuer = _default_issuer(type_, issuer_phrase, context)
+    d = parse_date(date_s) if date_s else None
+    number = clean_number(num) if num else None
+    if type_ == "constitution" and not title_s:
+        title_s = "Қазақстан Республикасының Конституциясы"
+    ref = ActRef(type=type_, issuer=issuer, date=d, number=number, title=title_s,
+                 title_lang="kk" if title_s else None, pinpoint=pin)
+    return RefHit(ref, start, end, m.start(), m.end(), case, "kk", issuer_phrase)
+
+
+def _read_ru(t: str, m: re.Match[str], context: Issuer | None) -> RefHit | None:
+    stem = m.group("ru_stem").lower()
+    suf = m.group("ru_suf")
+    type_ = _RU_TYPE.get(stem)
+    if type_ == "law" and suf in ("ы", "ов", "ами", "ах", "ам") or re.match(r"^(?:одател|ност|н[оы])", suf or ""):
+        return None  # "законы", "законодательство", "законность", "законный"
+    if type_ == "code" and re.match(r"^(?:с|ы|ов|ами|ах)$", suf or "") and suf not in ("",):
+        if suf != "":
+            pass
+    case = _ru_case(suf)
+    if m.group("ru_joint"):
+        type_ = "joint-act"
+    start = m.start()
+    end = m.end()
+    issuer_phrase = None
+    date_s = None
+    num = None
+    title: tuple[int, int] | None = None
+    name = None
+    seen: set[str] = set()
+    for _ in range(7):
+        rest = t[end:end + 400]
+        if "issuer" not in seen and (ri := _ru_issuer_after(t, end)):
+            seen.add("issuer")
+            issuer_phrase = ri[1]
+            end = ri[0]
+            continue
+        if "date" not in seen and (dm := _OT_DATE.match(rest)):
+            seen.add("date")
+            date_s = dm.group("d")
+            end += dm.end()
+            continue
+        if "num" not in seen and (nm := _NUM_START.match(rest)):
+            seen.add("num")
+            num = nm.group("n")
+            end += nm.end()
+            continue
+        if "rkz" not in seen and (rk := _RKZ_START.match(rest)):
+            seen.add("rkz")
+            end += rk.end()
+            continue
+        if "title" not in seen and (q := _quote_after(t, end)):
+            seen.add("title")
+            title = q
+            end = q[1] + 1
+            continue
+        break
+    if type_ == "code":
+        before = t[max(0, start - 60):start]
+        cm = _CODE_NAME_RU.search(before)
+        if cm and cm.group("name") not in _NOT_CODE_NAME:
+            name = _ru_adj_nominative(cm.group("name")) + " кодекс"
+            start = start - len(before) + cm.start()
+        elif title is None:
+            ab = _CODE_ABOUT_RU.match(t[m.end():m.end() + 120])
+            if ab:
+                name = "Кодекс " + ab.group("t")
+                end = max(end, m.end() + ab.end())
+    pin = None
+    pm = _PINPOINT_RU.search(t[max(0, start - 80):start].rstrip() + " ")
+    if pm is None:
+        pm = _PINPOINT_RU.search(t[max(0, start - 80):start].rstrip())
+    if pm:
+        pin = _clean_pinpoint(pm.group("p"))
+    title_s = clean_title(t[title[0] + 1:title[1]]) if title else None
+    if name and not title_s:
+        title_s = name
+    if not (date_s or num or title_s or (type_ == "constitution" and issuer_phrase)):
+        return None
+    if type_ == "constitution" and not title_s:
+        title_s = "Конституция Республики Казахстан"
+    if _FOREIGN.search(t[max(0, start - 60):end + 40]):
+        return None
+    issuer = _default_issuer(type_, issuer_phrase, context)
+    d = parse_date(date_s) if date_s else None
+    number = clean_number(num) if num else None
+    ref = ActRef(type=type_, issuer=issuer, date=d, number=number, title=title_s,
+                 title_lang="ru" if title_s else None, pinpoint=pin)
+    return RefHit(ref, start, end, m.start(), m.end(), case, "ru", issuer_phrase)
+
+
+_RU_ADJ = [("ового", "овой"), ("евого", "евой"), ("ского", "ский"), ("цкого", "цкий"), ("ного", "ный"),
+           ("ого", "ый"), ("ому", "ый"), ("ым", "ый"), ("ом", "ый"), ("ий", "ий"), ("ый", "ый"), ("ой", "ой")]
+
+
+def _ru_adj_nominative(adj: str) -> str:
+    for suf, rep in _RU_ADJ:
+        if adj.endswith(suf):
+            return adj[: -len(suf)] + rep
+    return adj
+
+
+def _clean_pinpoint(p: str) -> str:
+    s = re.sub(r"\s+", " ", p).strip(" ,")
+    s = re.sub(r"(\d)\s*-?\s*(баб|бап)[а-яәіңғүұқөһ]*", r"\1-бап", s)
+    s = re.sub(r"(\d)\s*-?\s*(тармақша)[а-яәіңғүұқөһ]*", r"\1-тармақша", s)
+    s = re.sub(r"(\d)\s*-?\s*(тармақ|тармағ)(?!ша)[а-яәіңғүұқөһ]*", r"\1-тармақ", s)
+    s = re.sub(r"(\d)\s*-?\s*(тарау)[а-яәіңғүұқөһ]*", r"\1-тарау", s)
+    s = re.sub(r"^(пункт|подпункт)(?:ом|а|е|у)\b", r"\1", s, flags=re.IGNORECASE)
+    s = re.sub(r"^(стать)(?:ей|ёй|и|е|ю)\b", r"\1я", s, flags=re.IGNORECASE)
+    s = re.sub(r"^(част)(?:ью|и)\b", r"\1ь", s, flags=re.IGNORECASE)
+    return s
+
+
+_KK_CASE_TAIL = {
+    "да", "де", "та", "те", "ға", "ге", "қа", "ке", "на", "не", "ны", "ні", "ды", "ді", "ты", "ті", "дан",
+    "ден", "тан", "тен", "нан", "нен", "мен", "бен", "пен", "сы", "сі", "ші", "шы", "ның", "нің", "дың",
+    "дің", "тың", "тің", "ыс", "а", "е", "ға", "нда", "нде", "ке", "ка",
+}
+
+
+def clean_number(raw: str) -> str | None:
+    """An act number as printed, without the ``№`` and without a Kazakh case ending glued to it.
+
+    >>> clean_number("№ 98-ден"), clean_number("№301-ІІ"), clean_number("№ 114/НҚ"), clean_number("№ 3-ө")
+    ('98', '301-II', '114/НҚ', '3-ө')
+    """
+    s = raw.strip()
+    parts = re.split(r"(\s?[-/]\s?)", s)
+    # drop a trailing case ending: "98-ден", "245-ші"
+    if len(parts) >= 3 and parts[-1].lower() in _KK_CASE_TAIL:
+        s = "".join(parts[:-2])
+    s = s.replace("–", "-")
+    n = normalize_number(s)
+    return n or None
+
+
+# --------------------------------------------------------------------------- identity and merging
+
+
+def ref_key(ref: ActRef) -> tuple[str | None, ...]:
+    """What makes two references name the same act, as far as one text shows."""
+    if ref.date or ref.number:
+        return (ref.type, ref.issuer.key if ref.issuer else None, ref.date.isoformat() if ref.date else None, ref.number)
+    return (ref.type, None, None, None, re.sub(r"[\W_]+", "", (ref.title or "").lower()))
+
+
+def same_act(a: ActRef, b: ActRef) -> bool:
+    """Two references of one text name the same act: same number and date (type and issuer may be
+    missing on one side), or, when neither is dated nor numbered, the same title and type."""
+    if a.type and b.type and a.type != b.type:
+        return False
+    if (a.date or a.number) and (b.date or b.number):
+        if a.number and b.number and a.number != b.number:
+            return False
+        if a.date and b.date and a.date != b.date:
+            return False
+        if a.issuer and b.issuer and a.issuer.key != b.issuer.key:
+            return False
+        if not (a.number and b.number) and not (a.date and b.date):
+            return False
+        return True
+    ta = re.sub(r"[\W_]+", "", (a.title or "").lower())
+    tb = re.sub(r"[\W_]+", "", (b.title or "").lower())
+    return bool(ta) and ta == tb
+
+
+def merge_refs(refs: list[ActRef]) -> list[ActRef]:
+    """Merge references that name the same act, keeping the first position and every stated field."""
+    out: list[ActRef] = []
+    for r in refs:
+        for o in out:
+            if same_act(o, r):
+                o.type = o.type or r.type
+                o.issuer = o.issuer or r.issuer
+                o.date = o.date or r.date
+                o.number = o.number or r.number
+                if r.title and (not o.title or (o.title_lang == r.title_lang and len(r.title) > len(o.title) and False)):
+                    o.title, o.title_lang = r.title, r.title_lang
+                o.effective_date = o.effective_date or r.effective_date
+                o.adilet = o.adilet or r.adilet
+                break
+        else:
+            out.append(r)
+    return out

@@ -1,0 +1,323 @@
+"""Raw text → :class:`~kglaw.model.Document`: the act-level reading of one file.
+
+The steps, in order: decode → normalise (line map kept) → head (identity, title, registration, status,
+web metadata) → editorial notes (repealed by, amended by) → change clauses (amends, repeals) → legal
+basis (based on) and citations → optional hooks for programmes (``kglaw.parse.plans.parse_plans``) and
+amendment operations (``kglaw.parse.amendments.parse_operations``). A hook that fails becomes a
+warning on the document; parsing never raises anything but :class:`~kglaw.errors.KglawError`.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import importlib
+import re
+from collections.abc import Callable
+from pathlib import Path
+
+from ..errors import KglawError, ParseError
+from ..model import ActRef, Document, Issuer, Warning_
+from .citations import BASIS_TRIGGER, RefHit, find_refs, merge_refs, same_act
+from .dates import parse_date
+from .decode import decode_bytes
+from .header import ENACTING, Header, read_header
+from .normalize import Joined, join_lines, normalize_text
+from .notes import find_notes
+
+__all__ = ["parse_text", "parse_bytes", "parse_file", "detect_language", "read_changes"]
+
+_KK_LETTERS = re.compile(r"[әіңғүұқөһӘІҢҒҮҰҚӨҺ]")
+_CYR_LETTERS = re.compile(r"[а-яА-ЯёЁ]")
+
+
+def detect_language(text: str) -> str | None:
+    """``kk`` when Kazakh-only letters make up more than 1.5 % of the Cyrillic letters, else ``ru``.
+
+    >>> detect_language("Қазақстан Республикасының Үкіметі ҚАУЛЫ ЕТЕДІ"), detect_language("Правительство ПОСТАНОВЛЯЕТ")
+    ('kk', 'ru')
+    """
+    sample = text[:200000]
+    kk = len(_KK_LETTERS.findall(sample))
+    cyr = len(_CYR_LETTERS.findall(sample)) + kk
+    if cyr < 20:
+        return None
+    return "kk" if kk / cyr > 0.015 else "ru"
+
+
+# The operative part ends at the signature or the first appendix.
+_OPERATIVE_END = re.compile(
+    r"^\s*(?:Қазақстан\s+Республикасының\s*)?Премьер-Министрі?\b|^\s*Премьер-Министр\s+Республики|"
+    r"сессиясының\s+төрағасы\s*$|^\s*(?:Облыстық|Аудандық|Қалалық)?\s*[Мм]әслихаттың\s+хатшысы|"
+    r"^\s*(?:Председатель|Секретарь)\s+(?:сессии|маслихата|[а-я]+ого\s+маслихата)|^\s*Аким\s+\w+\s+области\s*$|"
+    r"^\s*(?:Облыс|Аудан|Қала)\s+әкімі\s*$|^\s*Министр\s*$|^\s*БЕКІТІЛГЕН\s*$|^\s*УТВЕРЖДЕН[АО]?\s*$|"
+    r"^\s*(?:Приложение|Қосымша)\s*(?:\d+\s*)?$|^\s*қосымша\s*$|шешіммен\s+БЕКІТІЛГЕН|Президенті\s*$",
+    re.IGNORECASE,
+)
+_AMEND_AFTER_KK = re.compile(
+    r"^\s*(?:мынадай\s+)?(?:өзгеріс(?:тер)?|толықтыру(?:лар)?|өзгерту(?:лер)?)(?:\s+(?:мен|және)\s+(?:толықтыру(?:лар)?|өзгеріс(?:тер)?))?"
+    r"\s+(?:енгізу|енгізілсін)"
+)
+_AMEND_BEFORE_RU = re.compile(
+    r"(?:(?:изменени[йя]|дополнени[йя])(?:\s+и\s+(?:дополнени[йя]|изменени[йя]))?\s+в|[Вв]нести\s+в)\s*$"
+)
+_REPEAL_KK = re.compile(r"күші\s+жойылды\s+деп\s+(?:танылсын|тану)|күшін\s+жойған\s+деп\s+(?:танылсын|тану)")
+_REPEAL_RU = re.compile(r"[Пп]ризна(?:ть|нии)\s+утратившим[иа]?\s+силу|утратившим[иа]?\s+силу", re.IGNORECASE)
+_LIST_REPEAL_KK = re.compile(r"(?:мыналардың|келесі|қосымшаға\s+сәйкес)[^.]{0,200}?(?:күші\s+жойылды\s+деп\s+танылсын)\s*:?")
+_APPENDIX_LIST = re.compile(
+    r"(?:күші\s+жойылған\s+(?:деп\s+танылған\s+)?[^.]{0,120}?тізбесі|[Пп]еречень\s+утративших\s+силу[^.]{0,200})"
+)
+_PASSPORT_BASIS = re.compile(
+    r"Әзірлеу\s+үшін\s+негіз(?:деме)?|[Әә]зірлеудің\s+негізі|Әзірлеуге\s+негіз|Основани[ея]\s+для\s+разработки|"
+    r"Основание\s+разработки",
+)
+_PASSPORT_LABEL = re.compile(r"^[А-ЯӘІҢҒҮҰҚӨҺ][^\d.;:!?«»\"]{3,70}$")
+
+
+def parse_text(text: str, source: str) -> Document:
+    """Read a decoded text. ``source`` names it in spans and warnings (a file name)."""
+    try:
+        return _parse(text, source)
+    except KglawError:
+        raise
+    except (ValueError, IndexError, KeyError, TypeError, AttributeError, RecursionError) as err:  # a parser bug
+        raise ParseError(f"internal error while parsing: {type(err).__name__}: {err}", source, None) from err
+
+
+def parse_bytes(data: bytes, source: str) -> Document:
+    """Decode the raw bytes of a file and read it; ``sha256`` is that of the raw bytes."""
+    doc = parse_text(decode_bytes(data, source), source)
+    doc.sha256 = hashlib.sha256(data).hexdigest()
+    return doc
+
+
+def parse_file(path: str | Path) -> Document:
+    """Read one file (the only function here that touches the file system)."""
+    p = Path(path)
+    try:
+        data = p.read_bytes()
+    except OSError as err:
+        raise ParseError(f"cannot read: {err.strerror}", str(p), None) from None
+    return parse_bytes(data, p.name)
+
+
+def _parse(text: str, source: str) -> Document:
+    lines, notes = normalize_text(text)
+    doc = Document(source=source)
+    doc.line_count = len(lines) - (1 if lines and lines[-1] == "" and text.endswith("\n") else 0)
+    doc.warnings.extend(Warning_(n, None, "normalize") for n in notes)
+    j = join_lines(lines)
+    doc.language = detect_language(j.text)
+    if not j.text:
+        doc.warnings.append(Warning_("empty text", None, "empty"))
+        return doc
+
+    h = read_header(lines, j, None)
+    # A second pass with the document's own issuer as context: "облыс әкімдігі" then means that oblast.
+    ctx = h.act.issuer
+    if ctx is not None and ctx.level == "oblast":
+        h = read_header(lines, j, ctx)
+    doc.act = h.act
+    doc.registration = h.registration
+    doc.status, doc.status_span, doc.status_raw = h.status, h.status_span, h.status_raw
+    doc.warnings.extend(h.warnings)
+    if h.identity is None and doc.act.type is None:
+        doc.warnings.append(Warning_("no identity line (issuer, date, number) found in the head", None, "header"))
+
+    # Editorial notes.
+    note_ranges: list[tuple[int, int]] = []
+    for note in find_notes(j, ctx):
+        note_ranges.append((note.start, note.end))
+        target = doc.repealed_by if note.kind == "repeal" else doc.amended_by
+        target.extend(r for r in note.refs if not _is_self(r, doc.act))
+    doc.amended_by.extend(r for r in h.history if not _is_self(r, doc.act))
+    doc.repealed_by = merge_refs(doc.repealed_by)
+    doc.amended_by = [r for r in merge_refs(doc.amended_by) if not any(same_act(r, x) for x in doc.repealed_by)]
+    if doc.status == "unknown" and doc.status_raw is None and doc.repealed_by and _whole_repeal_in_head(doc, j, h):
+        doc.status = "repealed"
+        doc.status_span = doc.repealed_by[0].span
+
+    # Every reference in the text, once.
+    hits = [x for x in find_refs(j, ctx) if not _inside(x, note_ranges)]
+    if h.identity is not None:
+        hits = [x for x in hits if (x.start, x.end) != (h.identity.start, h.identity.end)]
+    hits = [x for x in hits if not _is_self(x.ref, doc.act)]
+
+    op_end = _operative_end(lines, j, h)
+    amends, repeals = read_changes(j, hits, h, op_end)
+    doc.amends = merge_refs([x.ref for x in amends])
+    doc.repeals = merge_refs([x.ref for x in repeals])
+    used = {id(x) for x in amends} | {id(x) for x in repeals}
+
+    basis = _basis(j, hits, h)
+    used |= {id(x) for x in basis}
+    doc.based_on = merge_refs([x.ref for x in basis])
+    taken = doc.amends + doc.repeals + doc.based_on + doc.repealed_by + doc.amended_by
+    cites = merge_refs([x.ref for x in hits if id(x) not in used])
+    doc.cites = [r for r in cites if not any(same_act(r, o) for o in taken)]
+    doc.entry_into_force = _entry_into_force(j, h, op_end)
+
+    _run_hooks(lines, doc, text.split("\n"))
+    return doc
+
+
+def _inside(hit: RefHit, ranges: list[tuple[int, int]]) -> bool:
+    return any(a <= hit.start < b for a, b in ranges)
+
+
+def _is_self(ref: ActRef, act: ActRef) -> bool:
+    """A reference to the document itself (its approval stamp, "осы шешім")."""
+    if act.date is None or act.number is None:
+        return False
+    return ref.date == act.date and ref.number == act.number and (ref.type in (None, act.type))
+
+
+def _whole_repeal_in_head(doc: Document, j: Joined, h: Header) -> bool:
+    first = doc.repealed_by[0].span
+    return first is not None and first.start <= j.line_of(max(h.end, 1)) + 40
+
+
+def _operative_end(lines: list[str], j: Joined, h: Header) -> int:
+    """Offset in the joined text where the operative part ends (signature or first appendix)."""
+    start_line = j.line_of(h.end) + 1 if h.end else 1
+    for i in range(start_line - 1, len(lines)):
+        if _OPERATIVE_END.search(lines[i]):
+            return j.offset_of_line(i + 1)
+    return len(j.text)
+
+
+def read_changes(j: Joined, hits: list[RefHit], h: Header, op_end: int) -> tuple[list[RefHit], list[RefHit]]:
+    """Acts this act amends and repeals, from its title and operative part.
+
+    Amends: ``… № 326 қаулысына өзгерістер енгізу туралы``, ``… шешіміне мынадай өзгерістер
+    енгізілсін``, ``О внесении изменений в решение …``, ``Внести в постановление … следующие изменения``.
+    Repeals: ``… шешімінің күші жойылды деп танылсын``, ``Признать утратившим силу решение …``, and the
+    numbered lists that follow ``… мыналардың күші жойылды деп танылсын:`` / ``признать утратившими
+    силу:`` or sit in an appendix "Перечень утративших силу …". A narrative statement in the past tense
+    (``күші жойылды деп танылды``) is not a repeal by this text.
+    """
+    t = j.text
+    title_lo = j.offset_of_line(h.act.span.start) if h.act.span and h.act.title else 0
+    zone_lo = min(title_lo, h.end)
+    amends: list[RefHit] = []
+    repeals: list[RefHit] = []
+    if h.act.type in ("report",):
+        return amends, repeals
+    in_zone = [x for x in hits if zone_lo <= x.start < op_end]
+    for x in in_zone:
+        after = t[x.end:x.end + 80]
+        if x.lang == "kk" and x.case in ("dat",) and _AMEND_AFTER_KK.match(after):
+            amends.append(x)
+            continue
+        if x.lang == "ru" and _AMEND_BEFORE_RU.search(t[max(0, x.start - 60):x.start]):
+            amends.append(x)
+            continue
+        if x.lang == "kk" and x.case in ("gen", "nom") and re.match(r"^[^.;]{0,40}?(?:" + _REPEAL_KK.pattern + ")", after):
+            repeals.append(x)
+            continue
+        if x.lang == "ru" and re.search(r"(?:" + _REPEAL_RU.pattern + r")\s*(?:[^.;:]{0,40})$", t[max(0, x.start - 120):x.start], re.IGNORECASE):
+            repeals.append(x)
+            continue
+    # numbered lists of repealed acts after a colon
+    for m in list(re.finditer(_REPEAL_KK.pattern + r"\s*:", t[zone_lo:op_end])) + list(
+        re.finditer(r"(?:" + _REPEAL_RU.pattern + r")[^.;:]{0,120}:", t[zone_lo:op_end], re.IGNORECASE)
+    ):
+        lo = zone_lo + m.end()
+        nxt = re.search(r"\s\d{1,2}\.\s+[А-ЯӘІҢҒҮҰҚӨҺ]", t[lo:op_end])
+        hi = lo + nxt.start() if nxt else min(op_end, lo + 4000)
+        repeals.extend(x for x in hits if lo <= x.start < hi and x not in repeals and x not in amends)
+    # "қосымшаға сәйкес … күші жойылды деп танылсын" / "согласно приложению": the list sits in the appendix
+    if re.search(r"(?:қосымшаға\s+сәйкес|согласно\s+приложению)[^.]{0,200}?(?:" + _REPEAL_KK.pattern + "|" + _REPEAL_RU.pattern + ")"
+                 r"|(?:" + _REPEAL_KK.pattern + "|" + _REPEAL_RU.pattern + r")[^.]{0,200}?(?:қосымшаға\s+сәйкес|согласно\s+приложению)",
+                 t[zone_lo:op_end], re.IGNORECASE):
+        ap = _APPENDIX_LIST.search(t, op_end)
+        if ap:
+            repeals.extend(x for x in hits if x.start >= ap.end() and x not in repeals)
+    return amends, repeals
+
+
+def _basis(j: Joined, hits: list[RefHit], h: Header) -> list[RefHit]:
+    """The acts this act is adopted under: those cited in its preamble when the preamble says so
+    (``… Заңына сәйкес``, ``В соответствии с …``, ``… басшылыққа ала отырып``), and those listed as the
+    basis for developing the document it approves (``Әзірлеу үшін негіз``, ``Основание для разработки``)."""
+    t = j.text
+    out: list[RefHit] = []
+    start = h.end
+    m = ENACTING.search(t, start, start + 4000)
+    if m and h.act.type != "report":
+        # the preamble is the sentence that ends with the enacting formula
+        seg = t[start:m.start()]
+        cut = max(seg.rfind(". "), -1)
+        lo = start + cut + 1 if cut >= 0 and BASIS_TRIGGER.search(seg[cut:]) else start
+        if BASIS_TRIGGER.search(t[lo:m.start()]):
+            out.extend(x for x in hits if lo <= x.start < m.start())
+    pm = _PASSPORT_BASIS.search(t)
+    if pm and h.act.type != "report":
+        lo = pm.end()
+        hi = _passport_field_end(j, lo)
+        out.extend(x for x in hits if lo <= x.start < hi and x not in out)
+    return out
+
+
+def _passport_field_end(j: Joined, lo: int) -> int:
+    """The next passport label after the basis field (a short capitalised line with no digits), or +2000."""
+    line = j.line_of(lo)
+    k = j.starts.index(j.offset_of_line(line)) if j.offset_of_line(line) in j.starts else 0
+    for idx in range(k + 1, min(len(j.starts), k + 60)):
+        s = j.starts[idx]
+        e = j.starts[idx + 1] - 1 if idx + 1 < len(j.starts) else len(j.text)
+        text = j.text[s:e].strip()
+        if s > lo and _PASSPORT_LABEL.match(text) and not re.search(r"[«\"]", text) and len(text.split()) <= 8:
+            return s
+    return min(len(j.text), lo + 2000)
+
+
+_IN_FORCE = re.compile(
+    r"(?:(?P<d1>\d{4}\s*жылғы\s+\d{1,2}\s+[а-яәіңғүұқөһ]+|\d{1,2}\.\d{1,2}\.\d{4})\s*(?:ж\.\s*)?бастап\s+қолданысқа\s+енгізіледі"
+    r"|вводится\s+в\s+действие\s+с\s+(?P<d2>\d{1,2}\s+[а-я]+\s+\d{4}|\d{1,2}\.\d{1,2}\.\d{4}))",
+    re.IGNORECASE,
+)
+
+
+def _entry_into_force(j: Joined, h: Header, op_end: int) -> object:
+    """A fixed entry-into-force date stated in the operative part, or None."""
+    m = _IN_FORCE.search(j.text, h.end, op_end)
+    if not m:
+        return None
+    return parse_date(m.group("d1") or m.group("d2") or "")
+
+
+def _hook(module: str, name: str) -> Callable[..., list] | None:
+    try:
+        mod = importlib.import_module(module)
+    except ImportError:
+        return None
+    fn = getattr(mod, name, None)
+    return fn if callable(fn) else None
+
+
+def _run_hooks(lines: list[str], doc: Document, raw_lines: list[str] | None = None) -> None:
+    """Programmes and amendment operations are read by their own modules, when installed.
+
+    A hook that takes ``raw_lines`` also gets the decoded lines before normalisation (table layouts
+    that separate cells by TAB need them)."""
+    import inspect
+
+    for module, name, attr in (
+        ("kglaw.parse.plans", "parse_plans", "programmes"),
+        ("kglaw.parse.amendments", "parse_operations", "operations"),
+    ):
+        fn = _hook(module, name)
+        if fn is None:
+            continue
+        try:
+            if raw_lines is not None and "raw_lines" in inspect.signature(fn).parameters:
+                result = fn(lines, doc, raw_lines=raw_lines)
+            else:
+                result = fn(lines, doc)
+        except Exception as err:  # noqa: BLE001 - a hook's failure is reported, never fatal
+            doc.warnings.append(Warning_(f"{module}.{name} failed: {type(err).__name__}: {err}", None, "hook"))
+            continue
+        if result:
+            setattr(doc, attr, list(result))
+
+

@@ -1,0 +1,423 @@
+"""The head of an act: its identity line, title, registration, status words and web metadata.
+
+The official texts (adilet.zan.kz and its mirrors) head every act the same way, in Kazakh or Russian::
+
+    <title>
+    [status word: Күшін жойған | Утратил силу | Жаңа | Новый | Қолданыстағы | Действующий …]
+    <issuer-genitive> <date> № <number> <act noun>. <justice body> <date> № <number> (болып) тіркелді.
+    <Act noun> <issuer-genitive> от <date> № <number>. Зарегистрировано в <justice body> <date> № <number>.
+
+Web copies add a metadata block (``Статус: … Сведения об акте: … Номер группы регистрации: … История
+изменений: [JSON]``; ``Мәртебесі: … Бірегей нөмір: …``). Documents that are not acts (an analytical
+report of a public association) are read from their title page.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from dataclasses import dataclass, field
+from datetime import date
+
+from ..identifiers import parse_adilet_code
+from ..model import ActRef, Issuer, Registration, Span, Status, Warning_
+from .citations import DATE, RefHit, clean_number, find_refs
+from .dates import parse_date
+from .issuers import organisation_issuer, resolve_justice_body
+from .normalize import Joined, join_lines
+
+__all__ = ["Header", "read_header", "STATUS_WORDS", "status_of", "read_metadata", "ENACTING"]
+
+#: Status words of the official system → ELI in-force status.
+STATUS_WORDS: dict[str, Status] = {
+    "күшін жойған": "repealed",
+    "күші жойылған": "repealed",
+    "утратил силу": "repealed",
+    "утратило силу": "repealed",
+    "утратила силу": "repealed",
+    "утративший силу": "repealed",
+    "жаңа": "in_force",
+    "новый": "in_force",
+    "жаңартылған": "in_force",
+    "обновленный": "in_force",
+    "обновлённый": "in_force",
+    "қолданыстағы": "in_force",
+    "действующий": "in_force",
+    "күшінде": "in_force",
+    "действует": "in_force",
+    "не вступил в силу": "unknown",
+    "қолданысқа енгізілмеген": "unknown",
+}
+_STATUS_LINE = re.compile(
+    r"^\s*(?P<w>" + "|".join(sorted((re.escape(w) for w in STATUS_WORDS), key=len, reverse=True)) + r")\s*\.?\s*$",
+    re.IGNORECASE,
+)
+
+#: The enacting formula that ends the preamble (``ШЕШІМ ҚАБЫЛДАДЫ``, ``ПОСТАНОВЛЯЕТ`` …).
+ENACTING = re.compile(
+    r"(?:ШЕШІМ|[Шш]ешім)\s+(?:ЕТЕДІ|етеді|ҚАБЫЛДАДЫ|қабылдады|ЕТТІ)|ҚАУЛЫ\s+ЕТЕДІ|[Ққ]аулы\s+етеді|ҚАУЛЫ\s+ЕТЕМІН|"
+    r"ҚАУЛЫ\s+ҚАБЫЛДАЙДЫ|БҰЙЫРАМЫН|ҚАУЛЫ\s+ЕТЕМІЗ|ШЕШТІ|ПОСТАНОВЛЯЕТ|ПОСТАНОВЛЯЮ|ПРИКАЗЫВАЮ|РЕШИЛ[АО]?|"
+    r"ПОСТАНОВИЛ[АО]?|ПОСТАНОВЛЯЮТ|РЕШИЛИ|ОБЯЗЫВАЮ|ҚАУЛЫ\s+ЕТЕДІ\s+ЖӘНЕ\s+ШЕШІМ\s+ҚАБЫЛДАДЫ"
+)
+
+_META_KEYS = {
+    # ru
+    "статус": "status", "сведения об акте": "info", "номер группы регистрации": "adilet",
+    "номер в государственном реестре": "registry", "номер в госреестре": "registry",
+    "номер принятия акта": "number", "номер принятия": "number", "дата принятия": "date",
+    "номер регистрации в мю": "reg_number", "номер государственной регистрации": "reg_number",
+    "дата регистрации в мю": "reg_date", "дата государственной регистрации": "reg_date",
+    "дата опубликования": "published", "источник опубликования": "source",
+    "история изменений": "history", "дата вступления в силу": "in_force_date",
+    "дата утраты силы": "repeal_date", "вид акта": "kind", "орган, принявший акт": "organ",
+    # kk
+    "мәртебесі": "status", "актінің мәртебесі": "status", "акт туралы мәліметтер": "info",
+    "актінің сипаттамасы": "info", "бірегей нөмір": "adilet", "тіркеу тобының нөмірі": "adilet",
+    "мемлекеттік тізілімдегі нөмірі": "registry", "мемлекеттік тізілім нөмірі": "registry",
+    "актіні қабылдау нөмірі": "number", "қабылдау нөмірі": "number", "қабылданған күні": "date",
+    "қабылдау күні": "date", "әм тіркеу нөмірі": "reg_number", "әм-де тіркеу нөмірі": "reg_number",
+    "мемлекеттік тіркеу нөмірі": "reg_number", "әм тіркеу күні": "reg_date",
+    "мемлекеттік тіркеу күні": "reg_date", "әм-де тіркелген күні": "reg_date",
+    "жарияланған күні": "published", "өзгерістер тарихы": "history",
+    "қолданысқа енгізілген күні": "in_force_date", "күші жойылған күні": "repeal_date",
+}
+_META_RE = re.compile(
+    r"(?<![\w-])(?P<k>" + "|".join(sorted((re.escape(k) for k in _META_KEYS), key=len, reverse=True)) + r")\s*:\s*",
+    re.IGNORECASE,
+)
+_ADILET_URL = re.compile(r"adilet\.zan\.kz/(?:rus|kaz|eng)/docs/(?P<code>[A-Z]\d{2}[0-9A-Z_]{8})")
+_REPORT_WORD = re.compile(
+    r"^\s*(?:Аналитикалық|Талдамалық|Қорытынды|Жылдық|Аналитический|Итоговый|Годовой|Ежегодный)?\s*"
+    r"(?:есеп|есебі|отч[её]т|баяндама|доклад)\s*$",
+    re.IGNORECASE,
+)
+_YEAR_LINE = re.compile(r"(?:^|,\s*)(?P<y>(?:19|20)\d{2})\s*(?:жыл[ыы]?|ж\.|г\.|год|года)?\s*$")
+
+_REG_KK = re.compile(
+    rf"(?P<body>[^.;]{{0,160}}?)\s*(?P<date>{DATE}[а-яәіңғүұқөһ]*)?\s*(?:№\s*(?P<num>\d[\w/-]*))?\s*"
+    rf"(?:болып\s+|нөмірмен\s+)?(?:мемлекеттік\s+)?тіркел(?:ді|ген)",
+    re.IGNORECASE,
+)
+_REG_RU = re.compile(
+    rf"Зарегистрирован[аоы]?\s+(?P<body>[^0-9№]{{0,160}}?)\s*(?P<date>{DATE})?\s*(?:года\s*)?(?:за|под)?\s*"
+    rf"(?:№\s*(?P<num>\d[\w/-]*))?",
+    re.IGNORECASE,
+)
+
+
+@dataclass
+class Header:
+    """What the head of a document says about the document itself."""
+
+    act: ActRef = field(default_factory=ActRef)
+    registration: Registration | None = None
+    status: Status = "unknown"
+    status_span: Span | None = None
+    status_raw: str | None = None
+    end: int = 0  # offset in the joined text where the head ends
+    identity: RefHit | None = None
+    metadata: dict[str, str] = field(default_factory=dict)
+    history: list[ActRef] = field(default_factory=list)
+    warnings: list[Warning_] = field(default_factory=list)
+
+
+def status_of(word: str) -> Status:
+    """``Күшін жойған`` → ``repealed``; ``Действующий`` → ``in_force``; anything else ``unknown``."""
+    return STATUS_WORDS.get(re.sub(r"\s+", " ", word.strip().lower().rstrip(".")), "unknown")
+
+
+def read_metadata(j: Joined) -> tuple[dict[str, tuple[str, int, int]], list[ActRef], list[Warning_]]:
+    """The key–value metadata block of a web copy: ``{key: (value, start, end)}``, the change history
+    (``История изменений`` JSON) as amending acts, and warnings for what could not be read."""
+    t = j.text
+    found = list(_META_RE.finditer(t))
+    meta: dict[str, tuple[str, int, int]] = {}
+    history: list[ActRef] = []
+    warnings: list[Warning_] = []
+    for i, m in enumerate(found):
+        key = _META_KEYS[m.group("k").lower()]
+        vstart = m.end()
+        vend = found[i + 1].start() if i + 1 < len(found) else min(len(t), vstart + 400)
+        if key == "history" and t[vstart:vstart + 1] == "[":
+            try:
+                data, used = json.JSONDecoder().raw_decode(t[vstart:])
+                history = _history_refs(data, j, vstart, vstart + used)
+                vend = vstart + used
+            except ValueError as err:
+                warnings.append(Warning_(f"change history is not valid JSON: {err}", j.span(vstart, vstart + 1), "metadata"))
+        value = t[vstart:vend].strip(" ;,")
+        if key != "info":
+            value = value[:200]
+        meta.setdefault(key, (value, m.start(), vend))
+    return meta, history, warnings
+
+
+def _history_refs(data: object, j: Joined, start: int, end: int) -> list[ActRef]:
+    """Each entry of the adilet change history pairs a version date with the amending act."""
+    out: list[ActRef] = []
+    if not isinstance(data, list):
+        return out
+    span = j.span(start, end)
+    for item in data:
+        if not isinstance(item, dict):
+            continue
+        text = " ".join(str(item.get(k) or "") for k in ("requisites", "title"))
+        sub = join_lines([text])
+        hits = find_refs(sub)
+        ref = hits[0].ref if hits else ActRef()
+        if not (ref.date or ref.number or ref.title):
+            continue
+        vd = item.get("versionDate")
+        if isinstance(vd, str):
+            try:
+                ref.effective_date = date.fromisoformat(vd[:10])
+            except ValueError:
+                ref.effective_date = parse_date(vd)
+        reg = item.get("registryNumber")
+        if isinstance(reg, str) and parse_adilet_code(reg):
+            ref.adilet = reg
+        ref.span = span
+        out.append(ref)
+    return out
+
+
+def _header_limit(j: Joined) -> int:
+    """The head is at most the first 60 joined lines or 6000 characters, and ends at the enacting formula."""
+    limit = j.starts[60] if len(j.starts) > 60 else len(j.text)
+    limit = min(limit, 6000)
+    m = ENACTING.search(j.text, 0, limit)
+    return m.start() if m else limit
+
+
+def _is_identity(hit: RefHit, j: Joined, line_starts: set[int]) -> bool:
+    """The act's own identity: a nominative act noun with a date or a number, opening its line, and
+    (kk) closing its sentence — ``Қызылорда облыстық мәслихатының 2005 жылғы 20 желтоқсандағы № 245
+    шешімі.``; ``Решение Кызылординского областного маслихата от 20 декабря 2005 года № 245``."""
+    r = hit.ref
+    if not (r.date or r.number) or hit.case != "nom":
+        return False
+    if hit.start not in line_starts and j.text[max(0, hit.start - 2):hit.start] not in (". ", ": "):
+        return False
+    if hit.lang == "ru":
+        return j.text[hit.start:hit.start + 1].isupper()
+    after = j.text[hit.end:hit.end + 40]
+    return bool(re.match(r"^\s*(?:[.;:]|$|[А-ЯӘІҢҒҮҰҚӨҺA-Z(])", after))
+
+
+def read_header(lines: list[str], j: Joined, context: Issuer | None = None) -> Header:
+    """Read the head of a document from its normalised lines and their joined view."""
+    h = Header()
+    limit = _header_limit(j)
+    meta, history, warns = read_metadata(j)
+    h.metadata = {k: v[0] for k, v in meta.items()}
+    h.history = history
+    h.warnings.extend(warns)
+
+    # Status: a line of its own near the top, or the metadata "Статус:".
+    for i, line in enumerate(lines[:120]):
+        m = _STATUS_LINE.match(line)
+        if m:
+            h.status_raw = m.group("w").strip()
+            h.status = status_of(h.status_raw)
+            h.status_span = Span(i + 1, i + 1)
+            break
+    if h.status_raw is None and "status" in meta:
+        value, s, e = meta["status"]
+        word = re.match(r"[^\n:;.]+?(?=\s+(?:[А-ЯӘІҢҒҮҰҚӨҺ][а-я]|$)|$)", value)
+        raw = (word.group(0) if word else value).strip()
+        for w in sorted(STATUS_WORDS, key=len, reverse=True):
+            if value.lower().startswith(w):
+                raw = value[: len(w)]
+                break
+        h.status_raw = raw
+        h.status = status_of(raw)
+        h.status_span = j.span(s, e)
+
+    # Identity line.
+    hits = find_refs(j, context, 0, max(limit, 1))
+    line_starts = set(j.starts)
+    ident = next((x for x in hits if _is_identity(x, j, line_starts)), None)
+    if ident is not None:
+        h.identity = ident
+        h.act = ident.ref
+        h.end = ident.end
+        if ident.ref.type == "joint-act":
+            _joint(h, ident, j)
+    elif meta:
+        _from_metadata(h, meta, j)
+    if "adilet" in meta:
+        code = re.match(r"[A-Z]\d{2}[0-9A-Z_]{8}", meta["adilet"][0].strip())
+        if code:
+            h.act.adilet = code.group(0)
+    if h.act.adilet is None:
+        codes = {m.group("code") for m in _ADILET_URL.finditer(j.text[:limit + 2000])}
+        if len(codes) == 1:
+            h.act.adilet = codes.pop()
+
+    # Registration with a justice body.
+    if ident is not None:
+        _registration(h, j, ident.end)
+    if h.registration is None and ("reg_number" in meta or "reg_date" in meta):
+        num = meta.get("reg_number", ("", 0, 0))[0]
+        numm = re.match(r"\d[\w/-]*", num)
+        rd = meta.get("reg_date", ("", 0, 0))[0]
+        where = meta.get("reg_number") or meta.get("reg_date")
+        h.registration = Registration(
+            number=numm.group(0) if numm else None, date=parse_date(rd) if rd else None,
+            span=j.span(where[1], where[2]) if where else None,
+        )
+
+    # Title: the lines right above the identity line.
+    if ident is not None and ident.ref.span:
+        _title_above(h, lines, ident.ref.span.start)
+        if h.act.title is None:
+            _title_below(h, lines, j)
+    elif h.act.type is None:
+        _report(h, lines, j)
+    return h
+
+
+def _joint(h: Header, ident: RefHit, j: Joined) -> None:
+    """A joint act of an akimat and a maslikhat names both bodies and both numbers; keep the first."""
+    iss = h.act.issuer
+    if iss is not None and iss.kind != "joint":
+        tail = j.text[ident.start:ident.end + 200]
+        if re.search(r"мәслихат|маслихат", tail, re.IGNORECASE) and re.search(r"әкімдіг|акимат", tail, re.IGNORECASE):
+            region = iss.region
+            key = f"{region}-oblast-akimat-and-maslikhat" if iss.level == "oblast" else iss.key
+            h.act.issuer = Issuer(key=key, label=iss.label, kind="joint", level=iss.level, region=region,
+                                  district=iss.district, span=iss.span)
+
+
+def _registration(h: Header, j: Joined, start: int) -> None:
+    t = j.text
+    window = t[start:start + 400]
+    cut = re.search(r"Күші\s+жойылды|Утратил|Ескерту|Сноска", window)
+    if cut:
+        window = window[: cut.start()]
+    m = _REG_RU.search(window)
+    kk = False
+    if not m or not (m.group("num") or m.group("date")):
+        m = _REG_KK.search(window)
+        kk = True
+    if not m or not (m.group("num") or m.group("date")):
+        return
+    body_raw = (m.group("body") or "").strip(" .,")
+    if kk:
+        # the body starts after the end of the identity sentence ("… шешімі.")
+        body_raw = re.split(r"[.;]\s+", body_raw)[-1]
+    label, key = resolve_justice_body(body_raw) if body_raw else (None, None)
+    d = parse_date(m.group("date")) if m.group("date") else None
+    num = clean_number("№" + m.group("num")) if m.group("num") else None
+    s, e = start + m.start(), start + m.end()
+    h.registration = Registration(number=num, date=d, body=label or None, body_key=key, span=j.span(s, e))
+    h.end = max(h.end, e)
+
+
+def _skip(line: str) -> bool:
+    return bool(_STATUS_LINE.match(line) or _META_RE.match(line.strip()))
+
+
+def _title_above(h: Header, lines: list[str], ident_line: int) -> None:
+    i = ident_line - 2
+    while i >= 0 and (not lines[i].strip() or _skip(lines[i])):
+        i -= 1
+    block: list[int] = []
+    while i >= 0 and lines[i].strip() and not _skip(lines[i]) and len(block) < 8:
+        block.append(i)
+        i -= 1
+    if not block:
+        return
+    block.reverse()
+    text = " ".join(lines[k].strip() for k in block)
+    text = re.sub(r"\s+", " ", text).strip()
+    if len(text) < 4 or ENACTING.search(text):
+        return
+    h.act.title = text
+    h.act.title_lang = _lang_of(text)
+    h.act.span = Span(block[0] + 1, h.act.span.end if h.act.span else block[-1] + 1)
+
+
+_TITLE_FORM = re.compile(r"(?:туралы|жөнінде)\s*$|^(?:О|Об|Об утверждении|О внесении|О признании)\s", re.IGNORECASE)
+
+
+def _title_below(h: Header, lines: list[str], j: Joined) -> None:
+    first = j.line_of(h.end) if h.end else (h.act.span.end if h.act.span else 1)
+    i = first
+    while i < len(lines) and (not lines[i].strip() or _skip(lines[i])):
+        i += 1
+    block: list[int] = []
+    while i < len(lines) and lines[i].strip() and len(block) < 6:
+        block.append(i)
+        i += 1
+    text = re.sub(r"\s+", " ", " ".join(lines[k].strip() for k in block)).strip()
+    if block and _TITLE_FORM.search(text) and not ENACTING.search(text) and len(text) < 600:
+        h.act.title = text
+        h.act.title_lang = _lang_of(text)
+
+
+def _lang_of(text: str) -> str:
+    return "kk" if re.search(r"[әіңғүұқөһӘІҢҒҮҰҚӨҺ]", text) else "ru"
+
+
+def _from_metadata(h: Header, meta: dict[str, tuple[str, int, int]], j: Joined) -> None:
+    """No identity line (a page whose text is missing): read type, date and number from the metadata."""
+    if "date" in meta:
+        h.act.date = parse_date(meta["date"][0])
+    if "number" in meta:
+        num = re.match(r"[№N]?\s*(\d[\w/-]*)", meta["number"][0])
+        if num:
+            h.act.number = clean_number("№" + num.group(1))
+    code = parse_adilet_code(meta.get("adilet", ("", 0, 0))[0].strip()[:11]) if "adilet" in meta else None
+    if code:
+        h.act.type = {"K": "code", "Z": "law", "P": "resolution", "R": "order", "U": "decree"}.get(code["kind"])
+        if code["kind"] == "P":
+            h.act.issuer = Issuer(key="government", kind="government", level="republican")
+        elif code["kind"] == "U":
+            h.act.issuer = Issuer(key="president", kind="president", level="republican")
+        elif code["kind"] == "R":
+            h.act.issuer = Issuer(key="prime-minister", kind="prime-minister", level="republican")
+    spans = [v for k, v in meta.items() if k in ("date", "number", "adilet")]
+    if spans:
+        h.act.span = j.span(min(s for _, s, _ in spans), max(e for _, _, e in spans))
+
+
+def _report(h: Header, lines: list[str], j: Joined) -> None:
+    """A document that is not an act: an analytical report, read from its title page.
+
+    The title is the first block of the title page down to the line naming the kind of document
+    (``Аналитикалық есеп``); the author is the organisation named in it (``«Қорған-М» Қоғамдық
+    Бірлестігінің``); the date is stated only as a year (``Қазақстан Республикасы, 2023 жылы``), so
+    ``date`` stays None and ``year`` is set.
+    """
+    nonblank = [i for i, line in enumerate(lines[:400]) if line.strip()]
+    kind_at = next((i for i in nonblank[:60] if _REPORT_WORD.match(lines[i])), None)
+    if kind_at is None:
+        return
+    first = nonblank[0]
+    # the title block: non-blank lines from the first one down to the kind line, blank lines allowed
+    block = [i for i in nonblank if first <= i <= kind_at]
+    text = re.sub(r"\s+", " ", " ".join(lines[i].strip() for i in block)).strip(" ,")
+    h.act.type = "report"
+    h.act.title = text
+    h.act.title_lang = _lang_of(text)
+    h.act.span = Span(first + 1, kind_at + 1)
+    org = None
+    for i in block:
+        org = organisation_issuer(lines[i])
+        if org:
+            org.span = Span(i + 1, i + 1)
+            break
+    h.act.issuer = org
+    # the year: a line of the title page that ends in a year, before the table of contents
+    for i in nonblank:
+        if i <= kind_at:
+            continue
+        if re.match(r"^\s*(?:Мазмұны|Содержание|Кіріспе|Введение|I\.)", lines[i]):
+            break
+        m = _YEAR_LINE.search(lines[i].strip())
+        if m and len(lines[i].strip()) < 60:
+            h.act.year = int(m.group("y"))
+            h.act.span = Span(h.act.span.start, i + 1) if h.act.span else Span(i + 1, i + 1)
+            break
+    h.end = j.offset_of_line(kind_at + 2)
