@@ -499,15 +499,17 @@ _DOC_KINDS = [
     ("strategy", r"стратегия\w*|стратеги\w*"),
 ]
 _DOC_WORD = "|".join(f"(?P<d_{k}>{p})" for k, p in _DOC_KINDS)
-_KK_DOC = re.compile(
-    rf"(?P<by>(?:көрсетілген|аталған|осы)\s+\w+\s+|⟦\d+⟧[^⟦]*?(?:қаулы|шешім|бұйры[ғқ]|жарлы[ғқ])\w*\s+)"
-    rf"бекітілген\s+(?P<title>.*?)(?<!\w)(?:{_DOC_WORD})(?!\w)",
-    re.I,
+_DOC_WORD_RE = re.compile(rf"(?<!\w)(?:{_DOC_WORD})(?!\w)", re.I)
+# Kazakh: "<by the act> бекітілген <name … head noun>"; the head noun is the last document word before the
+# units or the instruction ("… іске асыру жөніндегі іс-шаралар жоспарында" is a plan, not a programme).
+_KK_APPROVED = re.compile(
+    r"(?:(?:көрсетілген|аталған)\s+\w+\s+|⟦\d+⟧[^⟦]*?(?:қаулы|шешім|бұйры[ғқ]|жарлы[ғқ])\w*\s+)бекітілген\s+", re.I
 )
+# Russian: "в <Adjective> Плане …, утвержденном указанным постановлением"; the head noun comes first.
 _RU_DOC = re.compile(
-    rf"(?<!\w)(?P<title>(?:\w+\s+){{0,2}}?)(?:{_DOC_WORD})(?!\w)(?P<rest>[^:;]*?),?\s+утвержденн\w+\s+"
+    rf"(?<!\w)(?P<title>(?:[А-ЯЁ][а-яё-]+(?:ом|ой|ем|ей|ую|ая|ый|ий|ое|ых|ого|его|ому|ему)\s+){{0,2}})"
+    rf"(?i:{_DOC_WORD})(?!\w)(?P<rest>[^:;]*?),?\s+(?i:утвержденн)\w+\s+"
     rf"(?P<by>(?:указанным|этим|названным|данным)\s+\w+|[^:;]*?(?:постановлением|решением|приказом|указом)[^:;]*?(?=[,:;]|$))",
-    re.I,
 )
 # A clause that names just an act and a colon opens a block for that act (laws amending several acts,
 # appendices "Изменения, которые вносятся …").
@@ -517,7 +519,12 @@ _ACT_OPENER = re.compile(
     re.I,
 )
 _REPEALED_LIST_HEADING = re.compile(r"күші\s+жойыл(?:ған|атын)|утративших\s+силу|утрачивающих\s+силу", re.I)
-_SAID_ACT = re.compile(r"көрсетілген\s+қаулы|аталған\s+қаулы|указанн\w+\s+постановлени|указанным\s+постановлением", re.I)
+# "the said act": the act of the enclosing block, not a new citation
+_SAID_ACT = re.compile(
+    r"(?:көрсетілген|аталған)\s+(?:қаулы|шешім|бұйры[ғқ]|жарлы[ғқ]|заң|кодекс)|"
+    r"указанн\w+\s+(?:постановлени|решени|приказ|указ|закон|кодекс)",
+    re.I,
+)
 _ACT_SCOPE = re.compile(r"^(?:\d+[.)]\s*)?(?:қаулыда|в\s+(?:указанном\s+)?постановлении)\s*:?$", re.I)
 
 
@@ -533,14 +540,40 @@ class _Scope:
 
 def _doc_ref(skel: str, lang: str) -> tuple[str, str | None, int, int] | None:
     """An approved document named in the clause: (kind, name as written, start, end of the naming words)."""
-    for rx in (_KK_DOC, _RU_DOC) if lang == "kk" else (_RU_DOC, _KK_DOC):
-        m = rx.search(skel)
-        if m:
-            kind, word = next((k[2:], v) for k, v in m.groupdict().items() if k.startswith("d_") and v)
-            rest = m.group("rest") if rx is _RU_DOC else ""
-            title = re.sub(r"\s+", " ", f"{m.group('title')} {word}{rest}").strip(" ,")
-            return kind, title or None, m.start(), m.end()
+    for reader in (_kk_doc_ref, _ru_doc_ref) if lang == "kk" else (_ru_doc_ref, _kk_doc_ref):
+        found = reader(skel)
+        if found is not None:
+            return found
     return None
+
+
+def _doc_kind(m: re.Match[str]) -> str:
+    return next(k[2:] for k, v in m.groupdict().items() if k.startswith("d_") and v)
+
+
+def _kk_doc_ref(skel: str) -> tuple[str, str | None, int, int] | None:
+    m = _KK_APPROVED.search(skel)
+    if not m:
+        return None
+    rest = skel[m.end() :]
+    units = find_units(rest)
+    op = _OP_WORDS.search(rest)
+    cut = min([len(rest)] + [u.start for u in units] + ([op.start()] if op else []))
+    heads = [d for d in _DOC_WORD_RE.finditer(rest) if d.end() <= cut]
+    if not heads:
+        return None
+    head = heads[-1]
+    title = re.sub(r"\s+", " ", rest[: head.end()]).strip()
+    return _doc_kind(head), title, m.start(), m.end() + head.end()
+
+
+def _ru_doc_ref(skel: str) -> tuple[str, str | None, int, int] | None:
+    m = _RU_DOC.search(skel)
+    if not m:
+        return None
+    word = next(v for k, v in m.groupdict().items() if k.startswith("d_") and v)
+    title = re.sub(r"\s+", " ", f"{m.group('title')}{word}{m.group('rest')}").strip(" ,")
+    return _doc_kind(m), title, m.start(), m.end()
 
 
 def _lang_of(text: str) -> str:
