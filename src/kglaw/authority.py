@@ -63,6 +63,9 @@ _STATE = re.compile(
     r"\b(?:қазақстан\s+республикас\w*|в\s+республике\s+казахстан|республик\w\s+казахстан|қр|рк)\b"
 )
 # The frame around a title: "О/Об … ", "… туралы", and the act-type words in any case form.
+_STATE_JOINED = re.compile(
+    r"қазақстанреспубликас(?:ындағы|ының|ында|ына|ы)|в?республик[иаеу]казахстан"
+)
 _FRAME_WORDS = re.compile(r"\b(?:туралы|заң\w*|закон\w*|кодекс\w*)\b")
 _LEADING_PREP = re.compile(r"^(?:о|об|обо)\b")
 
@@ -87,7 +90,9 @@ def normalize_title(title: str) -> str:
     s = _FRAME_WORDS.sub(" ", s)
     s = re.sub(r"\s+", " ", s).strip(" .,;:-–—()")
     s = _LEADING_PREP.sub(" ", s)
-    return re.sub(r"[\W_]+", "", s)
+    key = re.sub(r"[\W_]+", "", s)
+    # The state's name once more on the joined letters, for letter-spaced titles ("Қ а з а қ с т а н …").
+    return _STATE_JOINED.sub("", key)
 
 
 _SUFFIX_NOISE = re.compile(r"[\s-]*(?:ҚРЗ|ЗРК|НҚ)$")
