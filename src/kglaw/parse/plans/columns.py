@@ -16,19 +16,19 @@ from __future__ import annotations
 import re
 
 __all__ = [
-    "ROLES",
-    "column_role",
+    "BY_AGREEMENT_RE",
     "COST_RE",
+    "DEADLINE_TAIL_RE",
+    "INDICATOR_VALUE_RE",
+    "ROLES",
+    "SOURCE_RE",
+    "column_role",
     "find_cost",
     "funding_required",
-    "DEADLINE_TAIL_RE",
-    "match_deadline",
     "is_executor_item",
     "is_executor_list",
+    "match_deadline",
     "split_list",
-    "BY_AGREEMENT_RE",
-    "SOURCE_RE",
-    "INDICATOR_VALUE_RE",
 ]
 
 _UP = "А-ЯЁӘҒҚҢӨҰҮҺІA-Z"
@@ -36,14 +36,14 @@ _LO = "а-яёәғқңөұүһіa-z"
 
 #: Header words → role. Checked in order; the first that matches wins (so "көзі" beats "Қаржыланд…").
 ROLES: list[tuple[str, re.Pattern[str]]] = [
-    ("number", re.compile(r"^(?:р\s*/\s*с|№|п\s*/\s*п|№\s*п\s*/\s*п|р/с\s*№|реттік)", re.I)),
-    ("source", re.compile(r"көз[іi]|источник", re.I)),
-    ("volume", re.compile(r"шығыс|көлем|расход|объ[её]м|сомасы|сумма", re.I)),
-    ("indicator", re.compile(r"индикатор|көрсеткіш|показател", re.I)),
-    ("form", re.compile(r"нысан|форма", re.I)),
-    ("executors", re.compile(r"орындаушы|исполнител|жауапты|ответствен", re.I)),
-    ("deadline", re.compile(r"мерзім|срок", re.I)),
-    ("name", re.compile(r"іс-?\s*шара|атауы|мероприяти|наименовани", re.I)),
+    ("number", re.compile(r"^(?:р\s*/\s*с|№|п\s*/\s*п|№\s*п\s*/\s*п|р/с\s*№|реттік)", re.IGNORECASE)),
+    ("source", re.compile(r"көз[іi]|источник", re.IGNORECASE)),
+    ("volume", re.compile(r"шығыс|көлем|расход|объ[её]м|сомасы|сумма", re.IGNORECASE)),
+    ("indicator", re.compile(r"индикатор|көрсеткіш|показател", re.IGNORECASE)),
+    ("form", re.compile(r"нысан|форма", re.IGNORECASE)),
+    ("executors", re.compile(r"орындаушы|исполнител|жауапты|ответствен", re.IGNORECASE)),
+    ("deadline", re.compile(r"мерзім|срок", re.IGNORECASE)),
+    ("name", re.compile(r"іс-?\s*шара|атауы|мероприяти|наименовани", re.IGNORECASE)),
 ]
 
 
@@ -67,7 +67,7 @@ def column_role(header: str) -> str | None:
 COST_RE = re.compile(
     r"талап\s*етілмейді|көзделген\s*қаражат\s*шегінде|көзделген\s*қаражат|"
     r"не\s*требуется|в\s*пределах\s*(?:предусмотренных|выделенных)\s*средств|не\s*требует",
-    re.I,
+    re.IGNORECASE,
 )
 
 
@@ -75,8 +75,10 @@ def find_cost(text: str) -> re.Match[str] | None:
     return COST_RE.search(text)
 
 
-_NOT_REQUIRED = re.compile(r"талап\s*етілмейді|қажет\s*етпейді|не\s*требуе|не\s*требует", re.I)
-_WITHIN_FUNDS = re.compile(r"көзделген\s*қаражат|в\s*пределах\s*(?:предусмотренных|выделенных)", re.I)
+_NOT_REQUIRED = re.compile(r"талап\s*етілмейді|қажет\s*етпейді|не\s*требуе|не\s*требует", re.IGNORECASE)
+_WITHIN_FUNDS = re.compile(
+    r"көзделген\s*қаражат|в\s*пределах\s*(?:предусмотренных|выделенных)", re.IGNORECASE
+)
 
 
 def funding_required(cost: str) -> bool | None:
@@ -103,7 +105,7 @@ DEADLINE_TAIL_RE = re.compile(
       | [{_LO}]+\s+{_Y}\s*(?:год[{_LO}]*|г\.?)                                          # декабрь 2025 года
       | жыл\s*сайын | ежегодно | тұрақты | постоянно | жарты\s*жылда\s*бір\s*рет
     )""",
-    re.X | re.I,
+    re.VERBOSE | re.IGNORECASE,
 )
 
 
@@ -112,13 +114,13 @@ def match_deadline(text: str) -> re.Match[str] | None:
     return DEADLINE_TAIL_RE.fullmatch(text.strip())
 
 
-BY_AGREEMENT_RE = re.compile(r"\(\s*(?:келісу\s*бойынша|по\s*согласованию)\s*\)", re.I)
+BY_AGREEMENT_RE = re.compile(r"\(\s*(?:келісу\s*бойынша|по\s*согласованию)\s*\)", re.IGNORECASE)
 #: A budget programme as a funding source: "067 "…" бюджеттік бағдарламасы шеңберінде".
 SOURCE_RE = re.compile(
-    r"^\s*(?:[{0}]+\s+)?\d{{3}}\s*\"|бюджеттік\s*бағдарлама|бюджетн[а-я]*\s*программ|"
+    rf"^\s*(?:[{_UP + _LO}]+\s+)?\d{{3}}\s*\"|бюджеттік\s*бағдарлама|бюджетн[а-я]*\s*программ|"
     r"бағдарламасы\s*шеңберінде\s*$|программы\s*$|"
-    r"^(?:республикалық|жергілікті|республиканск|местн)[{1}\s,и]*бюджет".format(_UP + _LO, _LO),
-    re.I,
+    rf"^(?:республикалық|жергілікті|республиканск|местн)[{_LO}\s,и]*бюджет",
+    re.IGNORECASE,
 )
 #: A target value: "2019 – 88 %", "2022- 40", "2024 – 75 %".
 INDICATOR_VALUE_RE = re.compile(rf"(?P<y>{_Y})\s*[–—-]\s*(?P<v>\d+(?:[.,]\d+)?)\s*%?")
@@ -129,7 +131,7 @@ _FULL_BODY = re.compile(
     r"(?:министрлігі|министерство|министерства|агенттігі|агентство|комитеті|комитет|комиссиясы|комиссия|"
     r"әкімдігі|әкімдіктері|акимат[а-я]*|органдар[ы]?|органы|прокуратурасы|прокуратура|палатасы|палата|қоры|"
     r"фонд[а-я]*|орталығы|центр|бюросы|бюро|кеңесі|совет|ұйымдары|организации)\W*$",
-    re.I,
+    re.IGNORECASE,
 )
 
 

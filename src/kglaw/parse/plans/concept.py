@@ -27,25 +27,26 @@ from kglaw.parse.dates import parse_date
 from .deadlines import parse_deadline
 from .layout_tab_cells import parse_indicator
 
-__all__ = ["refine_programme", "approval_title", "amended_act", "replaced_appendix"]
+__all__ = ["amended_act", "approval_title", "refine_programme", "replaced_appendix"]
 
 _KIND_WORD = {
-    "concept": re.compile(r"тұжырымдама|концепци", re.I),
-    "programme": re.compile(r"бағдарлама|программ", re.I),
-    "plan": re.compile(r"жоспар|план", re.I),
+    "concept": re.compile(r"тұжырымдама|концепци", re.IGNORECASE),
+    "programme": re.compile(r"бағдарлама|программ", re.IGNORECASE),
+    "plan": re.compile(r"жоспар|план", re.IGNORECASE),
 }
 _APPROVAL_KK = re.compile(
-    r"Қоса\s+беріліп\s+отырған\s+(?P<title>.+?)\s*(?:\(\s*бұдан\s+әрі\s*[–—-][^)]*\)\s*)?бекітілсін", re.S
+    r"Қоса\s+беріліп\s+отырған\s+(?P<title>.+?)\s*(?:\(\s*бұдан\s+әрі\s*[–—-][^)]*\)\s*)?бекітілсін",
+    re.DOTALL,
 )
 _APPROVAL_RU = re.compile(
-    r"Утвердить\s+прилагаем\w+\s+(?P<title>.+?)\s*(?:\(\s*далее\s*[–—-][^)]*\)\s*)?[.;]", re.S
+    r"Утвердить\s+прилагаем\w+\s+(?P<title>.+?)\s*(?:\(\s*далее\s*[–—-][^)]*\)\s*)?[.;]", re.DOTALL
 )
 _NEW_APPENDIX_KK = re.compile(
-    r"(?=[^.;]*қосымша)(?=[^.;]*жаңа)[^.;]{0,300}?редакцияда\s+жазылсын", re.S | re.I
+    r"(?=[^.;]*қосымша)(?=[^.;]*жаңа)[^.;]{0,300}?редакцияда\s+жазылсын", re.DOTALL | re.IGNORECASE
 )
 _NEW_APPENDIX_RU = re.compile(
     r"приложени\w*[^.]{0,200}?изложить\s+в\s+новой\s+редакции|изложить\s+в\s+новой\s+редакции[^.]{0,120}?приложени",
-    re.S | re.I,
+    re.DOTALL | re.IGNORECASE,
 )
 # The act an amending act amends: "Үкіметінің 2019 жылғы 28 мамырдағы № 326 қаулысына … енгізу";
 # "в постановление Правительства Республики Казахстан от 28 мая 2019 года № 326".
@@ -57,9 +58,17 @@ _AMENDED_RU = re.compile(
     r"в\s+(?P<type>постановление|решение|приказ)\s+(?P<issuer>Правительства|акимата|маслихата)[^№]{0,80}?"
     r"от\s+(?P<date>\d{1,2}\s+\S+\s+\d{4}\s*года|\d{1,2}\.\d{1,2}\.\d{4})\s*(?:года\s*)?№\s*(?P<num>[\w/-]+)"
 )
-_TYPES = {"қаулысына": "resolution", "постановление": "resolution", "шешіміне": "decision",
-          "решение": "decision", "бұйрығына": "order", "приказ": "order"}
-_INDICATORS_HEADING = re.compile(r"Нысаналы\s+индикаторлар|Целевые\s+индикаторы|Целевые\s+показатели", re.I)
+_TYPES = {
+    "қаулысына": "resolution",
+    "постановление": "resolution",
+    "шешіміне": "decision",
+    "решение": "decision",
+    "бұйрығына": "order",
+    "приказ": "order",
+}
+_INDICATORS_HEADING = re.compile(
+    r"Нысаналы\s+индикаторлар|Целевые\s+индикаторы|Целевые\s+показатели", re.IGNORECASE
+)
 _NUMBERED = re.compile(r"^\s*(\d{1,2})\.\s*(\S.*:.*(?:19|20)\d{2}.*)$")
 
 
@@ -146,7 +155,9 @@ def _body_indicators(lines: list[str], start: int, end: int) -> list:
     return []
 
 
-def refine_programme(prog: Programme, lines: list[str], doc: Document, start: int, end: int) -> list[Warning_]:
+def refine_programme(
+    prog: Programme, lines: list[str], doc: Document, start: int, end: int
+) -> list[Warning_]:
     """Complete ``prog`` (read from ``lines[start:end]``) from the body of its act; returns warnings."""
     warnings: list[Warning_] = []
     found = approval_title(lines, start, prog.kind)
@@ -154,8 +165,9 @@ def refine_programme(prog: Programme, lines: list[str], doc: Document, start: in
     if where is not None and prog.passport == {}:
         amended = doc.amends[0] if doc.amends else amended_act(lines, start)
         if amended is None:
-            warnings.append(Warning_("an appendix is re-worded, but the amended act is not named", where,
-                                     "plan-appendix"))
+            warnings.append(
+                Warning_("an appendix is re-worded, but the amended act is not named", where, "plan-appendix")
+            )
         else:
             prog.approved_by = amended
             prog.replaces_appendix_of = amended
@@ -166,10 +178,16 @@ def refine_programme(prog: Programme, lines: list[str], doc: Document, start: in
         if prog.period_start is None and prog.period_end and amended and amended.date:
             window = (amended.date.year, prog.period_end)
             for m in prog.measures:
-                if m.deadline and m.deadline.start is None and m.deadline.kind in ("annual", "semiannual", "permanent"):
+                if (
+                    m.deadline
+                    and m.deadline.start is None
+                    and m.deadline.kind in ("annual", "semiannual", "permanent")
+                ):
                     m.deadline = parse_deadline(m.deadline.raw, window)
-                    m.notes.append(f"periodic deadline read over {window[0]}–{window[1]} "
-                                   f"(approval year to the plan's end)")
+                    m.notes.append(
+                        f"periodic deadline read over {window[0]}–{window[1]} "
+                        f"(approval year to the plan's end)"
+                    )
     elif found and _KIND_WORD.get(prog.kind, re.compile("$^")).search(found[0]):
         prog.title = found[0]
     if not prog.indicators:

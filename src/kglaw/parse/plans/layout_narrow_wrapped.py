@@ -33,22 +33,20 @@ from typing import Any
 
 from kglaw.model import Executor, Measure, Section, Span, Warning_
 
-from .deadlines import parse_deadline
 from .columns import (
     BY_AGREEMENT_RE,
-    funding_required,
     COST_RE,
-    DEADLINE_TAIL_RE,
     INDICATOR_VALUE_RE,
     SOURCE_RE,
-    column_role,
+    funding_required,
     is_executor_item,
     is_executor_list,
     match_deadline,
     split_list,
 )
+from .deadlines import parse_deadline
 
-__all__ = ["detect", "parse", "read_table", "join_cell_lines", "collapse_spaced", "NarrowTable"]
+__all__ = ["NarrowTable", "collapse_spaced", "detect", "join_cell_lines", "parse", "read_table"]
 
 _UP = "А-ЯЁӘҒҚҢӨҰҮҺІA-Z"
 _LO = "а-яёәғқңөұүһіa-z"
@@ -59,7 +57,7 @@ _HEADING = re.compile(
 )
 _NUM = re.compile(r"^\s*(\d{1,3})\.?\s*$")
 _NUM_GLUED = re.compile(rf"^\s*(\d{{1,3}})\s+(?=[{_LO}{_UP}])")
-_LEGEND = re.compile(r"аббревиатура|қысқартул|сокращени", re.I)
+_LEGEND = re.compile(r"аббревиатура|қысқартул|сокращени", re.IGNORECASE)
 _SPACED_CHUNK = re.compile(r"^(?:\S )+\S$")
 _SPACED_RUN = re.compile(r"(?<!\S)\S(?: \S){2,}(?!\S)")
 TEXT_ROLES = ("name", "form")
@@ -194,13 +192,13 @@ def _roles_in(header: str) -> list[str]:
 
 _ROLE_SCAN = [
     ("number", re.compile(r"Р\s*/\s*с|№\s*п\s*/\s*п|(?<!\w)№(?!\s*\d)")),
-    ("name", re.compile(r"Іс-?\s*шара|іс-?\s*шаралардың\s+атауы|Наименование|Мероприяти", re.I)),
-    ("form", re.compile(r"нысан|Форма", re.I)),
-    ("executors", re.compile(r"орындаушы|[Ии]сполнител", re.I)),
-    ("deadline", re.compile(r"мерзім|[Сс]рок", re.I)),
-    ("volume", re.compile(r"шығыстар|көлем|[Рр]асход|[Оо]бъем", re.I)),
-    ("source", re.compile(r"көз[іi]|[Ии]сточник", re.I)),
-    ("indicator", re.compile(r"[Ии]ндикатор|көрсеткіш|[Пп]оказател", re.I)),
+    ("name", re.compile(r"Іс-?\s*шара|іс-?\s*шаралардың\s+атауы|Наименование|Мероприяти", re.IGNORECASE)),
+    ("form", re.compile(r"нысан|Форма", re.IGNORECASE)),
+    ("executors", re.compile(r"орындаушы|[Ии]сполнител", re.IGNORECASE)),
+    ("deadline", re.compile(r"мерзім|[Сс]рок", re.IGNORECASE)),
+    ("volume", re.compile(r"шығыстар|көлем|[Рр]асход|[Оо]бъем", re.IGNORECASE)),
+    ("source", re.compile(r"көз[іi]|[Ии]сточник", re.IGNORECASE)),
+    ("indicator", re.compile(r"[Ии]ндикатор|көрсеткіш|[Пп]оказател", re.IGNORECASE)),
 ]
 
 
@@ -253,7 +251,13 @@ def _pieces(lines: list[str], a: int, b: int) -> tuple[list[_Piece], int | None]
             blanks = 0
             continue
         starts_cell = raw[:1] == " " and raw[1:2] not in ("", " ") and cur is not None
-        if cur is not None and cur.kind == "heading" and not starts_cell and raw[:1] != " " and raw.strip()[:1].islower():
+        if (
+            cur is not None
+            and cur.kind == "heading"
+            and not starts_cell
+            and raw[:1] != " "
+            and raw.strip()[:1].islower()
+        ):
             cur.lines.append((lineno, raw))  # a heading wrapped onto a second line
             continue
         if cur is None or starts_cell or cur.kind == "heading":
@@ -283,11 +287,9 @@ def _is_row_start(p: _Piece, expected: int) -> bool:
     if p.lead_space and text[:1].islower():
         return False
     first = text[:1]
-    if not (first.isupper() or first in "\"«"):
+    if not (first.isupper() or first in '"«'):
         return False
-    if is_executor_list(text) or SOURCE_RE.search(text) or INDICATOR_VALUE_RE.match(text):
-        return False
-    return True
+    return not (is_executor_list(text) or SOURCE_RE.search(text) or INDICATOR_VALUE_RE.match(text))
 
 
 def parse(lines: list[str], start: int, end: int, ctx: Any = None) -> Any:
@@ -299,8 +301,9 @@ def parse(lines: list[str], start: int, end: int, ctx: Any = None) -> Any:
 
     raw = ctx.raw_lines if ctx is not None and getattr(ctx, "raw_lines", None) else lines
     table = read_table(raw, start, end, getattr(ctx, "abbreviations", None), getattr(ctx, "period", None))
-    return LayoutResult(measures=table.measures, sections=table.sections, rows_seen=table.rows_seen,
-                        warnings=table.warnings)
+    return LayoutResult(
+        measures=table.measures, sections=table.sections, rows_seen=table.rows_seen, warnings=table.warnings
+    )
 
 
 def read_table(
@@ -320,10 +323,12 @@ def read_table(
     hstart, colnums = found
     header = " ".join(lines[k].strip() for k in range(hstart, colnums))
     out.roles = _roles_in(header)
-    unit = re.search(r"\((?:мың|млн|тыс\.?|млрд)[^)]*\)|мың\s*теңге|тыс\.\s*тенге|млн\.?\s*(?:теңге|тенге)", header)
+    unit = re.search(
+        r"\((?:мың|млн|тыс\.?|млрд)[^)]*\)|мың\s*теңге|тыс\.\s*тенге|млн\.?\s*(?:теңге|тенге)", header
+    )
     out.header_unit = unit.group(0).strip("()") if unit else None
     pieces, legend = _pieces(lines, colnums + 1, end)
-    last_line = (legend if legend is not None else end)
+    last_line = legend if legend is not None else end
     out.span = Span(hstart + 1, max(hstart + 1, min(last_line, len(lines))))
 
     rows: list[_Row] = []
@@ -337,7 +342,9 @@ def read_table(
             assert m is not None
             key = m.group("n") or m.group("n2")
             title = re.sub(r"\s+", " ", " ".join(s.strip() for _, s in p.lines))
-            title = re.sub(r"^\s*\d{1,2}(?:\s*-\s*\w+)?\.\s*|^(?:Раздел|Глава|Направление|Бағыт)\s+\d+\.?\s*", "", title).strip()
+            title = re.sub(
+                r"^\s*\d{1,2}(?:\s*-\s*\w+)?\.\s*|^(?:Раздел|Глава|Направление|Бағыт)\s+\d+\.?\s*", "", title
+            ).strip()
             out.sections.append(Section(key=key, title=title, span=p.span))
             section = key
             row = None
@@ -347,27 +354,40 @@ def read_table(
         glued = _NUM_GLUED.match(text)
         if row is not None and not row.has_cost:
             # The open row's own number, printed after a page break or after a sliver of its text.
-            if row.number is None and ((num and int(num.group(1)) == expected - 1) or (glued and int(glued.group(1)) == expected - 1)):
+            if row.number is None and (
+                (num and int(num.group(1)) == expected - 1) or (glued and int(glued.group(1)) == expected - 1)
+            ):
                 _take_number(row, p, num, glued)
                 if num:
                     carry_break = p.page_break  # the text after the number continues a new page
                     continue
             elif num and int(num.group(1)) == expected and len(row.pieces) > 0 and row.number is not None:
-                out.warnings.append(Warning_(f"row {row.number} has no cost cell before row {expected} starts", row_span(row), "plan-row"))
+                out.warnings.append(
+                    Warning_(
+                        f"row {row.number} has no cost cell before row {expected} starts",
+                        row_span(row),
+                        "plan-row",
+                    )
+                )
                 row = None
         if row is None or (row.has_cost and _is_row_start(p, expected)):
             prev = row
             row = _Row(section=section)
-            if prev is not None and prev.pieces and prev.pieces[-1].block == p.block and is_executor_list(prev.pieces[-1].text, abbreviations) and not COST_RE.search(prev.pieces[-1].text):
+            if (
+                prev is not None
+                and prev.pieces
+                and prev.pieces[-1].block == p.block
+                and is_executor_list(prev.pieces[-1].text, abbreviations)
+                and not COST_RE.search(prev.pieces[-1].text)
+            ):
                 # an executor cell printed before the measure text it belongs to ("ЖАО," ⏎ " Аутистік")
                 row.pieces.append(prev.pieces.pop())
             rows.append(row)
             expected += 1
-            if num or (glued and int(glued.group(1)) == expected - 1):
-                if (num and int(num.group(1)) == expected - 1) or glued:
-                    _take_number(row, p, num, glued)
-                    if num:
-                        continue
+            if (num and int(num.group(1)) == expected - 1) or (glued and int(glued.group(1)) == expected - 1):
+                _take_number(row, p, num, glued)
+                if num:
+                    continue
         if carry_break:
             p.page_break = True
             carry_break = False
@@ -380,7 +400,9 @@ def read_table(
     for r in rows:
         counter += 1
         if r.number is not None and r.number != counter:
-            out.warnings.append(Warning_(f"row numbered {r.number} where {counter} was expected", row_span(r), "plan-row"))
+            out.warnings.append(
+                Warning_(f"row numbered {r.number} where {counter} was expected", row_span(r), "plan-row")
+            )
             counter = r.number
         try:
             measure = _measure(r, counter, abbreviations, period)
@@ -388,13 +410,20 @@ def read_table(
             out.warnings.append(Warning_(f"unreadable plan row {counter}: {err}", row_span(r), "plan-row"))
             continue
         if r.has_cost:
-            for what, missing in (("executor", not measure.executors), ("deadline", measure.deadline is None)):
+            for what, missing in (
+                ("executor", not measure.executors),
+                ("deadline", measure.deadline is None),
+            ):
                 if missing:
-                    out.warnings.append(Warning_(f"row {counter}: no {what} cell", measure.span, "plan-missing-cell"))
+                    out.warnings.append(
+                        Warning_(f"row {counter}: no {what} cell", measure.span, "plan-missing-cell")
+                    )
         if not r.has_cost:
             measure.incomplete = True
             measure.notes.append("the text cuts this row off")
-            out.warnings.append(Warning_(f"row {counter} is cut off (no cost cell)", row_span(r), "plan-row-incomplete"))
+            out.warnings.append(
+                Warning_(f"row {counter} is cut off (no cost cell)", row_span(r), "plan-row-incomplete")
+            )
         out.measures.append(measure)
         if not measure.incomplete:
             out.rows_parsed += 1
@@ -439,7 +468,9 @@ class _Cells:
         return Span(min(n for n, _ in ls), max(n for n, _ in ls)) if ls else None
 
 
-def _split_piece(p: _Piece, abbreviations: dict[str, str] | None) -> list[tuple[str | None, list[tuple[int, str]]]]:
+def _split_piece(
+    p: _Piece, abbreviations: dict[str, str] | None
+) -> list[tuple[str | None, list[tuple[int, str]]]]:
     """Cut a piece where cells share lines: … exec | deadline | cost. Returns (role or None, lines)."""
     lines = p.lines
     # Locate the cost anchor by line: the first line whose joined tail starts the cost phrase.
@@ -463,7 +494,9 @@ def _split_piece(p: _Piece, abbreviations: dict[str, str] | None) -> list[tuple[
     return _split_head(lines, abbreviations)
 
 
-def _split_head(lines: list[tuple[int, str]], abbreviations: dict[str, str] | None) -> list[tuple[str | None, list[tuple[int, str]]]]:
+def _split_head(
+    lines: list[tuple[int, str]], abbreviations: dict[str, str] | None
+) -> list[tuple[str | None, list[tuple[int, str]]]]:
     """Split a deadline off the end, then an executor list off the end of what remains."""
     text = join_cell_lines([s for _, s in lines])
     if not text:
@@ -482,7 +515,9 @@ def _split_head(lines: list[tuple[int, str]], abbreviations: dict[str, str] | No
     return _split_exec_tail(lines, abbreviations)
 
 
-def _split_exec_tail(lines: list[tuple[int, str]], abbreviations: dict[str, str] | None) -> list[tuple[str | None, list[tuple[int, str]]]]:
+def _split_exec_tail(
+    lines: list[tuple[int, str]], abbreviations: dict[str, str] | None
+) -> list[tuple[str | None, list[tuple[int, str]]]]:
     """``бұйрық Еңбекми``+``ні, ЖАО`` → form | executors; ``… бөлімдері ҰЭМ,`` → text | executors."""
     text = join_cell_lines([s for _, s in lines])
     if not text:
@@ -508,7 +543,9 @@ def _split_exec_tail(lines: list[tuple[int, str]], abbreviations: dict[str, str]
     return [(None, lines)]
 
 
-def _measure(r: _Row, number: int, abbreviations: dict[str, str] | None, period: tuple[int, int] | None = None) -> Measure:
+def _measure(
+    r: _Row, number: int, abbreviations: dict[str, str] | None, period: tuple[int, int] | None = None
+) -> Measure:
     cells = _Cells()
     # Pass 1: recognise what can be recognised; free text waits for pass 2.
     items: list[tuple[int, str | None, list[tuple[int, str]]]] = []  # (segment, role, lines)
@@ -543,9 +580,9 @@ def _measure(r: _Row, number: int, abbreviations: dict[str, str] | None, period:
             role = last_text
             # A displaced case suffix glued after the next word (``бұйрығы`` ⏎ `` қайта на``): the
             # suffix goes back to the word it left, the word follows.
-            m = re.match(rf"^ (\S{{2,}}) ([{_LO}]{{1,3}})$", lines[0][1])
-            if m:
-                lines = [(lines[0][0], f"{m.group(2)} {m.group(1)} ")] + lines[1:]
+            disp = re.match(rf"^ (\S{{2,}}) ([{_LO}]{{1,3}})$", lines[0][1])
+            if disp:
+                lines = [(lines[0][0], f"{disp.group(2)} {disp.group(1)} "), *lines[1:]]
         if role in TEXT_ROLES:
             last_text = role
         assert role is not None
@@ -560,7 +597,12 @@ def _measure(r: _Row, number: int, abbreviations: dict[str, str] | None, period:
     for item in split_list(execs):
         # "МСМ ЖАО": two abbreviations with the comma lost
         words = item.split()
-        if len(words) > 1 and not BY_AGREEMENT_RE.search(item) and all(is_executor_item(w, abbreviations) for w in words) and all(w.isupper() for w in words):
+        if (
+            len(words) > 1
+            and not BY_AGREEMENT_RE.search(item)
+            and all(is_executor_item(w, abbreviations) for w in words)
+            and all(w.isupper() for w in words)
+        ):
             for w in words:
                 m.executors.append(Executor(raw=w, span=ex_span))
             continue
@@ -593,7 +635,9 @@ def _format_indicator(text: str) -> str:
     if not values:
         return text
     label = text[: values[0].start()].strip()
-    parts = [f"{m.group('y')} – {m.group('v')}{' %' if '%' in m.group(0) or '%' in text else ''}" for m in values]
+    parts = [
+        f"{m.group('y')} – {m.group('v')}{' %' if '%' in m.group(0) or '%' in text else ''}" for m in values
+    ]
     return (label + " " if label else "") + "; ".join(parts)
 
 
@@ -609,11 +653,13 @@ def _join_executor_lines(lines: list[str]) -> str:
             prev_tok = last.group(0) if last else ""
             head = re.match(r"[^\s,]+", piece.strip())
             tok = head.group(0) if head else ""
-            prev_whole = re.fullmatch(rf"[{_UP}]{{2,}}", prev_tok) or re.fullmatch(rf"[{_UP}][{_LO}]*мин[іи]і?", prev_tok)
+            prev_whole = re.fullmatch(rf"[{_UP}]{{2,}}", prev_tok) or re.fullmatch(
+                rf"[{_UP}][{_LO}]*мин[іи]і?", prev_tok
+            )
             if prev_whole and re.fullmatch(rf"[{_UP}]{{2,}}", tok):
                 fixed[-1] += ","
                 fixed[-1] += " "
-        fixed.append(piece if piece.endswith(" ") or not raw.endswith(" ") else piece)
+        fixed.append(piece)
     return join_cell_lines(fixed)
 
 
@@ -626,7 +672,9 @@ def _classify(text: str, abbreviations: dict[str, str] | None) -> str | None:
         return "source"
     if INDICATOR_VALUE_RE.match(text) or re.fullmatch(r"%|\d+(?:[.,]\d+)?\s*%", text):
         return "indicator"
-    if re.search(r"(?:үлес[іi]|доля|уров[её]нь)\s*:\s*$", text) or (INDICATOR_VALUE_RE.search(text) and "%" in text and len(text) < 200 and ":" in text):
+    if re.search(r"(?:үлес[іi]|доля|уров[её]нь)\s*:\s*$", text) or (
+        INDICATOR_VALUE_RE.search(text) and "%" in text and len(text) < 200 and ":" in text
+    ):
         return "indicator"
     if is_executor_list(text, abbreviations):
         return "executors"

@@ -25,19 +25,19 @@ from kglaw.model import Amount, Executor, Indicator, Measure, Section, Span, War
 
 from .columns import BY_AGREEMENT_RE, column_role, funding_required, split_list
 
-__all__ = ["detect", "parse", "read_cells", "Cell", "parse_indicator"]
+__all__ = ["Cell", "detect", "parse", "parse_indicator", "read_cells"]
 
 _NBSP = "\u00a0"
 _NUMBER = re.compile(r"^\s*(\d{1,3})\s*\.?\s*$")
 _DIRECTION = re.compile(
     r"^\s*(?:(?P<n>\d{1,2})\s*-\s*(?:бағыт|бөлім|тарау|міндет)\.?|(?:Направление|Раздел|Задача|Глава)\s+"
     r"(?P<n2>\d{1,2})\.?|(?P<n3>\d{1,2})\.)\s*(?P<title>\S.*)$",
-    re.I,
+    re.IGNORECASE,
 )
 _INDICATOR = re.compile(
     r"^\s*(?:Нысаналы\s+(?P<n>\d{1,2})\s*-\s*индикатор|Целевой\s+индикатор\s+(?P<n2>\d{1,2})|"
     r"(?P<n3>\d{1,2})\s*-\s*индикатор)\s*[.:]?\s*(?P<body>\S.*)$",
-    re.I,
+    re.IGNORECASE,
 )
 _TARGET = re.compile(
     r"(?P<y>(?:19|20)\d{2})\s*(?:жылы|жылға|жыл|году|год|г\.)?\s*[–—-]\s*(?P<v>\d+(?:[.,]\d+)?)\s*(?P<u>%)?"
@@ -176,9 +176,8 @@ def parse_indicator(text: str, span: Span | None = None) -> Indicator:
 def parse(lines: list[str], start: int, end: int, ctx: Any = None) -> Any:
     """Read the table in ``start``–``end`` (0-based, end exclusive) into a ``LayoutResult``."""
     from . import LayoutResult  # the framework's result type; imported late to avoid a cycle
-
-    from .deadlines import parse_deadline
     from .amounts import find_amounts, is_no_funding
+    from .deadlines import parse_deadline
 
     raw = ctx.raw_lines if ctx is not None and getattr(ctx, "raw_lines", None) else lines
     period = getattr(ctx, "period", None)
@@ -187,8 +186,13 @@ def parse(lines: list[str], start: int, end: int, ctx: Any = None) -> Any:
     # The region the framework gives starts after the plan heading; a stamp or heading text is skipped.
     cells = read_cells(raw, start, end)
     if not cells:
-        out.warnings.append(Warning_("no TAB-marked cells: the raw lines are needed to read this table",
-                                     Span(start + 1, max(start + 1, end)), "plan-layout"))
+        out.warnings.append(
+            Warning_(
+                "no TAB-marked cells: the raw lines are needed to read this table",
+                Span(start + 1, max(start + 1, end)),
+                "plan-layout",
+            )
+        )
         return out
     rows = _rows(cells)
     roles: list[str | None] = []
@@ -199,14 +203,19 @@ def parse(lines: list[str], start: int, end: int, ctx: Any = None) -> Any:
         if sum(1 for x in r if x) >= 4:
             roles = r
             header_text = " ".join(c.text() for c in rows[k])
-            u = re.search(r"(мың|млн\.?|млрд\.?|тыс\.?)\s*(теңге|тенге)", header_text, re.I)
+            u = re.search(r"(мың|млн\.?|млрд\.?|тыс\.?)\s*(теңге|тенге)", header_text, re.IGNORECASE)
             unit = u.group(0) if u else None
             k += 1
             break
         k += 1
     if not roles:
-        out.warnings.append(Warning_("TAB-cell table without a recognisable header row",
-                                     Span(start + 1, max(start + 1, end)), "plan-layout"))
+        out.warnings.append(
+            Warning_(
+                "TAB-cell table without a recognisable header row",
+                Span(start + 1, max(start + 1, end)),
+                "plan-layout",
+            )
+        )
         return out
     section: str | None = None
     for row in rows[k:]:
@@ -229,19 +238,30 @@ def parse(lines: list[str], start: int, end: int, ctx: Any = None) -> Any:
                         ind = parse_indicator(text, sp)
                         out.indicators.append(ind)
                 continue
-            out.warnings.append(Warning_(f"one-cell row not read as a heading: {head[:60]!r}",
-                                         row[0].span(), "plan-row"))
+            out.warnings.append(
+                Warning_(f"one-cell row not read as a heading: {head[:60]!r}", row[0].span(), "plan-row")
+            )
             continue
         num = _NUMBER.match(first)
         if not num:
-            out.warnings.append(Warning_(f"table row without a row number ({len(row)} cells)",
-                                         Span(row[0].span().start, row[-1].span().end), "plan-row"))
+            out.warnings.append(
+                Warning_(
+                    f"table row without a row number ({len(row)} cells)",
+                    Span(row[0].span().start, row[-1].span().end),
+                    "plan-row",
+                )
+            )
             continue
         out.rows_seen += 1
         span = Span(row[0].span().start, max(c.span().end for c in row))
         if len(row) != len(roles):
-            out.warnings.append(Warning_(f"row {num.group(1)} has {len(row)} cells where the header has "
-                                         f"{len(roles)}", span, "plan-row"))
+            out.warnings.append(
+                Warning_(
+                    f"row {num.group(1)} has {len(row)} cells where the header has {len(roles)}",
+                    span,
+                    "plan-row",
+                )
+            )
         by_role: dict[str, Cell] = {}
         for role, cell in zip(roles, row):
             if role and role not in by_role:
@@ -266,8 +286,16 @@ def parse(lines: list[str], start: int, end: int, ctx: Any = None) -> Any:
             m_.cost_raw = vol
             found = [] if is_no_funding(vol) else find_amounts(vol, default_unit=unit)
             for a in found:
-                m_.amounts.append(Amount(value=a.value, unit=a.unit or unit or "", year=a.year, raw=a.raw,
-                                         span=by_role["volume"].span(), source=m_.funding_source))
+                m_.amounts.append(
+                    Amount(
+                        value=a.value,
+                        unit=a.unit or unit or "",
+                        year=a.year,
+                        raw=a.raw,
+                        span=by_role["volume"].span(),
+                        source=m_.funding_source,
+                    )
+                )
             m_.funding_required = True if found else funding_required(vol)
         for what, missing in (("executor", not m_.executors), ("deadline", m_.deadline is None)):
             if missing:
