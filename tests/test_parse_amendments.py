@@ -517,7 +517,8 @@ def test_law_amending_several_codes_and_laws_ru() -> None:
         (*law, "substitution", "title"),
     ]
     assert ops[0].new_text == "5) инвалидность – ограничение жизнедеятельности;"
-    assert all(o.target.issuer is None for o in ops)  # the Gazette in brackets is not the issuer
+    # the state, not the Parliament of the Gazette in brackets
+    assert [o.target.issuer.key if o.target.issuer else None for o in ops] == ["rk", "rk", "rk"]
 
 
 def test_law_amending_several_codes_and_laws_kk() -> None:

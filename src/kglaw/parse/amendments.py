@@ -26,10 +26,12 @@ import re
 from dataclasses import dataclass, field
 from datetime import date
 
+from ..errors import KglawError
 from ..identifiers import normalize_number
 from ..model import ActRef, AmendmentOperation, Document, Issuer, Provision, Span, Warning_
+from .citations import find_refs
 from .dates import find_dates
-from .normalize import join_lines
+from .normalize import Joined, join_lines
 from .provisions import RANK, find_units, merge_paths, parse_provision
 
 __all__ = [
@@ -402,15 +404,34 @@ def read_act_ref(skeleton: str, quotes: list[str], span: Span | None = None) -> 
         after = [n for n, pos in qs if pos > max(anchor, tm.start())]
         if after:
             title = quotes[after[0]]
+    issuer = _issuer(skeleton)
+    if issuer is None and act_type in ("law", "code"):  # laws and codes of the Republic itself
+        issuer = Issuer(key="rk", kind="state", level="republican")
     return ActRef(
         type=act_type,
-        issuer=_issuer(skeleton),
+        issuer=issuer,
         date=dates[0][0] if dates else None,
         number=normalize_number(num.group("n")) if num else None,
         title=title,
         title_lang=lang,
         span=span,
     )
+
+
+def _cite(skeleton: str, quotes: list[str], span: Span) -> ActRef | None:
+    """The act a clause names: the shared citation reader (``kglaw.parse.citations.find_refs``, which
+    also resolves ministries and regional bodies) first, this module's small reader when it finds none.
+    Of several acts, the first one that has a date or a number."""
+    text = _Q.sub(lambda m: '"' + quotes[int(m.group(1))] + '"', skeleton)
+    try:
+        hits = find_refs(Joined(text, [0], [span.start]))
+    except KglawError:
+        hits = []
+    hit = next((h for h in hits if h.ref.date or h.ref.number), None)
+    if hit is not None:
+        hit.ref.span = span
+        return hit.ref
+    return read_act_ref(skeleton, quotes, span)
 
 
 # ---------------------------------------------------------------------------------------------------
@@ -631,7 +652,7 @@ def parse_operations(lines: list[str], doc: Document) -> list[AmendmentOperation
 
         # 1. A block opener: "… қаулысына мынадай өзгерістер енгізілсін:" / "Внести в … следующие изменения:"
         if _INTRO.search(body) and not _SUBST.search(body) and not _REPEAL_ACT.search(body):
-            ref = read_act_ref(body, quotes, span)
+            ref = _cite(body, quotes, span)
             if block_open and (clause.marker == ")" or clause.marker is None) and ref is not None:
                 # one act of several: "1) … № 754 қаулысына мынадай өзгеріс енгізілсін:"
                 scopes = [s for s in scopes if s.depth < 2]
@@ -643,7 +664,7 @@ def parse_operations(lines: list[str], doc: Document) -> list[AmendmentOperation
 
         # 2. Repeal of whole acts or their units
         if _REPEAL_ACT.search(body):
-            ref = read_act_ref(body, quotes, span) if not _SAID_ACT.search(body) else None
+            ref = _cite(body, quotes, span) if not _SAID_ACT.search(body) else None
             if ref is None and body.rstrip().endswith(":"):
                 repeal_list_depth = marker_depth
                 continue
@@ -661,7 +682,7 @@ def parse_operations(lines: list[str], doc: Document) -> list[AmendmentOperation
             repeal_appendix, repeal_list_depth = 2, 0
             continue
         if repeal_list_depth is not None and clause.marker and not _OP_WORDS.search(body):
-            ref = read_act_ref(body, quotes, span)
+            ref = _cite(body, quotes, span)
             if ref is not None:
                 prov = parse_provision(_strip_citation(body), lang)
                 ops.append(_op(len(ops) + 1, "repeal", ref, prov, None, None, None, eff, span))
@@ -673,13 +694,13 @@ def parse_operations(lines: list[str], doc: Document) -> list[AmendmentOperation
                 _open_scope(body, quotes, lang, span, scopes, marker_depth, clause.marker is not None)
             elif body.rstrip().endswith(":") and _ACT_OPENER.search(body):
                 # "1. В Кодекс … :" / "1. … Кодексіне (…):" — one act of a law that amends several
-                ref = read_act_ref(body, quotes, span)
+                ref = _cite(body, quotes, span)
                 if ref is not None:
                     block_act, block_open, scopes = ref, True, []
             continue
 
         # 3. An instruction
-        own_ref = None if _SAID_ACT.search(body) else read_act_ref(body, quotes, span)
+        own_ref = None if _SAID_ACT.search(body) else _cite(body, quotes, span)
         target = own_ref or _current_act(scopes, block_act)
         if target is None:
             continue  # an instruction outside any amending block names no act: not ours to read
@@ -869,7 +890,7 @@ def _open_scope(
 ) -> None:
     """A clause that ends with a colon and gives no instruction opens a scope for the next ones."""
     depth = marker_depth + 1
-    ref = None if _SAID_ACT.search(body) else read_act_ref(body, quotes, span)
+    ref = None if _SAID_ACT.search(body) else _cite(body, quotes, span)
     doc_ref = _doc_ref(body, lang)
     work = body
     if doc_ref is not None:
