@@ -414,6 +414,11 @@ def _emit_measure(
         _emit_amount(em, node, a, amt, lang)
     if m.incomplete:
         em.add(node, KGL.incomplete, Literal(True))
+    # A cell the source row lacks is recorded as such (and reported by a warning shape), never filled in.
+    if not m.executors:
+        em.fact(node, KGL.missingCell, Literal("executor"), m.span)
+    if m.deadline is None:
+        em.fact(node, KGL.missingCell, Literal("deadline"), m.span)
     for ref in m.cites:
         o = _emit_act_ref(em, resolver, ref, lang)
         em.fact(node, ELI.cites, o, ref.span)
