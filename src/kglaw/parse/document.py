@@ -112,10 +112,8 @@ def _parse(text: str, source: str) -> Document:
         return doc
 
     h = read_header(lines, j, None)
-    # A second pass with the document's own issuer as context: "облыс әкімдігі" then means that oblast.
+    # The document's own issuer is the context of the rest: "облыс әкімдігі" then means that oblast.
     ctx = h.act.issuer
-    if ctx is not None and ctx.level == "oblast":
-        h = read_header(lines, j, ctx)
     doc.act = h.act
     doc.registration = h.registration
     doc.status, doc.status_span, doc.status_raw = h.status, h.status_span, h.status_raw
