@@ -579,3 +579,57 @@ def test_the_approved_document_is_named_by_its_head_noun() -> None:
         ("plan", "Мемлекеттік бағдарламаны іске асыру жөніндегі іс-шаралар жоспарында", "row-5"),
         ("programme", "Мемлекеттік бағдарламаның", "section-2"),
     ]
+
+
+def test_the_nine_operations_as_a_russian_text_would_give_them() -> None:
+    """The seed's instructions drafted as the Russian text of such a resolution words them."""
+    ops = ops_of(
+        "      1. Внести в постановление Правительства Республики Казахстан от 28 мая 2019 года № 326 "
+        '"Об утверждении Национального плана по обеспечению прав и улучшению качества жизни лиц с инвалидностью '
+        'в Республике Казахстан до 2025 года" следующие изменения и дополнения:',
+        "      заголовок изложить в следующей редакции:",
+        '      "Об утверждении Национального плана";',
+        "      пункт 1 изложить в следующей редакции:",
+        '      "1. Утвердить прилагаемый Национальный план.";',
+        "      в Национальном плане по обеспечению прав и улучшению качества жизни лиц с инвалидностью в "
+        "Республике Казахстан до 2025 года, утвержденном указанным постановлением:",
+        "      абзац четвертый главы 1 раздела 2 изложить в следующей редакции:",
+        '      "Цель.";',
+        "      в главе 6 раздела 2:",
+        "      абзацы восьмой, девятый и десятый изложить в следующей редакции:",
+        '      "Один.',
+        "      Два.",
+        "      Три.",
+        "      Четыре.",
+        "      Пять.",
+        '      Шесть.";',
+        "      дополнить абзацем тринадцатым следующего содержания:",
+        '      "Новый.";',
+        "      абзац пятнадцатый изложить в следующей редакции:",
+        '      "Пятнадцатый.";',
+        "      часть вторую параграфа 6 главы 2 раздела 3 изложить в следующей редакции:",
+        '      "Часть.";',
+        "      абзац тридцать пятый параграфа 6 главы 2 раздела 3 изложить в следующей редакции:",
+        '      "Абзац.";',
+        "      приложение к указанному Национальному плану изложить в новой редакции согласно приложению к "
+        "настоящему постановлению.",
+        "      2. Настоящее постановление вводится в действие по истечении десяти календарных дней после дня его "
+        "первого официального опубликования.",
+        language="ru",
+    )
+    got = [(o.order, o.type, o.target_document, o.provision.slug() if o.provision else None) for o in ops]
+    assert got == [
+        (1, "substitution", None, "title"),
+        (2, "substitution", None, "point-1"),
+        (3, "substitution", "plan", "section-2/chapter-1/abzac-4"),
+        (4, "substitution", "plan", "section-2/chapter-6/abzac-8-10"),
+        (5, "insertion", "plan", "section-2/chapter-6/abzac-13"),
+        (6, "substitution", "plan", "section-2/chapter-6/abzac-15"),
+        (7, "substitution", "plan", "section-3/chapter-2/paragraph-6/part-2"),
+        (8, "substitution", "plan", "section-3/chapter-2/paragraph-6/abzac-35"),
+        (9, "substitution", "plan", "appendix"),
+    ]
+    assert ops[3].new_text is not None and len(ops[3].new_text.split("\n")) == 6
+    assert ops[8].new_wording == "appendix" and ops[8].new_text is None
+    assert all(o.effective_date is None for o in ops)
+    assert {(o.target.number, o.target.date) for o in ops} == {("326", date(2019, 5, 28))}
