@@ -299,5 +299,17 @@ def parse(files: tuple[Path, ...], fmt: str) -> None:
         click.echo(serialize_turtle(result.graphs[stem]).decode("utf-8"), nl=False)
 
 
+@cli.command()
+@click.argument("n", type=click.IntRange(min=1))
+@click.option("--out", type=click.Path(path_type=Path, file_okay=False), required=True, help="Directory to write into.")
+@click.option("--seed", type=int, default=0, show_default=True, help="The same seed gives the same corpus.")
+def synth(n: int, out: Path, seed: int) -> None:
+    """Write N synthetic acts (kk and ru) and their ground truth (ground-truth.jsonl) into OUT."""
+    from .synth import generate_corpus
+
+    gt = generate_corpus(n, out, seed)
+    click.echo(f"{len(gt.documents)} documents and {gt.path.name} written to {out}")
+
+
 def main() -> None:
     cli(prog_name="kglaw")
