@@ -633,3 +633,27 @@ def test_the_nine_operations_as_a_russian_text_would_give_them() -> None:
     assert ops[8].new_wording == "appendix" and ops[8].new_text is None
     assert all(o.effective_date is None for o in ops)
     assert {(o.target.number, o.target.date) for o in ops} == {("326", date(2019, 5, 28))}
+
+
+def test_several_words_deleted_or_inserted_in_one_instruction() -> None:
+    ops = ops_of(
+        RU_INTRO,
+        'в пункте 2 слова "ежегодно", "ежеквартально" исключить;',
+        'в пункте 3 после слова "органы" дополнить словами "и организации", после слова "граждан" дополнить '
+        'словами "и лиц без гражданства";',
+    )
+    assert [(o.type, o.provision.slug() if o.provision else None, o.old_text, o.new_text) for o in ops] == [
+        ("repeal", "point-2", "ежегодно", None),
+        ("repeal", "point-2", "ежеквартально", None),
+        ("insertion", "point-3", None, "и организации"),
+        ("insertion", "point-3", None, "и лиц без гражданства"),
+    ]
+    kk = ops_of(KK_INTRO, '2-тармақтағы "жыл сайын", "тоқсан сайын" деген сөздер алып тасталсын;')
+    assert [o.old_text for o in kk] == ["жыл сайын", "тоқсан сайын"]
+
+
+def test_an_amending_block_without_readable_instructions_is_reported() -> None:
+    doc = _doc()
+    text = "\n".join([KK_INTRO, "бір нәрсе басқаша айтылсын;", "2. Осы қаулы қол қойылған күнінен бастап қолданысқа енгізіледі."])
+    assert parse_operations(normalize_lines(text), doc) == []
+    assert [(w.code, w.span) for w in doc.warnings] == [("amendment", Span(1, 1))]

@@ -498,6 +498,9 @@ _KK_AFTER = re.compile(rf"⟦(\d+)⟧\s*{_WORDS_KK}\s*кейін\s*⟦(\d+)⟧\s
 _RU_AFTER = re.compile(rf"после\s+(?:{_WORDS_RU}|слов\w*)\s*⟦(\d+)⟧.*?{_WORDS_RU_INSTR}\s*⟦(\d+)⟧", re.I)
 _KK_WORDS_ONLY = re.compile(rf"⟦(\d+)⟧\s*{_WORDS_KK}", re.I)
 _RU_WORDS_ONLY = re.compile(rf"(?:{_WORDS_RU}|{_WORDS_RU_INSTR})\s*⟦(\d+)⟧", re.I)
+_QLIST = r"(?P<qs>⟦\d+⟧(?:\s*(?:,|және|и)\s*⟦\d+⟧)*)"
+_KK_WORD_LIST = re.compile(rf"{_QLIST}\s*{_WORDS_KK}", re.I)
+_RU_WORD_LIST = re.compile(rf"{_WORDS_RU}\s*{_QLIST}", re.I)
 _THROUGHOUT = re.compile(r"мәтіні?\s+бойынша|по\s+всему\s+тексту", re.I)
 
 # "осы қаулыға қосымшаға сәйкес" / "согласно приложению к настоящему постановлению": new wording that is
@@ -625,6 +628,7 @@ def parse_operations(lines: list[str], doc: Document) -> list[AmendmentOperation
     ops: list[AmendmentOperation] = []
     block_act: ActRef | None = None
     block_open = False  # inside "… мынадай өзгерістер енгізілсін:" / "Внести … следующие изменения:"
+    block_start: tuple[Span, int] | None = None  # where the block opened, and how many operations came before
     scopes: list[_Scope] = []
     repeal_list_depth: int | None = None
     repeal_appendix = 0  # 1: the act repeals acts listed in its appendix; 2: inside that list
@@ -643,7 +647,8 @@ def parse_operations(lines: list[str], doc: Document) -> list[AmendmentOperation
             marker_depth = 0 if clause.marker == "." else 1
             scopes = [s for s in scopes if s.depth <= marker_depth]
             if marker_depth == 0:
-                block_act, block_open = None, False
+                _check_block(doc, block_start, ops)
+                block_act, block_open, block_start = None, False, None
                 scopes = []
                 if repeal_list_depth == 0 and repeal_appendix < 2:
                     repeal_list_depth = None
@@ -659,7 +664,9 @@ def parse_operations(lines: list[str], doc: Document) -> list[AmendmentOperation
                 scopes.append(_Scope(depth=2, act=ref))
             elif body.rstrip().endswith(":"):
                 # the act itself, or several acts named one by one below ("кейбір шешімдеріне")
+                _check_block(doc, block_start, ops)
                 block_act, block_open, scopes = ref, True, []
+                block_start = (span, len(ops))
             continue
 
         # 2. Repeal of whole acts or their units
@@ -696,7 +703,9 @@ def parse_operations(lines: list[str], doc: Document) -> list[AmendmentOperation
                 # "1. В Кодекс … :" / "1. … Кодексіне (…):" — one act of a law that amends several
                 ref = _cite(body, quotes, span)
                 if ref is not None:
+                    _check_block(doc, block_start, ops)
                     block_act, block_open, scopes = ref, True, []
+                    block_start = (span, len(ops))
             continue
 
         # 3. An instruction
@@ -735,15 +744,17 @@ def parse_operations(lines: list[str], doc: Document) -> list[AmendmentOperation
             for old_w, new_w in pairs:
                 built.append(_op(0, "replacement", target, prov, document, old_w, new_w, eff, span))
         elif kind == "word-insertion":
-            m = (_KK_AFTER.search(work) or _RU_AFTER.search(work))
-            new_q = int(m.group(2)) if m else int(_last_quote(work))
             prov = _merged(base_path, unit_text, lang, scopes)
-            built.append(_op(0, "insertion", target, prov, document, None, quotes[new_q], eff, span))
+            # "после слов "X" дополнить словами "Y", после слов "Z" – словами "W"": one insertion per couple
+            found = [int(m.group(2)) for rx in (_KK_AFTER, _RU_AFTER) for m in rx.finditer(work)]
+            for q in found or [int(_last_quote(work))]:
+                built.append(_op(0, "insertion", target, prov, document, None, quotes[q], eff, span))
         elif kind == "word-deletion":
-            m = _KK_WORDS_ONLY.search(work) or _RU_WORDS_ONLY.search(work)
             prov = _merged(base_path, unit_text, lang, scopes)
-            old = quotes[int(m.group(1))] if m else None
-            built.append(_op(0, "repeal", target, prov, document, old, None, eff, span))
+            # "слова "X", "Y" исключить" / ""X", "Y" деген сөздер алып тасталсын": one repeal per word
+            runs = [m.group("qs") for rx in (_KK_WORD_LIST, _RU_WORD_LIST) for m in rx.finditer(work)]
+            for n in [int(q) for run in runs for q in _Q.findall(run)]:
+                built.append(_op(0, "repeal", target, prov, document, quotes[n], None, eff, span))
         elif kind == "renumbering":
             units = find_units(unit_text)
             if len(units) >= 2:
@@ -772,7 +783,15 @@ def parse_operations(lines: list[str], doc: Document) -> list[AmendmentOperation
             op.target_document_title = doc_title if op.target_document else None
             op.new_wording = new_wording
             ops.append(op)
+    _check_block(doc, block_start, ops)
     return ops
+
+
+def _check_block(doc: Document, start: tuple[Span, int] | None, ops: list[AmendmentOperation]) -> None:
+    """An amending block from which no instruction was read is reported: its wording is one this module
+    does not know, and the operations it holds are missing from the graph."""
+    if start is not None and len(ops) == start[1]:
+        doc.warnings.append(Warning_("amending block without a readable instruction", start[0], "amendment"))
 
 
 def _classify(body: str) -> str | None:
