@@ -524,3 +524,17 @@ def test_russian_narrow_table_rows_sections_page_break_and_cut_off_row():
     assert second.funding_required is True and second.funding_source == "местный бюджет"
     assert third.incomplete and third.section == "2"
     assert any(w.code == "plan-row-incomplete" for w in table.warnings)
+
+
+def test_join_cell_lines_separates_full_width_words_the_document_writes_whole():
+    vocab = {"бойынша", "өзгерістер", "мен"}
+    assert join_cell_lines(["бойынша", "өзгерісте", "р мен "], vocab) == "бойынша өзгерістер мен"
+    assert join_cell_lines(["Қазақста", "н "], vocab) == "Қазақстан"  # a split word stays glued
+    assert join_cell_lines(["скринингпен;", "3) жаңа "]) == "скринингпен;3) жаңа"  # no vocabulary: as written
+    assert join_cell_lines(["скринингпен;", "3) жаңа "], vocab) == "скринингпен; 3) жаңа"
+    assert join_cell_lines(['"', "Қазақста", "н "], vocab) == '"Қазақстан'  # an opening quote glues
+
+
+def test_002_names_read_words_split_at_full_width_lines(plan_002):
+    # L.214–216: "бойынша" fills its line, "өзгерісте" / "р мен " follows (002.md §3.3)
+    assert "бойынша өзгерістер мен толықтырулар" in _m(plan_002[0], "1").name

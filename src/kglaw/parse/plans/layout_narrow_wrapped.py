@@ -86,24 +86,81 @@ def collapse_spaced(line: str) -> str:
     return " ".join(out) + trail
 
 
-def join_cell_lines(lines: list[str]) -> str:
+def join_cell_lines(lines: list[str], vocabulary: set[str] | None = None) -> str:
     """Join the wrapped lines of one cell: a trailing space ends a word, its absence glues the next line.
+
+    A full-width word has no trailing space either (``бойынша`` ⏎ ``өзгерісте`` ⏎ ``р ``). With a
+    ``vocabulary`` (the words the same document writes whole, :func:`document_vocabulary`), such a
+    boundary becomes a space when both sides are words of the document and their concatenation is not.
 
     >>> join_cell_lines(["Қазақста", "н ", "Республи", "касының ", "Заңы"])
     'Қазақстан Республикасының Заңы'
+    >>> join_cell_lines(["бойынша", "өзгерісте", "р мен "], {"бойынша", "өзгерістер", "мен"})
+    'бойынша өзгерістер мен'
     """
-    out = ""
+    pieces: list[str] = []
     for raw in lines:
         if not raw.strip():
             continue
         piece = collapse_spaced(raw)
-        if out and not out.endswith(" ") and raw[:1] == " " and piece[:1].isupper():
+        if pieces and not pieces[-1].endswith(" ") and raw[:1] == " " and piece[:1].isupper():
+            pieces[-1] += " "
+        pieces.append(piece)
+    out = ""
+    for k, piece in enumerate(pieces):
+        if out and not out.endswith(" ") and vocabulary and _separate(out, pieces[k:], vocabulary):
             out += " "
         out += piece
     text = re.sub(r"\s+", " ", out).strip()
     text = re.sub(r"\s+([,.;:)])", r"\1", text)
     text = re.sub(r"\(\s+", "(", text)
     return text
+
+
+_WORD_EDGE = '"«»()[],.;:!?'
+
+
+def _separate(before: str, rest: list[str], vocabulary: set[str]) -> bool:
+    """At a boundary without a trailing space: do the two sides read as two words of the document?
+
+    Punctuation that ends a word (``;``, ``,``, ``)``, a closing quote after a letter) or a list marker
+    opening the next line (``3)``) is a boundary too."""
+    if re.search(r"[;,:)]$|(?<=\w)[\"»]$", before) or re.match(
+        r"\d{1,2}\)|[а-яә]\)", rest[0] if rest else ""
+    ):
+        return True
+    left = before.split()[-1].strip(_WORD_EDGE).lower() if before.split() else ""
+    right = ""
+    for piece in rest[:4]:  # the right-hand word may itself wrap over several lines
+        first = piece.split(" ", 1)[0] if piece.strip() else ""
+        right += first
+        if " " in piece.strip() or piece.endswith(" "):
+            break
+    right = right.strip(_WORD_EDGE).lower()
+    if not left or not right or not left[-1:].isalpha() or not right[:1].isalpha():
+        return False
+    return left in vocabulary and right in vocabulary and (left + right) not in vocabulary
+
+
+def document_vocabulary(lines: list[str]) -> set[str]:
+    """Words the document writes whole: tokens with a space (or a line edge after a space) on each side."""
+    vocab: set[str] = set()
+    prev_ends_word = True
+    for raw in lines:
+        if not raw.strip():
+            prev_ends_word = True
+            continue
+        line = collapse_spaced(raw.replace("\u00a0", " "))
+        tokens = line.split()
+        for k, tok in enumerate(tokens):
+            first_ok = k > 0 or prev_ends_word or raw[:1] == " "
+            last_ok = k < len(tokens) - 1 or line.endswith(" ") or len(line) > 40
+            if first_ok and last_ok:
+                word = tok.strip(_WORD_EDGE).lower()
+                if len(word) >= 2 and word.isalpha():
+                    vocab.add(word)
+        prev_ends_word = line.endswith(" ") or len(line) > 40
+    return vocab
 
 
 @dataclass
@@ -328,6 +385,7 @@ def read_table(
     )
     out.header_unit = unit.group(0).strip("()") if unit else None
     pieces, legend = _pieces(lines, colnums + 1, end)
+    vocabulary = document_vocabulary(lines)
     last_line = legend if legend is not None else end
     out.span = Span(hstart + 1, max(hstart + 1, min(last_line, len(lines))))
 
@@ -405,7 +463,7 @@ def read_table(
             )
             counter = r.number
         try:
-            measure = _measure(r, counter, abbreviations, period)
+            measure = _measure(r, counter, abbreviations, period, vocabulary)
         except (ValueError, IndexError) as err:  # a row we cannot take apart: say so, keep going
             out.warnings.append(Warning_(f"unreadable plan row {counter}: {err}", row_span(r), "plan-row"))
             continue
@@ -460,8 +518,8 @@ class _Cells:
     def add(self, role: str, lines: list[tuple[int, str]]) -> None:
         self.parts.setdefault(role, []).extend(lines)
 
-    def text(self, role: str) -> str:
-        return join_cell_lines([s for _, s in self.parts.get(role, [])])
+    def text(self, role: str, vocabulary: set[str] | None = None) -> str:
+        return join_cell_lines([s for _, s in self.parts.get(role, [])], vocabulary)
 
     def span(self, role: str) -> Span | None:
         ls = self.parts.get(role)
@@ -544,7 +602,11 @@ def _split_exec_tail(
 
 
 def _measure(
-    r: _Row, number: int, abbreviations: dict[str, str] | None, period: tuple[int, int] | None = None
+    r: _Row,
+    number: int,
+    abbreviations: dict[str, str] | None,
+    period: tuple[int, int] | None = None,
+    vocabulary: set[str] | None = None,
 ) -> Measure:
     cells = _Cells()
     # Pass 1: recognise what can be recognised; free text waits for pass 2.
@@ -587,11 +649,11 @@ def _measure(
             last_text = role
         assert role is not None
         cells.add(role, lines)
-    name = cells.text("name")
+    name = cells.text("name", vocabulary)
     if not name:
         raise ValueError("no measure name found")
     m = Measure(number=str(number), name=name, section=r.section)
-    m.form = cells.text("form") or None
+    m.form = cells.text("form", vocabulary) or None
     execs = _join_executor_lines([t for _, t in cells.parts.get("executors", [])])
     ex_span = cells.span("executors")
     for item in split_list(execs):
@@ -616,10 +678,10 @@ def _measure(
     if cost:
         m.cost_raw = cost
         m.funding_required = funding_required(cost)
-    source = cells.text("source")
+    source = cells.text("source", vocabulary)
     if source:
         m.funding_source = source
-    indicator = cells.text("indicator")
+    indicator = cells.text("indicator", vocabulary)
     if indicator:
         m.notes.append(f"target indicator: {_format_indicator(indicator)}")
     spans = [p.span for p in r.pieces] + ([r.number_span] if r.number_span else [])
