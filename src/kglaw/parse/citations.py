@@ -95,12 +95,10 @@ _KK_CASES = {
 }
 _KK_SUFFIX_CASE = {suf: case for case, sufs in _KK_CASES.items() for suf in sufs}
 _KK_PLURAL = re.compile(r"^(?:дар|дер|тар|тер|лар|лер)")
-_RU_CASE = [
-    ("ins", re.compile(r"(?:ом|ем|ием|ей|ией|ями|ами)$")),
-    ("gen", re.compile(r"(?:а|я|ия|и|ов|ий)$")),
-    ("dat", re.compile(r"(?:у|ю|ию)$")),
-    ("loc", re.compile(r"(?:е|ии)$")),
-]
+# Russian case by stem class: "Решени|е" (nom), "Решени|я" (gen) …; "Закон|" (nom), "Закон|а" (gen) …
+_RU_CASES_I = {"е": "nom", "я": "gen", "ю": "dat", "ем": "ins", "и": "loc"}
+_RU_CASES_C = {"": "nom", "а": "gen", "у": "dat", "ом": "ins", "е": "loc"}
+_RU_CASES_CONST = {"я": "nom", "и": "gen", "ю": "acc", "ей": "ins"}
 
 _STATE_KK = re.compile(r"Қазақстан\s+Республикасы(?:ның)?\s*$")
 _STATE_RU = re.compile(r"^\s*Республики\s+Казахстан\b")
@@ -116,6 +114,7 @@ _STOP_WORDS = {
     "күші", "жойылды", "ескерту", "сноска", "в", "с", "и", "от", "по", "на", "со", "соответствии",
     "основании", "редакции", "решением", "постановлением", "утратил", "утратило", "силу", "шешімімен",
     "қаулысымен", "бұйрығымен", "жарлығымен", "заңымен", "осы", "настоящего", "настоящее", "мынадай",
+    "жаңа", "новый", "жаңартылған", "обновленный", "қолданыстағы", "действующий", "күшінде", "жойған",
 }
 _PINPOINT_KK = re.compile(
     rf"^\s*(?P<p>\d+(?:[.-]\d+)*\)?\s*-?\s*(?:бап|баб|тармақша|тармақ|тармағ|тарау|бөлім|параграф|абзац)[{_L}]*"
@@ -290,13 +289,13 @@ def _kk_case(suffix: str) -> str | None:
     return None
 
 
-def _ru_case(suffix: str) -> str:
-    if not suffix:
-        return "nom"
-    for case, rx in _RU_CASE:
-        if rx.search(suffix):
-            return case
-    return "nom"
+def _ru_case(stem: str, suffix: str) -> str | None:
+    """Case of a Russian act noun, or None for a plural or a derived word ("законы", "решениях")."""
+    if stem == "конституци":
+        return _RU_CASES_CONST.get(suffix)
+    if stem.endswith("и"):
+        return _RU_CASES_I.get(suffix)
+    return _RU_CASES_C.get(suffix)
 
 
 def _issuer_before(t: str, end: int) -> tuple[int, str] | None:
@@ -329,19 +328,26 @@ def _issuer_before(t: str, end: int) -> tuple[int, str] | None:
     return (max(0, end - 240) + s, phrase)
 
 
+_RU_ISSUER_STOP = re.compile(r"\s+от\s|\s+(?:о|об)\s|\s*№|\s*[«\"“„(]|[.;:]|\s+(?:и|или|а\s+также)\s+(?=[а-я]+(?:ие|ия|ием|ом)\b)")
+_RU_BODY_WORD = re.compile(
+    r"Республики\s+Казахстан|РК\b|област|район|город|маслихат|акимат|аким[аом]?\b|Правительств|Президент|"
+    r"Премьер|Министр|Министерств|Правлени|Национальн\w+\s+Банк|Парламент|Агентств|Комитет",
+    re.IGNORECASE,
+)
+
+
 def _ru_issuer_after(t: str, start: int) -> tuple[int, str] | None:
-    """The Russian issuer phrase right after the noun (genitive), up to ``от``, ``№``, a quote or stop."""
-    tail = t[start:start + 240]
-    m = re.match(
-        rf"\s*(?P<p>(?:[{_U}{_L}\w-]+\s+){{0,10}}?(?:Республики\s+Казахстан|области(?:\s+[{_U}][\w-]+)?|района|города\s+[{_U}][\w-]+|маслихата|акимата|Казахстан))(?=[\s,.;:«\"(]|$)",
-        tail,
-    )
-    if not m:
+    """The Russian issuer phrase right after the noun (genitive), up to ``от``, ``№``, a quote or a stop."""
+    tail = t[start:start + 220]
+    stop = _RU_ISSUER_STOP.search(tail)
+    chunk = tail[: stop.start()] if stop else tail
+    phrase = chunk.strip(" ,")
+    if not phrase or len(phrase) > 200 or not _RU_BODY_WORD.search(phrase) or _NOUN.search(phrase):
         return None
-    phrase = m.group("p")
-    if re.search(r"[«\"]|\bот\b|№", phrase):
+    # the phrase must open with a genitive word, not start a new sentence
+    if not re.match(rf"^[{_U}{_L}]", phrase):
         return None
-    return (start + m.end("p"), phrase)
+    return (start + len(chunk.rstrip(" ,")) + (len(chunk) - len(chunk.lstrip())) * 0, phrase)
 
 
 def _default_issuer(type_: str | None, phrase: str | None, context: Issuer | None) -> Issuer | None:
@@ -365,7 +371,16 @@ def find_refs(j: Joined, context: Issuer | None = None, lo: int = 0, hi: int | N
     hi = len(t) if hi is None else hi
     hits: list[RefHit] = []
     for m in _NOUN.finditer(t, lo, hi):
-        hit = _read_kk(t, m, context) if m.group("kk") else _read_ru(t, m, context)
+        if m.group("kk"):
+            hit = _read_kk(t, m, context)
+            stem = m.group("kk_stem").lower()
+            if hit is None and stem in ("кодекс", "конституция"):
+                # Russian shares these stems: "Кодекс Республики Казахстан от …", "Конституция Республики …"
+                suf = m.group("kk_suf")
+                ru_stem, ru_suf = ("конституци", "я" + suf) if stem == "конституция" else ("кодекс", suf)
+                hit = _read_ru(t, m, context, ru_stem, ru_suf)
+        else:
+            hit = _read_ru(t, m, context)
         if hit is not None:
             hit.ref.span = j.span(hit.start, hit.end)
             hits.append(hit)
@@ -501,17 +516,17 @@ def _read_kk(t: str, m: re.Match[str], context: Issuer | None) -> RefHit | None:
     return RefHit(ref, start, end, m.start(), m.end(), case, "kk", issuer_phrase)
 
 
-def _read_ru(t: str, m: re.Match[str], context: Issuer | None) -> RefHit | None:
-    stem = m.group("ru_stem").lower()
-    suf = m.group("ru_suf")
+def _read_ru(t: str, m: re.Match[str], context: Issuer | None, stem: str | None = None,
+             suf: str | None = None) -> RefHit | None:
+    if stem is None:
+        stem = m.group("ru_stem").lower()
+        suf = m.group("ru_suf")
+    suf = suf or ""
     type_ = _RU_TYPE.get(stem)
-    if type_ == "law" and suf in ("ы", "ов", "ами", "ах", "ам") or re.match(r"^(?:одател|ност|н[оы])", suf or ""):
-        return None  # "законы", "законодательство", "законность", "законный"
-    if type_ == "code" and re.match(r"^(?:с|ы|ов|ами|ах)$", suf or "") and suf not in ("",):
-        if suf != "":
-            pass
-    case = _ru_case(suf)
-    if m.group("ru_joint"):
+    case = _ru_case(stem, suf)
+    if case is None:
+        return None  # "законы", "законодательство", "решениях": no single act
+    if m.groupdict().get("ru_joint"):
         type_ = "joint-act"
     start = m.start()
     end = m.end()

@@ -41,6 +41,7 @@ _CYR_LETTER = "а-яА-ЯёЁәіңғүұқөһӘІҢҒҮҰҚӨҺ"
 # A word made of Cyrillic letters that contains at least one legacy code point.
 _LEGACY_WORD = re.compile(rf"[{_CYR_LETTER}{_LEGACY_CHARS}]*[{_LEGACY_CHARS}][{_CYR_LETTER}{_LEGACY_CHARS}]*")
 _GOOD = re.compile(rf"[{_CYR_LETTER}]")
+_LEGACY_ANY = re.compile(f"[{_LEGACY_CHARS}]")
 # UTF-8 Cyrillic read as cp1251 and saved again as UTF-8: "Р" or "С" or "Т" or "У" followed by a
 # character from the cp1251 upper half (РљР°Р·Р°Т›СЃС‚Р°РЅ).
 _DOUBLE_UTF8 = re.compile(r"[РСТУ][\u0400-\u045f\u2018-\u203a\u00a0-\u00bf]")
@@ -55,7 +56,7 @@ def fix_mojibake(text: str) -> str:
     >>> fix_mojibake("Јлеуметтік кодекс, ґзгерістер, їшін, ўйым")
     'Әлеуметтік кодекс, өзгерістер, үшін, ұйым'
     """
-    if not any(ch in LEGACY_KAZAKH for ch in text):
+    if not _LEGACY_ANY.search(text):
         return text
     return _LEGACY_WORD.sub(_fix_word, text)
 

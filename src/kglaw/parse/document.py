@@ -163,10 +163,16 @@ def _inside(hit: RefHit, ranges: list[tuple[int, int]]) -> bool:
 
 
 def _is_self(ref: ActRef, act: ActRef) -> bool:
-    """A reference to the document itself (its approval stamp, "осы шешім")."""
-    if act.date is None or act.number is None:
-        return False
-    return ref.date == act.date and ref.number == act.number and (ref.type in (None, act.type))
+    """A reference to the document itself: its approval stamp (``№ 245 шешіммен БЕКІТІЛГЕН``), or its
+    own name in its title (a code's title "Қазақстан Республикасының Әлеуметтік кодексі")."""
+    if act.date is not None and act.number is not None:
+        if ref.date == act.date and ref.number == act.number and ref.type in (None, act.type):
+            return True
+    if ref.date is None and ref.number is None and ref.title and act.title and ref.type == act.type:
+        a = re.sub(r"[\W_]+", "", act.title.lower())
+        b = re.sub(r"[\W_]+", "", ref.title.lower())
+        return bool(b) and (b in a or a in b)
+    return False
 
 
 def _whole_repeal_in_head(doc: Document, j: Joined, h: Header) -> bool:
@@ -216,7 +222,7 @@ def read_changes(j: Joined, hits: list[RefHit], h: Header, op_end: int) -> tuple
             repeals.append(x)
             continue
     # numbered lists of repealed acts after a colon
-    for m in list(re.finditer(_REPEAL_KK.pattern + r"\s*:", t[zone_lo:op_end])) + list(
+    for m in list(re.finditer(r"(?:" + _REPEAL_KK.pattern + r")\s*:", t[zone_lo:op_end])) + list(
         re.finditer(r"(?:" + _REPEAL_RU.pattern + r")[^.;:]{0,120}:", t[zone_lo:op_end], re.IGNORECASE)
     ):
         lo = zone_lo + m.end()

@@ -99,8 +99,8 @@ _REG_KK = re.compile(
     re.IGNORECASE,
 )
 _REG_RU = re.compile(
-    rf"Зарегистрирован[аоы]?\s+(?P<body>[^0-9№]{{0,160}}?)\s*(?P<date>{DATE})?\s*(?:года\s*)?(?:за|под)?\s*"
-    rf"(?:№\s*(?P<num>\d[\w/-]*))?",
+    rf"Зарегистрирован[аоы]?\s+(?P<body>[^0-9№]{{0,160}}?)\s*(?:(?P<date>{DATE})\s*(?:года\s*)?)?(?:за|под)?\s*"
+    rf"№\s*(?P<num>\d[\w/-]*)",
     re.IGNORECASE,
 )
 
@@ -130,7 +130,11 @@ def read_metadata(j: Joined) -> tuple[dict[str, tuple[str, int, int]], list[ActR
     """The key–value metadata block of a web copy: ``{key: (value, start, end)}``, the change history
     (``История изменений`` JSON) as amending acts, and warnings for what could not be read."""
     t = j.text
-    found = list(_META_RE.finditer(t))
+    # A web page carries its metadata block above or below the text of the act.
+    if len(t) > 60000:
+        found = list(_META_RE.finditer(t, 0, 30000)) + list(_META_RE.finditer(t, len(t) - 30000))
+    else:
+        found = list(_META_RE.finditer(t))
     meta: dict[str, tuple[str, int, int]] = {}
     history: list[ActRef] = []
     warnings: list[Warning_] = []
@@ -201,6 +205,8 @@ def _is_identity(hit: RefHit, j: Joined, line_starts: set[int]) -> bool:
     if hit.lang == "ru":
         return j.text[hit.start:hit.start + 1].isupper()
     after = j.text[hit.end:hit.end + 40]
+    if r.type == "joint-act" and re.match(r"^\s*(?:және|и)\s", after):
+        return True
     return bool(re.match(r"^\s*(?:[.;:]|$|[А-ЯӘІҢҒҮҰҚӨҺA-Z(])", after))
 
 

@@ -277,11 +277,11 @@ def resolve_issuer(phrase: str, context: Issuer | None = None) -> Issuer | None:
         if re.search(r"қала|город", phrase, re.IGNORECASE):
             return Issuer(key=f"{city}-city-{body}", label=label, kind=kind_out, level="city", region=city)
     m = _KK_TOWN.search(phrase) or _RU_TOWN.search(phrase)
-    if m and region is None:
-        name = m.group("name") or m.group("name2") if m.groupdict().get("name2") is not None else m.group("name")
-        town = slugify(name or "")
-        if town and town not in ("kazakstan", "kazakhstan"):
-            return Issuer(key=f"{town}-city-{body}", label=label, kind=kind_out, level="city", region=town)
+    if m:
+        name = m.groupdict().get("name") or m.groupdict().get("name2") or ""
+        town = slugify(name)
+        if town and town not in ("kazakstan", "kazakhstan") and town != region and find_region(name + " облысы") is None:
+            return Issuer(key=f"{town}-city-{body}", label=label, kind=kind_out, level="city", region=region or town)
     if region is None and context is not None and context.region and _BARE_OBLAST.search(phrase):
         if context.level == "oblast":
             region = context.region
@@ -305,6 +305,9 @@ def resolve_justice_body(phrase: str) -> tuple[str, str | None]:
     label = re.sub(r"(департамент|басқармас|министрліг|органдар)(?:ы|і)?(?:нда|нде|да|де|та|те)$",
                    lambda m: m.group(1) + ("ы" if m.group(1) in ("басқармас",) else "і" if m.group(1) != "органдар" else "ы"),
                    label)
+    # ru instrumental / prepositional → nominative: "Департаментом юстиции …" → "Департамент юстиции …"
+    label = re.sub(r"^(Департамент|Управлени|Министерств)(?:ом|е|ем|ии|а)\b",
+                   lambda m: m.group(1) + {"Департамент": "", "Управлени": "е", "Министерств": "о"}[m.group(1)], label)
     label = label[:1].upper() + label[1:]
     if re.search(r"министрліг|министерств", p, re.IGNORECASE):
         return label, "ministry-of-justice"

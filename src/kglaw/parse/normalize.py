@@ -63,7 +63,7 @@ def collapse_letter_spacing(line: str) -> str:
     >>> collapse_letter_spacing("2 0 0 5  ж ы л ғ ы  2 0  ж е л т о қ с а н д а ғ ы")
     '2005 жылғы 20 желтоқсандағы'
     """
-    if not _SPACED_RUN.search(line):
+    if line.count(" ") < 2 or not _SPACED_RUN.search(line):
         return line
     lead = line[: len(line) - len(line.lstrip())]
     chunks = re.split(r"\s{2,}", line.strip())
@@ -80,9 +80,14 @@ def collapse_letter_spacing(line: str) -> str:
     return lead + text
 
 
+_HAS_LATIN = re.compile(r"[A-Za-z]")
+
+
 def fix_lookalikes(line: str) -> str:
     """Latin look-alike letters inside Cyrillic words become Cyrillic (``Kазақстан`` → ``Қазақстан`` is
     not guessed: only the exact look-alikes ``a e o p c x y i A E O P C X H K M T B I`` are mapped)."""
+    if not _HAS_LATIN.search(line):
+        return line
 
     def fix(m: re.Match[str]) -> str:
         word = m.group(0)
@@ -178,13 +183,15 @@ def repair_displaced(line: str) -> str:
     >>> repair_displaced("Осы шешім 10:30 басталады")
     'Осы шешім 10:30 басталады'
     """
-    m = _GLUED_AFTER_COLON.match(line)
+    if ":" not in line and "." not in line and "N" not in line and "№" not in line and "  " not in line and " ," not in line:
+        return line
+    m = _GLUED_AFTER_COLON.match(line) if ":" in line else None
     if m and not _looks_like_label(m.group("body")):
         return _reinsert(m.group("ind"), m.group("body"), m.group("tail").strip(), ":", m.group("sp"))
-    m = _GLUED_AFTER_QUOTE_DOT.match(line)
+    m = _GLUED_AFTER_QUOTE_DOT.match(line) if "." in line else None
     if m:
         return f"{m.group('ind')}{m.group('tail').strip()}{m.group('body')}."
-    m = _GLUED_NUMBER.search(line)
+    m = _GLUED_NUMBER.search(line) if ("N" in line or "№" in line) else None
     if m:
         head = line[: m.start()]
         hole = _HOLE.search(head, len(head) - len(head.lstrip()))
@@ -236,8 +243,11 @@ def _move_link_noun(line: str) -> str:
     return line
 
 
+_SPACES = re.compile(r"[ \t\u00a0]+")
+
+
 def squash_spaces(line: str) -> str:
-    return re.sub(r"[ \t\u00a0]+", " ", line).strip()
+    return _SPACES.sub(" ", line).strip()
 
 
 def normalize_line(line: str) -> str:
@@ -343,8 +353,15 @@ _FOOTER = re.compile(
 )
 
 
+_FOOTER_HINT = re.compile(r"©|\(c\)|http|www\.|защищ|қорғалған|институт|жүйесі|систем", re.IGNORECASE)
+
+
 def _is_nav(s: str) -> bool:
-    return bool(s) and len(s) < 300 and bool(_NAV_LINE.match(s) or _FOOTER.search(s))
+    if not s or len(s) >= 300:
+        return False
+    if len(s) < 160 and s.count(" ") < 16 and _NAV_LINE.match(s):
+        return True
+    return bool(_FOOTER_HINT.search(s) and _FOOTER.search(s))
 
 
 def strip_navigation(lines: list[str]) -> tuple[list[str], int]:

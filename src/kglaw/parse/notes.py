@@ -32,6 +32,7 @@ _MARK = re.compile(
     r"(?P<mark>Ескерту|Ескертпе|Сноска|РҚАО\s+ескертпесі|ЗҚАИ\s+ескертпесі|РЦПИ|ИЗПИ)\s*[.:]?\s*|"
     r"(?P<bare>(?<![\w-])(?:Күші\s+жойылды\s*[-–—]|[Уу]тратил[оаи]?\s+силу\s+(?=[А-Яа-я]+(?:ом|ем|ием)\b)))"
 )
+_MARK_STRONG = re.compile(r"(?:Ескерту|Ескертпе|Сноска)\s*[.:]|Күші\s+жойылды\s*[-–—]")
 _REPEAL_KK = re.compile(r"^(?:(?:Шешімнің|Қаулының|Бұйрықтың|Жарлықтың|Заңның|Өкімнің)\s+)?[Кк]үші\s+жойылды\b")
 _REPEAL_RU = re.compile(
     r"^(?:(?:Решение|Постановление|Приказ|Распоряжение|Указ|Закон|Совместное\s+\w+)\s+)?[Уу]тратил[оаи]?\s+силу\b"
@@ -83,7 +84,7 @@ def _note_end(t: str, start: int, limit: int = 700) -> int:
     depth = 0
     i = start
     stop = min(len(t), start + limit)
-    nxt = _MARK.search(t, start + 8, stop)
+    nxt = _MARK_STRONG.search(t, start + 8, stop)
     if nxt:
         stop = nxt.start()
     while i < stop:
@@ -134,7 +135,14 @@ def find_notes(j: Joined, context: Issuer | None = None, lo: int = 0, hi: int | 
 
 def _note_refs(j: Joined, context: Issuer | None, start: int, end: int) -> list[ActRef]:
     t = j.text
-    hits = [h for h in find_refs(j, context, start, end) if h.case in ("ins", "gen", "nom", "acc")]
+    found = [h for h in find_refs(j, context, start, end) if h.case in ("ins", "gen", "nom", "acc")]
+    # A note names its acts in one chain ("… № 5 шешімімен", "решением … № 5 (…); решением … № 7");
+    # a reference after the chain belongs to the text that follows the note (a note without a full stop).
+    hits: list[RefHit] = []
+    for h in found:
+        if hits and not re.fullmatch(r"\s*(?:\([^()]*\)\s*)?(?:[;,]|және|и|,\s*және)?\s*", t[hits[-1].end:h.start]):
+            break
+        hits.append(h)
     refs: list[ActRef] = []
     for h in hits:
         refs.append(h.ref)
