@@ -538,3 +538,76 @@ def test_join_cell_lines_separates_full_width_words_the_document_writes_whole():
 def test_002_names_read_words_split_at_full_width_lines(plan_002):
     # L.214–216: "бойынша" fills its line, "өзгерісте" / "р мен " follows (002.md §3.3)
     assert "бойынша өзгерістер мен толықтырулар" in _m(plan_002[0], "1").name
+
+
+RU_MONEY = """№
+п/п
+
+Мероприя
+тие
+
+Форма 
+заверше
+ния
+
+Ответств
+енные 
+исполнит
+ели
+
+Срок 
+исполне
+ния
+
+Расходы 
+(тыс. 
+тенге)
+
+Источни
+к
+
+1 2 3 4 5 6 7
+
+1. Реабилитация
+
+1
+
+Открыть 
+центр
+
+акт
+
+МИО
+
+2021 год
+
+2021 г. – 
+1 500,0
+
+местный 
+бюджет
+
+2
+
+Провести 
+обучение
+
+приказ
+
+МТСЗН
+
+2022 год
+
+не 
+требуется
+"""
+
+
+def test_narrow_table_reads_money_amounts_as_the_cost_cell():
+    lines = RU_MONEY.split("\n")
+    table = narrow.read_table(lines, 0, len(lines))
+    assert table.rows_seen == table.rows_parsed == 2
+    first, second = table.measures
+    assert [(str(a.value), a.unit, a.year) for a in first.amounts] == [("1500.0", "тыс. тенге", 2021)]
+    assert first.funding_required is True and first.funding_source == "местный бюджет"
+    assert second.amounts == [] and second.funding_required is False

@@ -25,6 +25,7 @@ __all__ = [
     "column_role",
     "find_cost",
     "funding_required",
+    "is_amount_cell",
     "is_executor_item",
     "is_executor_list",
     "match_deadline",
@@ -107,6 +108,24 @@ DEADLINE_TAIL_RE = re.compile(
     )""",
     re.VERBOSE | re.IGNORECASE,
 )
+
+
+_AMOUNT_ITEM = (
+    rf"(?:{_Y}\s*(?:ж\.?|жыл[{_LO}]*|г\.?|год[{_LO}]*)?\s*[-–—:]\s*)?"
+    r"\d{1,3}(?:[ \u00a0]?\d{3})*[.,]\d+"
+    r"(?:\s*(?:мың|млн|млрд|тыс)\.?\s*(?:теңге|тенге|тг\.?))?"
+)
+#: A cost cell written as money: ``1 250,0``, ``2020 ж. – 1 500,0; 2021 ж. – 2 000,5`` (no ``%``).
+AMOUNT_CELL_RE = re.compile(rf"\s*{_AMOUNT_ITEM}(?:\s*[,;]?\s*{_AMOUNT_ITEM})*\s*[.;]?\s*", re.IGNORECASE)
+
+
+def is_amount_cell(text: str) -> bool:
+    """True when ``text`` is nothing but money amounts (optionally by year).
+
+    >>> is_amount_cell("2020 ж. – 1 500,0 2021 ж. – 2 000,5"), is_amount_cell("1250,0"), is_amount_cell("2019 – 88 %")
+    (True, True, False)
+    """
+    return "%" not in text and bool(AMOUNT_CELL_RE.fullmatch(text))
 
 
 def match_deadline(text: str) -> re.Match[str] | None:

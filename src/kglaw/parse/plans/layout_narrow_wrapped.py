@@ -31,14 +31,16 @@ import re
 from dataclasses import dataclass, field
 from typing import Any
 
-from kglaw.model import Executor, Measure, Section, Span, Warning_
+from kglaw.model import Amount, Executor, Measure, Section, Span, Warning_
 
+from .amounts import find_amounts
 from .columns import (
     BY_AGREEMENT_RE,
     COST_RE,
     INDICATOR_VALUE_RE,
     SOURCE_RE,
     funding_required,
+    is_amount_cell,
     is_executor_item,
     is_executor_list,
     match_deadline,
@@ -386,6 +388,7 @@ def read_table(
     out.header_unit = unit.group(0).strip("()") if unit else None
     pieces, legend = _pieces(lines, colnums + 1, end)
     vocabulary = document_vocabulary(lines)
+    money = "volume" in out.roles  # a cost column that may hold amounts, not only words
     last_line = legend if legend is not None else end
     out.span = Span(hstart + 1, max(hstart + 1, min(last_line, len(lines))))
 
@@ -450,7 +453,7 @@ def read_table(
             p.page_break = True
             carry_break = False
         row.pieces.append(p)
-        if COST_RE.search(text):
+        if COST_RE.search(text) or (money and is_amount_cell(text)):
             row.has_cost = True
 
     out.rows_seen = len(rows)
@@ -463,7 +466,7 @@ def read_table(
             )
             counter = r.number
         try:
-            measure = _measure(r, counter, abbreviations, period, vocabulary)
+            measure = _measure(r, counter, abbreviations, period, vocabulary, out.header_unit)
         except (ValueError, IndexError) as err:  # a row we cannot take apart: say so, keep going
             out.warnings.append(Warning_(f"unreadable plan row {counter}: {err}", row_span(r), "plan-row"))
             continue
@@ -607,6 +610,7 @@ def _measure(
     abbreviations: dict[str, str] | None,
     period: tuple[int, int] | None = None,
     vocabulary: set[str] | None = None,
+    unit: str | None = None,
 ) -> Measure:
     cells = _Cells()
     # Pass 1: recognise what can be recognised; free text waits for pass 2.
@@ -678,6 +682,19 @@ def _measure(
     if cost:
         m.cost_raw = cost
         m.funding_required = funding_required(cost)
+        if m.funding_required is not False:
+            for a in find_amounts(cost, default_unit=unit):
+                m.amounts.append(
+                    Amount(
+                        value=a.value,
+                        unit=a.unit or unit or "",
+                        year=a.year,
+                        raw=a.raw,
+                        span=cells.span("cost"),
+                    )
+                )
+            if m.amounts:
+                m.funding_required = True
     source = cells.text("source", vocabulary)
     if source:
         m.funding_source = source
@@ -726,7 +743,7 @@ def _join_executor_lines(lines: list[str]) -> str:
 
 
 def _classify(text: str, abbreviations: dict[str, str] | None) -> str | None:
-    if COST_RE.search(text):
+    if COST_RE.search(text) or is_amount_cell(text):
         return "cost"
     if match_deadline(text):
         return "deadline"
