@@ -35,11 +35,11 @@ from .normalize import Joined, join_lines
 from .provisions import RANK, find_units, merge_paths, parse_provision
 
 __all__ = [
-    "parse_operations",
-    "repair_trailing_units",
-    "read_act_ref",
-    "entry_into_force",
     "OPERATION_TYPES",
+    "entry_into_force",
+    "parse_operations",
+    "read_act_ref",
+    "repair_trailing_units",
 ]
 
 OPERATION_TYPES = ("substitution", "insertion", "repeal", "replacement", "renumbering")
@@ -192,7 +192,7 @@ class _Clause:
 
 
 # "… мынадай редакцияда жазылсын: "…" — new wording that opens on the instruction's own line.
-_INLINE_OPEN = re.compile(r"(?:жазылсын|толықтырылсын|редакции|содержания)\s*:\s*(?=[\"«“„])", re.I)
+_INLINE_OPEN = re.compile(r"(?:жазылсын|толықтырылсын|редакции|содержания)\s*:\s*(?=[\"«“„])", re.IGNORECASE)
 
 
 def _read_clause(lines: list[str], i: int, limit: int = 15) -> _Clause:
@@ -308,8 +308,9 @@ _RU_TYPES = [
     ("code", r"кодекс\w*"),
 ]
 _TYPE_RE = re.compile(
-    r"(?<![\w-])(?:" + "|".join(f"(?P<{t}_{lang}>{p})" for lang, tbl in (("kk", _KK_TYPES), ("ru", _RU_TYPES))
-                              for t, p in tbl) + r")(?![\w-])",
+    r"(?<![\w-])(?:"
+    + "|".join(f"(?P<{t}_{lang}>{p})" for lang, tbl in (("kk", _KK_TYPES), ("ru", _RU_TYPES)) for t, p in tbl)
+    + r")(?![\w-])",
     re.IGNORECASE,
 )
 _NUMBER_RE = re.compile(r"(?:№|N)\s*(?P<n>\d[\w/-]*(?:\s*-\s*[IVXLCІ]+)?)")
@@ -321,15 +322,38 @@ _ISSUERS = [
     ("parliament", r"Парламент\w*"),
 ]
 _REGIONS = {
-    "қызылорда": "kyzylorda", "кызылорд": "kyzylorda", "атырау": "atyrau", "алматы": "almaty",
-    "алматин": "almaty", "ақмола": "akmola", "акмолин": "akmola", "ақтөбе": "aktobe", "актюбин": "aktobe",
-    "қарағанды": "karaganda", "карагандин": "karaganda", "қостанай": "kostanay", "костанай": "kostanay",
-    "павлодар": "pavlodar", "солтүстік қазақстан": "north-kazakhstan", "северо-казахстан": "north-kazakhstan",
-    "шығыс қазақстан": "east-kazakhstan", "восточно-казахстан": "east-kazakhstan",
-    "батыс қазақстан": "west-kazakhstan", "западно-казахстан": "west-kazakhstan",
-    "оңтүстік қазақстан": "south-kazakhstan", "южно-казахстан": "south-kazakhstan", "жамбыл": "zhambyl",
-    "маңғыстау": "mangystau", "мангистау": "mangystau", "түркістан": "turkestan", "туркестан": "turkestan",
-    "абай": "abai", "жетісу": "zhetisu", "жетысу": "zhetisu", "ұлытау": "ulytau", "улытау": "ulytau",
+    "қызылорда": "kyzylorda",
+    "кызылорд": "kyzylorda",
+    "атырау": "atyrau",
+    "алматы": "almaty",
+    "алматин": "almaty",
+    "ақмола": "akmola",
+    "акмолин": "akmola",
+    "ақтөбе": "aktobe",
+    "актюбин": "aktobe",
+    "қарағанды": "karaganda",
+    "карагандин": "karaganda",
+    "қостанай": "kostanay",
+    "костанай": "kostanay",
+    "павлодар": "pavlodar",
+    "солтүстік қазақстан": "north-kazakhstan",
+    "северо-казахстан": "north-kazakhstan",
+    "шығыс қазақстан": "east-kazakhstan",
+    "восточно-казахстан": "east-kazakhstan",
+    "батыс қазақстан": "west-kazakhstan",
+    "западно-казахстан": "west-kazakhstan",
+    "оңтүстік қазақстан": "south-kazakhstan",
+    "южно-казахстан": "south-kazakhstan",
+    "жамбыл": "zhambyl",
+    "маңғыстау": "mangystau",
+    "мангистау": "mangystau",
+    "түркістан": "turkestan",
+    "туркестан": "turkestan",
+    "абай": "abai",
+    "жетісу": "zhetisu",
+    "жетысу": "zhetisu",
+    "ұлытау": "ulytau",
+    "улытау": "ulytau",
 }
 _LOCAL_BODY = re.compile(
     r"(?P<region>[А-ЯӘІҢҒҮҰҚӨҺа-яәіңғүұқөһ-]+(?:\s+[А-ЯӘІҢҒҮҰҚӨҺа-яәіңғүұқөһ-]+)?)\s+"
@@ -365,7 +389,9 @@ def _issuer(text: str) -> Issuer | None:
         slug = next((v for k, v in _REGIONS.items() if region.startswith(k) or k in region), None)
         kind = "maslikhat" if re.search(r"мәслихат|маслихат", m.group("body"), re.IGNORECASE) else "akimat"
         if slug:
-            return Issuer(key=f"{slug}-oblast-{kind}", label=m.group(0), kind=kind, level="oblast", region=slug)
+            return Issuer(
+                key=f"{slug}-oblast-{kind}", label=m.group(0), kind=kind, level="oblast", region=slug
+            )
     return None
 
 
@@ -464,9 +490,9 @@ def entry_into_force(lines: list[str], doc: Document) -> tuple[date | None, Span
     m = next((f for f in found if f.group("point")), found[0])
     cond = m.group("kk") if m.group("kk") is not None else m.group("ru")
     span = joined.span(m.start(), m.end())
-    if re.search(r"жарияланған|опубликован", cond, re.I):
+    if re.search(r"жарияланған|опубликован", cond, re.IGNORECASE):
         return None, span
-    if re.search(r"қол\s+қойылған|подписани", cond, re.I):
+    if re.search(r"қол\s+қойылған|подписани", cond, re.IGNORECASE):
         return doc.act.date, span
     ds = find_dates(cond)
     return (ds[0][0] if ds else None), span
@@ -480,35 +506,43 @@ _WORDS_KK = r"деген\s+(?:сөз|сөздер|сан|сандар|цифр|�
 _WORDS_RU = r"(?:слов[оа]|цифр[ыу]|числ[оа]|знак[и]?|букв[ыу]|символ[ы]?)"
 _WORDS_RU_INSTR = r"(?:словами|словом|цифрами|цифрой|числом|числами|знаком|знаками|буквами|буквой)"
 
-_INTRO = re.compile(r"енгізілсін|(?<!\w)внести(?!\w)", re.I)
-_REPEAL_ACT = re.compile(r"күші\s+жойылды\s+деп\s+танылсын|признать\s+утратившим\w*\s+силу", re.I)
+_INTRO = re.compile(r"енгізілсін|(?<!\w)внести(?!\w)", re.IGNORECASE)
+_REPEAL_ACT = re.compile(r"күші\s+жойылды\s+деп\s+танылсын|признать\s+утратившим\w*\s+силу", re.IGNORECASE)
 _SUBST = re.compile(
-    r"(?:(?:мынадай|жаңа)\s+)?редакцияда\s+жазылсын|изложить\s+в\s+(?:(?:следующей|новой)\s+)?редакции", re.I
+    r"(?:(?:мынадай|жаңа)\s+)?редакцияда\s+жазылсын|изложить\s+в\s+(?:(?:следующей|новой)\s+)?редакции",
+    re.IGNORECASE,
 )
-_INSERT = re.compile(r"толықтырылсын|(?<!\w)дополнить(?!\w)", re.I)
-_DELETE = re.compile(r"алып\s+тасталсын|(?<!\w)исключить(?!\w)", re.I)
-_RENUM = re.compile(r"болып\s+есептелсін|(?<!\w)считать(?!\w)", re.I)
-_REPLACE = re.compile(r"ауыстырылсын|(?<!\w)заменить(?!\w)", re.I)
-_WANTS_TEXT = re.compile(r"жазылсын\s*:|толықтырылсын\s*:|редакции\s*:|содержания\s*:|следующ\w+\s*:", re.I)
+_INSERT = re.compile(r"толықтырылсын|(?<!\w)дополнить(?!\w)", re.IGNORECASE)
+_DELETE = re.compile(r"алып\s+тасталсын|(?<!\w)исключить(?!\w)", re.IGNORECASE)
+_RENUM = re.compile(r"болып\s+есептелсін|(?<!\w)считать(?!\w)", re.IGNORECASE)
+_REPLACE = re.compile(r"ауыстырылсын|(?<!\w)заменить(?!\w)", re.IGNORECASE)
+_WANTS_TEXT = re.compile(
+    r"жазылсын\s*:|толықтырылсын\s*:|редакции\s*:|содержания\s*:|следующ\w+\s*:", re.IGNORECASE
+)
 
 # Pairs of quoted words: "X" деген сөздер "Y" деген сөздермен; слова "X" заменить словами "Y".
 _KK_PAIR = re.compile(rf"⟦(\d+)⟧\s*{_WORDS_KK}\s*,?\s*⟦(\d+)⟧\s*{_WORDS_KK}")
-_RU_PAIR = re.compile(rf"{_WORDS_RU}\s*⟦(\d+)⟧\s*(?:заменить\s+)?(?:соответственно\s+)?{_WORDS_RU_INSTR}\s*⟦(\d+)⟧", re.I)
-_KK_AFTER = re.compile(rf"⟦(\d+)⟧\s*{_WORDS_KK}\s*кейін\s*⟦(\d+)⟧\s*{_WORDS_KK}", re.I)
-_RU_AFTER = re.compile(rf"после\s+(?:{_WORDS_RU}|слов\w*)\s*⟦(\d+)⟧.*?{_WORDS_RU_INSTR}\s*⟦(\d+)⟧", re.I)
-_KK_WORDS_ONLY = re.compile(rf"⟦(\d+)⟧\s*{_WORDS_KK}", re.I)
-_RU_WORDS_ONLY = re.compile(rf"(?:{_WORDS_RU}|{_WORDS_RU_INSTR})\s*⟦(\d+)⟧", re.I)
+_RU_PAIR = re.compile(
+    rf"{_WORDS_RU}\s*⟦(\d+)⟧\s*(?:заменить\s+)?(?:соответственно\s+)?{_WORDS_RU_INSTR}\s*⟦(\d+)⟧",
+    re.IGNORECASE,
+)
+_KK_AFTER = re.compile(rf"⟦(\d+)⟧\s*{_WORDS_KK}\s*кейін\s*⟦(\d+)⟧\s*{_WORDS_KK}", re.IGNORECASE)
+_RU_AFTER = re.compile(
+    rf"после\s+(?:{_WORDS_RU}|слов\w*)\s*⟦(\d+)⟧.*?{_WORDS_RU_INSTR}\s*⟦(\d+)⟧", re.IGNORECASE
+)
+_KK_WORDS_ONLY = re.compile(rf"⟦(\d+)⟧\s*{_WORDS_KK}", re.IGNORECASE)
+_RU_WORDS_ONLY = re.compile(rf"(?:{_WORDS_RU}|{_WORDS_RU_INSTR})\s*⟦(\d+)⟧", re.IGNORECASE)
 _QLIST = r"(?P<qs>⟦\d+⟧(?:\s*(?:,|және|и)\s*⟦\d+⟧)*)"
-_KK_WORD_LIST = re.compile(rf"{_QLIST}\s*{_WORDS_KK}", re.I)
-_RU_WORD_LIST = re.compile(rf"{_WORDS_RU}\s*{_QLIST}", re.I)
-_THROUGHOUT = re.compile(r"мәтіні?\s+бойынша|по\s+всему\s+тексту", re.I)
+_KK_WORD_LIST = re.compile(rf"{_QLIST}\s*{_WORDS_KK}", re.IGNORECASE)
+_RU_WORD_LIST = re.compile(rf"{_WORDS_RU}\s*{_QLIST}", re.IGNORECASE)
+_THROUGHOUT = re.compile(r"мәтіні?\s+бойынша|по\s+всему\s+тексту", re.IGNORECASE)
 
 # "осы қаулыға қосымшаға сәйкес" / "согласно приложению к настоящему постановлению": new wording that is
 # an appendix of the affecting act itself.
 _OWN_APPENDIX = re.compile(
     r"осы\s+\w+\s+(?P<kn>\d+(?:-\d+)?-)?қосымша\w*\s+сәйкес|"
     r"согласно\s+приложени\w*(?:\s+(?P<rn>\d+))?\s+к\s+настоящему\s+\w+",
-    re.I,
+    re.IGNORECASE,
 )
 
 # An approved document: "көрсетілген қаулымен бекітілген … ұлттық жоспарда", "в Плане …, утвержденном
@@ -523,11 +557,12 @@ _DOC_KINDS = [
     ("strategy", r"стратегия\w*|стратеги\w*"),
 ]
 _DOC_WORD = "|".join(f"(?P<d_{k}>{p})" for k, p in _DOC_KINDS)
-_DOC_WORD_RE = re.compile(rf"(?<!\w)(?:{_DOC_WORD})(?!\w)", re.I)
+_DOC_WORD_RE = re.compile(rf"(?<!\w)(?:{_DOC_WORD})(?!\w)", re.IGNORECASE)
 # Kazakh: "<by the act> бекітілген <name … head noun>"; the head noun is the last document word before the
 # units or the instruction ("… іске асыру жөніндегі іс-шаралар жоспарында" is a plan, not a programme).
 _KK_APPROVED = re.compile(
-    r"(?:(?:көрсетілген|аталған)\s+\w+\s+|⟦\d+⟧[^⟦]*?(?:қаулы|шешім|бұйры[ғқ]|жарлы[ғқ])\w*\s+)бекітілген\s+", re.I
+    r"(?:(?:көрсетілген|аталған)\s+\w+\s+|⟦\d+⟧[^⟦]*?(?:қаулы|шешім|бұйры[ғқ]|жарлы[ғқ])\w*\s+)бекітілген\s+",
+    re.IGNORECASE,
 )
 # Russian: "в <Adjective> Плане …, утвержденном указанным постановлением"; the head noun comes first.
 _RU_DOC = re.compile(
@@ -540,16 +575,20 @@ _RU_DOC = re.compile(
 _ACT_OPENER = re.compile(
     r"^\s*(?:В|Во)\s+(?:постановлени|кодекс|закон|указ|приказ|решени|распоряжени)\w*|"
     r"(?:қаулы|шешім|бұйры[ғқ]|жарлы[ғқ]|заң|кодекс)\w*?(?:на|не|ға|ге|қа|ке|да|де|та|те)\s*(?:\([^()]*\)\s*)?:\s*$",
-    re.I,
+    re.IGNORECASE,
 )
-_REPEALED_LIST_HEADING = re.compile(r"күші\s+жойыл(?:ған|атын)|утративших\s+силу|утрачивающих\s+силу", re.I)
+_REPEALED_LIST_HEADING = re.compile(
+    r"күші\s+жойыл(?:ған|атын)|утративших\s+силу|утрачивающих\s+силу", re.IGNORECASE
+)
 # "the said act": the act of the enclosing block, not a new citation
 _SAID_ACT = re.compile(
     r"(?:көрсетілген|аталған)\s+(?:қаулы|шешім|бұйры[ғқ]|жарлы[ғқ]|заң|кодекс)|"
     r"указанн\w+\s+(?:постановлени|решени|приказ|указ|закон|кодекс)",
-    re.I,
+    re.IGNORECASE,
 )
-_ACT_SCOPE = re.compile(r"^(?:\d+[.)]\s*)?(?:қаулыда|в\s+(?:указанном\s+)?постановлении)\s*:?$", re.I)
+_ACT_SCOPE = re.compile(
+    r"^(?:\d+[.)]\s*)?(?:қаулыда|в\s+(?:указанном\s+)?постановлении)\s*:?$", re.IGNORECASE
+)
 
 
 @dataclass
@@ -601,7 +640,7 @@ def _ru_doc_ref(skel: str) -> tuple[str, str | None, int, int] | None:
 
 
 def _lang_of(text: str) -> str:
-    return "kk" if re.search(r"[әіңғүұқөһ]", text, re.I) else "ru"
+    return "kk" if re.search(r"[әіңғүұқөһ]", text, re.IGNORECASE) else "ru"
 
 
 def _strip_citation(skel: str) -> str:
@@ -641,7 +680,7 @@ def parse_operations(lines: list[str], doc: Document) -> list[AmendmentOperation
         clause = _read_clause(lines, i)
         i = clause.last + 1
         text = clause.text
-        lang = _lang_of(text) if re.search(r"[а-яә]", text, re.I) else lang_default
+        lang = _lang_of(text) if re.search(r"[а-яә]", text, re.IGNORECASE) else lang_default
         span = Span(clause.first + 1, clause.last + 1)
         if clause.marker:
             marker_depth = 0 if clause.marker == "." else 1
@@ -732,14 +771,16 @@ def parse_operations(lines: list[str], doc: Document) -> list[AmendmentOperation
         elif own_ref is not None:
             document, doc_title, base_path = None, None, []
         unit_text = _strip_citation(work)
-        new_text, old_text = None, None
+        new_text = None
         end_line = clause.last
         built: list[AmendmentOperation] = []
         if kind == "replacement":
             prov = _merged(base_path, unit_text, lang, scopes, throughout=bool(_THROUGHOUT.search(work)))
             pairs = _replacement_pairs(work, quotes)
             if not pairs:
-                doc.warnings.append(Warning_("replacement without readable old and new words", span, "amendment"))
+                doc.warnings.append(
+                    Warning_("replacement without readable old and new words", span, "amendment")
+                )
                 continue
             for old_w, new_w in pairs:
                 built.append(_op(0, "replacement", target, prov, document, old_w, new_w, eff, span))
@@ -776,8 +817,12 @@ def parse_operations(lines: list[str], doc: Document) -> list[AmendmentOperation
                         new_text, end_line = blk
                         i = end_line + 1
                     else:
-                        doc.warnings.append(Warning_("new wording announced but no quoted text follows", span, "amendment"))
-            built.append(_op(0, kind, target, prov, document, None, new_text, eff, Span(span.start, end_line + 1)))
+                        doc.warnings.append(
+                            Warning_("new wording announced but no quoted text follows", span, "amendment")
+                        )
+            built.append(
+                _op(0, kind, target, prov, document, None, new_text, eff, Span(span.start, end_line + 1))
+            )
         for op in built:
             op.order = len(ops) + 1
             op.target_document_title = doc_title if op.target_document else None
@@ -800,7 +845,9 @@ def _classify(body: str) -> str | None:
         return "replacement"
     if _INSERT.search(body) and (_KK_AFTER.search(body) or _RU_AFTER.search(body)):
         return "word-insertion"
-    if _INSERT.search(body) and re.search(rf"⟦\d+⟧\s*{_WORDS_KK}мен|{_WORDS_RU_INSTR}\s*⟦\d+⟧", body, re.I):
+    if _INSERT.search(body) and re.search(
+        rf"⟦\d+⟧\s*{_WORDS_KK}мен|{_WORDS_RU_INSTR}\s*⟦\d+⟧", body, re.IGNORECASE
+    ):
         return "word-insertion"
     if _DELETE.search(body) and (_KK_WORDS_ONLY.search(body) or _RU_WORDS_ONLY.search(body)):
         return "word-deletion"
@@ -825,7 +872,7 @@ def _replacement_pairs(work: str, quotes: list[str]) -> list[tuple[str, str]]:
     pairs = [(quotes[int(a)], quotes[int(b)]) for a, b in _KK_PAIR.findall(work) + _RU_PAIR.findall(work)]
     if pairs and 2 * len(pairs) == len(_Q.findall(work)):
         return pairs
-    split = re.search(rf"деген\s|{_WORDS_RU_INSTR}", work, re.I)
+    split = re.search(rf"деген\s|{_WORDS_RU_INSTR}", work, re.IGNORECASE)
     if not split:
         return pairs
     olds = [quotes[int(n)] for n in _Q.findall(work[: split.start()])]
@@ -844,7 +891,7 @@ def _last_quote(text: str) -> str:
 
 def _inline_new_text(work: str, quotes: list[str]) -> str | None:
     """New wording quoted on the instruction's own line, after its colon."""
-    m = re.search(r"(?:жазылсын|толықтырылсын|редакции|содержания)\s*:\s*⟦(\d+)⟧", work, re.I)
+    m = re.search(r"(?:жазылсын|толықтырылсын|редакции|содержания)\s*:\s*⟦(\d+)⟧", work, re.IGNORECASE)
     return quotes[int(m.group(1))] if m else None
 
 
@@ -930,9 +977,13 @@ def _open_scope(
     for s in scopes:
         if s.depth < depth:
             keep.append(s)
-        elif new.document is not None or new.act is not None:
-            continue
-        elif s.path and new.path and RANK[new.path[0][0]] <= RANK[s.path[-1][0]]:
+        elif (
+            new.document is not None
+            or new.act is not None
+            or s.path
+            and new.path
+            and RANK[new.path[0][0]] <= RANK[s.path[-1][0]]
+        ):
             continue
         else:
             keep.append(s)
