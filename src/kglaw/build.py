@@ -88,19 +88,27 @@ def _issuer_slug(issuer: Issuer | None) -> str | None:
     return key or None
 
 
-def act_iri(ref: ActRef) -> str:
-    """The IRI of an act from what a text says of it (no corpus or authority look-up)."""
+def act_iri(ref: ActRef, context: str | None = None) -> str:
+    """The IRI of an act from what a text says of it (no corpus or authority look-up).
+
+    A reference with neither date nor number is keyed by its title. One with a number but neither
+    date nor issuer ("бұйрық № 26") is too weak to name the same act in two documents, so it is keyed
+    by the citing ``context`` (the source document) as well: two such citations never merge by accident.
+    """
     if ref.iri:
         return ref.iri
     type_ = ref.type or "act"
     year = getattr(ref, "year", None)
     when: date | str | None = ref.date or (str(year) if year else None)
+    issuer = _issuer_slug(ref.issuer)
     key = None
     if ref.date is None and ref.number is None:
         if not ref.title:
             raise KglawError("an act reference needs a date, a number or a title")
         key = title_key(ref.title)
-    return ActId(type_, _issuer_slug(ref.issuer), when, ref.number, key).format()
+    elif when is None and issuer is None and type_ not in ("law", "code", "constitution", "decree"):
+        key = title_key(f"{context or ''}|{type_}|{ref.number}|{ref.title or ''}")
+    return ActId(type_, issuer, when, ref.number, key).format()
 
 
 class ActResolver:
@@ -123,7 +131,7 @@ class ActResolver:
         if ref.adilet:
             self.by_adilet.setdefault(ref.adilet, iri)
 
-    def resolve(self, ref: ActRef) -> str:
+    def resolve(self, ref: ActRef, context: str | None = None) -> str:
         if ref.iri:
             return ref.iri
         if self._authority is not None:
@@ -139,7 +147,7 @@ class ActResolver:
             hit = self.by_title.get(title_key(ref.title))
             if hit:
                 return hit
-        return act_iri(ref)
+        return act_iri(ref, context)
 
 
 def _lit_date(d: date) -> Literal:
@@ -224,7 +232,7 @@ def _emit_agency_stub(em: _Emitter, issuer: Issuer, lang: str | None) -> URIRef 
 
 def _emit_act_ref(em: _Emitter, resolver: ActResolver, ref: ActRef, lang: str | None) -> URIRef:
     """An act named by a text: its node, with the facts this text states about it."""
-    node = URIRef(resolver.resolve(ref))
+    node = URIRef(resolver.resolve(ref, str(em.source)))
     span = ref.span
     em.add(node, RDF.type, ELI.LegalResource)
     if ref.type:
