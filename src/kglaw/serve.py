@@ -859,8 +859,19 @@ def _labels(pool: QueryPool, iris: list[str]) -> dict[str, list[Literal]]:
     return {k: pick_labels(v) for k, v in out.items()}
 
 
+def _reading(p: str, direction: str) -> str:
+    """How a lineage edge reads from the act's side: ``X amends act`` reads "amended by X"."""
+    if direction == "out":
+        return LINEAGE[p]
+    return LINEAGE[INVERSE[p]] if p in INVERSE else "← " + LINEAGE[p]
+
+
 def act_facts(pool: QueryPool, iri: str) -> dict[str, Any]:
-    """The act page's data: titles, status, facts and lineage, with labels for every linked node."""
+    """The act page's data: titles, status, facts and lineage, with labels for every linked node.
+
+    The lineage picture, timeline and the reading of the status come from ``kglaw.report`` (the same
+    rendering as ``kglaw report lineage``); the facts table lists every triple about the act.
+    """
     act = URIRef(iri)
     facts = pool.select(_FACTS, {"act": act}).rows
     incoming = pool.select(_INCOMING, {"act": act}).rows
@@ -889,7 +900,7 @@ def act_facts(pool: QueryPool, iri: str) -> dict[str, Any]:
         in_force = by.get(ELI_NS + "in_force")
         state = "unknown"
         if in_force is not None:
-            state = "in force" if str(in_force).endswith("inForce") else "not in force"
+            state = {ELI_NS + "InForce-inForce": "in force", ELI_NS + "InForce-notInForce": "not in force"}.get(str(in_force), state)
         return {
             "state": state,
             "entry": str(by.get(ELI_NS + "first_date_entry_in_force", "")),
@@ -897,53 +908,24 @@ def act_facts(pool: QueryPool, iri: str) -> dict[str, Any]:
             "text": str(by.get(KGL_NS + "statusText", "")),
         }
 
-    rows = sorted((compact(p), node(o)) for p, o in facts)
+    rows = sorted(((compact(p), node(o)) for p, o in facts), key=lambda r: (r[0], str(r[1].get("iri") or r[1].get("value"))))
+    # The lineage report's picture, timeline and status reading (kglaw.report), over the same pool.
+    report = None
+    if facts or incoming:
+        from .report import lineage_data
+
+        try:
+            report = lineage_data(pool, iri)
+        except ImportError:
+            report = None  # the picture's layout needs numpy (networkx); the page shows the tables without it
     return {
         "iri": iri,
         "titles": [{"value": str(t), "lang": t.language or ""} for t in labels.get(iri, [])],
         "status": status(),
         "facts": [{"predicate": p, "object": o} for p, o in rows],
-        "lineage": [{"relation": LINEAGE[p] if d == "out" else "← " + LINEAGE[p], "direction": d, "other": node(o)} for p, d, o in lineage],
-        "picture": _lineage_svg(iri, labels, lineage),
+        "lineage": [{"relation": _reading(p, d), "direction": d, "other": node(o)} for p, d, o in lineage],
+        "report": report,
     }
-
-
-def _lineage_svg(iri: str, labels: dict[str, list[Literal]], lineage: list[tuple[str, str, Node]]) -> str:
-    """The lineage as a small SVG: the act in the middle, acts it points to on the right, acts pointing
-    to it on the left. Built from escaped text only (rendered with ``|safe`` in the template)."""
-    from xml.sax.saxutils import escape, quoteattr
-
-    def label(x: str) -> str:
-        ls = labels.get(x)
-        s = str(ls[0]) if ls else compact(URIRef(x))
-        return s if len(s) <= 48 else s[:47] + "…"
-
-    left = [(p, str(o)) for p, d, o in lineage if d == "in"]
-    right = [(p, str(o)) for p, d, o in lineage if d == "out"]
-    n = max(len(left), len(right), 1)
-    h = 40 + 44 * n
-    cy = h // 2
-    parts = [f'<svg xmlns="http://www.w3.org/2000/svg" class="lineage" viewBox="0 0 1000 {h}" width="100%" role="img" aria-label="lineage">']
-    parts.append(f'<rect x="370" y="{cy - 18}" width="260" height="36" rx="6" class="me"/>')
-    parts.append(f'<text x="500" y="{cy + 5}" text-anchor="middle">{escape(label(iri))}</text>')
-    for side, items in (("left", left), ("right", right)):
-        for i, (p, other) in enumerate(items):
-            y = 20 + 44 * i + (44 * (n - len(items))) // 2 + 18
-            x = 20 if side == "left" else 700
-            parts.append(f'<a href={quoteattr("/act?iri=" + _quote(other))}><rect x="{x}" y="{y - 16}" width="280" height="32" rx="6" class="other"/>')
-            parts.append(f'<text x="{x + 140}" y="{y + 5}" text-anchor="middle">{escape(label(other))}</text></a>')
-            x1, x2 = (300, 370) if side == "left" else (630, 700)
-            parts.append(f'<line x1="{x1}" y1="{y if side == "left" else cy}" x2="{x2}" y2="{cy if side == "left" else y}" marker-end="url(#arrow)"/>')
-            parts.append(f'<text class="rel" x="{(x1 + x2) // 2}" y="{(y + cy) // 2 - 4}" text-anchor="middle">{escape(LINEAGE[p])}</text>')
-    parts.insert(1, '<defs><marker id="arrow" viewBox="0 0 10 10" refX="10" refY="5" markerWidth="6" markerHeight="6" orient="auto"><path d="M0,0L10,5L0,10z"/></marker></defs>')
-    parts.append("</svg>")
-    return "\n".join(parts)
-
-
-def _quote(s: str) -> str:
-    from urllib.parse import quote
-
-    return quote(s, safe="")
 
 
 # -- assembly --------------------------------------------------------------------------------------
