@@ -7,6 +7,7 @@ missing parameter …), printed as one line naming the file and line where there
 from __future__ import annotations
 
 import json
+import os
 import sys
 from pathlib import Path
 from typing import Any
@@ -40,6 +41,16 @@ class _Group(click.Group):
         except OSError as err:
             where = f"{err.filename}: " if getattr(err, "filename", None) else ""
             click.echo(f"kglaw: error: {where}{err.strerror or err}", err=True)
+            sys.exit(2)
+        except (click.exceptions.Exit, click.exceptions.Abort, click.ClickException, SystemExit):
+            raise
+        except Exception as err:  # noqa: BLE001 - a bug must still end in one line, not a traceback
+            if os.environ.get("KGLAW_DEBUG"):
+                raise
+            click.echo(
+                f"kglaw: internal error: {type(err).__name__}: {err} (set KGLAW_DEBUG=1 for the traceback; please report it)",
+                err=True,
+            )
             sys.exit(2)
 
 

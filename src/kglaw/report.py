@@ -206,6 +206,17 @@ def _status_reason(act: ActFacts, repealers: list[ActFacts]) -> str:
     return "in force as far as the graph knows (no repeal recorded)"
 
 
+def _provision_path(act_iri: str, provision: Any) -> str:
+    """``…/326/plan/section-2/chapter-6/abzac-13`` → ``plan › section 2 › chapter 6 › abzac 13``."""
+    if provision is None:
+        return ""
+    s = str(provision)
+    if not s.startswith(act_iri + "/"):
+        return s
+    parts = s[len(act_iri) + 1 :].split("/")
+    return " › ".join(p.replace("-", " ", 1) for p in parts)
+
+
 def lineage_data(target: Any, act: str) -> LineageReport:
     iri = resolve_act_iri(act, target)
     known = run_sparql(target, _KNOWN, {"act": URIRef(iri)})
@@ -223,7 +234,7 @@ def lineage_data(target: Any, act: str) -> LineageReport:
 
     ops_by_changer: dict[str, list[Operation]] = {}
     for row in run_sparql(target, _OPS, {"act": URIRef(iri)}).dicts():
-        prov = " ".join(x for x in (_lex(row.get("kind")), _lex(row.get("number"))) if x) or _lex(row.get("label")) or "(whole act)"
+        prov = _provision_path(iri, row.get("provision")) or _lex(row.get("label")) or "(whole act)"
         ops_by_changer.setdefault(str(row["changer"]), []).append(
             Operation(str(row["changer"]), int(str(row["order"])), _lex(row["type"]), prov,
                       _lex(row.get("old")) or None, _lex(row.get("new")) or None, _lex(row.get("effective")) or None)
