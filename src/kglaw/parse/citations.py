@@ -100,7 +100,7 @@ _RU_CASES_I = {"е": "nom", "я": "gen", "ю": "dat", "ем": "ins", "и": "loc"
 _RU_CASES_C = {"": "nom", "а": "gen", "у": "dat", "ом": "ins", "е": "loc"}
 _RU_CASES_CONST = {"я": "nom", "и": "gen", "ю": "acc", "ей": "ins"}
 
-_STATE_KK = re.compile(r"Қазақстан\s+Республикасы(?:ның)?\s*$")
+_STATE_KK = re.compile(r"(?:Қазақстан\s+Республикасы(?:ның)?|(?<![\w-])ҚР)\s*$")
 _STATE_RU = re.compile(r"^\s*Республики\s+Казахстан\b")
 # A body in the Kazakh genitive (the issuer slot before the date).
 _KK_BODY_GEN = re.compile(
@@ -178,6 +178,8 @@ def clean_title(raw: str) -> str:
     '«Халықты жұмыспен қамту туралы» Қазақстан Республикасының Заңына өзгерістер енгізу туралы'
     """
     s = re.sub(r"\s+", " ", raw).strip()
+    if len(s) > 2 and s[0] in "\"“„«" and s[-1] in "\"”“»" and not re.search("[\"“”„«»]", s[1:-1]):
+        s = s[1:-1].strip()
     out = []
     for i, ch in enumerate(s):
         if ch in "\"“”„«»":
@@ -308,7 +310,7 @@ def _issuer_before(t: str, end: int) -> tuple[int, str] | None:
     for i in range(len(toks) - 1, max(-1, len(toks) - 14), -1):
         w = toks[i].group(0)
         wl = w.lower().strip("«»\"")
-        if i != len(toks) - 1:
+        if i != len(toks) - 1 and wl != "міндетін":
             if (
                 re.search(r"[,.;:»\")]$", w)
                 or re.match(r"^[«\"(]", w)

@@ -58,15 +58,22 @@ def fix_mojibake(text: str) -> str:
     """
     if not _LEGACY_ANY.search(text):
         return text
-    return _LEGACY_WORD.sub(_fix_word, text)
+    words = 0
+    for m in _LEGACY_WORD.finditer(text):
+        words += len(m.group(0)) > 1
+        if words >= 3:
+            break
+    # A lone legacy letter (a list marker "ј)", a Macedonian "Ѓ") is repaired only in a text that is
+    # in the legacy encoding as a whole.
+    lone = words >= 3
 
+    def fix(m: re.Match[str]) -> str:
+        word = m.group(0)
+        if len(word) == 1 and not lone:
+            return word
+        return word.translate(_LEGACY_TABLE)
 
-def _fix_word(m: re.Match[str]) -> str:
-    word = m.group(0)
-    # A lone legacy letter (e.g. Macedonian "Ѓ" in a name list) is only repaired inside a word.
-    if len(word) == 1 and not word.isupper():
-        return word
-    return word.translate(_LEGACY_TABLE)
+    return _LEGACY_WORD.sub(fix, text)
 
 
 def _undo_double_utf8(text: str) -> str:
@@ -102,13 +109,16 @@ def detect_encoding(data: bytes) -> str:
     if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
         return "utf-16"
     head = data[:4096]
-    if head and head.count(0) > len(head) // 4:
-        # UTF-16 without a BOM: every other byte of Cyrillic and ASCII is a NUL-free high byte or NUL.
-        even, odd = head[0::2].count(0), head[1::2].count(0)
-        if odd > len(head) // 4 and even < odd // 4:
+    if len(head) >= 8:
+        # UTF-16 without a BOM: the high byte of every Cyrillic or ASCII character is 0x04 or 0x00.
+        even, odd = head[0::2], head[1::2]
+        hi_odd = sum(b in (0, 4) for b in odd)
+        hi_even = sum(b in (0, 4) for b in even)
+        if hi_odd > 0.9 * len(odd) and hi_even < 0.5 * len(even):
             return "utf-16-le"
-        if even > len(head) // 4 and odd < even // 4:
+        if hi_even > 0.9 * len(even) and hi_odd < 0.5 * len(odd):
             return "utf-16-be"
+    if head and head.count(0) > len(head) // 8:
         return "binary"
     try:
         data.decode("utf-8")

@@ -1,0 +1,68 @@
+"""Acts that change other acts: amends and repeals (eli:amends, eli:repeals)."""
+
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+
+from kglaw.parse.document import parse_file
+
+TEXTS = Path(__file__).parent / "texts"
+
+
+def read(name: str):
+    return parse_file(TEXTS / name)
+
+
+def ids(lst):
+    return [(r.type, r.issuer.key if r.issuer else None, r.date, r.number) for r in lst]
+
+
+def test_amends_kk_sheshimine_ozgerister_engizu_turaly():
+    doc = read("kk_amending_decision.txt")
+    assert ids(doc.amends) == [("decision", "kyzylorda-oblast-maslikhat", date(2005, 12, 20), "245")]
+    assert doc.amends[0].title == "Мүгедектерді оңалту бағдарламасын бекіту туралы"
+    assert doc.cites == []
+
+
+def test_amends_ru_o_vnesenii_izmenenii_v_postanovlenie():
+    doc = read("ru_amending_resolution.txt")
+    assert ids(doc.amends) == [("resolution", "government", date(2019, 5, 28), "326")]
+
+
+def test_amends_survives_hyperlink_residue():
+    doc = read("kk_hyperlink_residue.txt")
+    assert ids(doc.amends) == [("resolution", "government", date(2019, 5, 28), "326")]
+
+
+def test_repeals_kk_numbered_list_after_kushi_zhoiyldy_dep_tanylsyn():
+    doc = read("kk_repealing_list.txt")
+    assert ids(doc.repeals) == [
+        ("decision", "atyrau-oblast-maslikhat", date(2010, 5, 12), "5"),
+        ("decision", "atyrau-oblast-maslikhat", date(2011, 5, 5), "12"),
+    ]
+    assert [r.title for r in doc.based_on] == ["Құқықтық актілер туралы"]
+
+
+def test_repeals_ru_priznat_utrativshimi_silu_list():
+    doc = read("ru_repealing_list.txt")
+    assert ids(doc.repeals) == [
+        ("decision", "atyrau-oblast-maslikhat", date(2010, 5, 12), "5"),
+        ("decision", "atyrau-oblast-maslikhat", date(2011, 5, 5), "12"),
+    ]
+
+
+def test_repeals_ru_priznat_utrativshim_silu_single_act():
+    doc = read("ru_repeal_single_act.txt")
+    assert ids(doc.repeals) == [("decision", "kyzylorda-oblast-maslikhat", date(2005, 12, 20), "245")]
+
+
+def test_narrative_past_tense_repeal_is_a_citation_not_a_repeal():
+    doc = read("kk_analytical_report.txt")
+    assert doc.repeals == [] and doc.amends == []
+    assert [(r.type, r.date) for r in doc.cites] == [("law", date(2008, 12, 29))]
+
+
+def test_no_changes_in_an_ordinary_act():
+    doc = read("kk_government_resolution.txt")
+    assert doc.amends == [] and doc.repeals == []

@@ -1,0 +1,207 @@
+"""The head of an act: one test per act type, in Kazakh and Russian (tests/texts/*)."""
+
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+
+import pytest
+
+from kglaw.parse.document import parse_file, parse_text
+from kglaw.parse.header import status_of
+
+TEXTS = Path(__file__).parent / "texts"
+
+
+def read(name: str):
+    return parse_file(TEXTS / name)
+
+
+def identity(doc):
+    a = doc.act
+    return (a.type, a.issuer.key if a.issuer else None, a.date, a.number)
+
+
+def registration(doc):
+    r = doc.registration
+    return (r.number, r.date, r.body_key) if r else None
+
+
+@pytest.mark.parametrize(
+    "name, expected",
+    [
+        ("kk_law.txt", ("law", "rk", date(2005, 4, 13), "39")),
+        ("ru_law.txt", ("law", "rk", date(2005, 4, 13), "39")),
+        ("kk_code.txt", ("code", "rk", date(2023, 4, 20), "224-VII")),
+        ("ru_code.txt", ("code", "rk", date(2023, 4, 20), "224-VII")),
+        ("kk_presidential_decree.txt", ("decree", "president", date(2023, 12, 8), "409")),
+        ("ru_presidential_decree.txt", ("decree", "president", date(2023, 12, 8), "409")),
+        ("kk_government_resolution.txt", ("resolution", "government", date(2024, 12, 30), "1143")),
+        ("ru_government_resolution.txt", ("resolution", "government", date(2024, 12, 30), "1143")),
+        ("kk_prime_minister_order.txt", ("order", "prime-minister", date(2020, 3, 27), "55-ө")),
+        ("ru_prime_minister_order.txt", ("order", "prime-minister", date(2020, 3, 27), "55-р")),
+        ("kk_ministerial_order.txt",
+         ("order", "ministry-of-labour-and-social-protection-of-population", date(2023, 6, 29), "263")),
+        ("ru_ministerial_order.txt",
+         ("order", "ministry-of-digital-development-innovation-and-aerospace-industry", date(2022, 9, 30), "389-НҚ")),
+        ("kk_maslikhat_decision_old_format.txt", ("decision", "kyzylorda-oblast-maslikhat", date(2005, 12, 20), "245")),
+        ("ru_maslikhat_decision.txt", ("decision", "kyzylorda-oblast-maslikhat", date(2005, 12, 20), "245")),
+        ("kk_akimat_resolution.txt", ("resolution", "atyrau-oblast-akimat", date(2015, 5, 12), "123")),
+        ("ru_akimat_resolution.txt", ("resolution", "atyrau-oblast-akimat", date(2015, 5, 12), "123")),
+        ("ru_akim_decision.txt", ("decision", "atyrau-oblast-akim", date(2017, 4, 5), "12")),
+        ("kk_joint_act.txt", ("joint-act", "kostanay-oblast-akimat-and-maslikhat", date(2015, 12, 9), "5")),
+        ("ru_joint_act.txt", ("joint-act", "kostanay-oblast-akimat-and-maslikhat", date(2015, 12, 9), "5")),
+        ("kk_national_bank_resolution.txt", ("resolution", "national-bank", date(2016, 8, 31), "208")),
+        ("ru_national_bank_resolution.txt", ("resolution", "national-bank", date(2016, 8, 31), "208")),
+        ("kk_district_maslikhat_decision.txt", ("decision", "zhualy-district-maslikhat", date(2014, 6, 6), "31-4")),
+        ("ru_district_maslikhat_decision.txt", ("decision", "beineu-district-maslikhat", date(2017, 10, 30), "18/145")),
+        ("kk_city_maslikhat_decision.txt", ("decision", "kapshagai-city-maslikhat", date(2015, 12, 9), "56-227")),
+        ("ru_city_maslikhat_decision.txt", ("decision", "almaty-city-maslikhat", date(2011, 12, 30), "485")),
+    ],
+)
+def test_header_identity_for_each_act_type(name, expected):
+    assert identity(read(name)) == expected
+
+
+def test_header_district_act_keeps_its_region():
+    issuer = read("kk_district_maslikhat_decision.txt").act.issuer
+    assert (issuer.level, issuer.region, issuer.district) == ("district", "zhambyl", "zhualy")
+
+
+def test_header_title_is_the_lines_above_the_identity_line():
+    doc = read("kk_maslikhat_decision_old_format.txt")
+    assert doc.act.title == "Қызылорда облысы бойынша мүгедектерді оңалтудың 2006-2008 жылдарға арналған бағдарламасын бекіту туралы"
+    assert doc.act.title_lang == "kk"
+    assert read("ru_presidential_decree.txt").act.title == \
+        "Об утверждении Плана действий в области прав человека и верховенства закона"
+
+
+@pytest.mark.parametrize(
+    "name, expected",
+    [
+        ("kk_maslikhat_decision_old_format.txt", ("4141", date(2006, 1, 23), "kyzylorda-oblast-justice-department")),
+        ("ru_maslikhat_decision.txt", ("4141", date(2006, 1, 23), "kyzylorda-oblast-justice-department")),
+        ("kk_ministerial_order.txt", ("32941", date(2023, 6, 29), "ministry-of-justice")),
+        ("ru_ministerial_order.txt", ("29930", date(2022, 9, 30), "ministry-of-justice")),
+        ("kk_national_bank_resolution.txt", ("14419", date(2016, 9, 30), "ministry-of-justice")),
+        ("ru_city_maslikhat_decision.txt", ("920", date(2012, 1, 13), "almaty-city-justice-department")),
+        ("kk_mirror_date_year_day_month.txt", ("6-6-103", date(2011, 1, 12), "zhambyl-oblast-justice-department")),
+    ],
+)
+def test_header_registration_with_a_justice_body(name, expected):
+    assert registration(read(name)) == expected
+
+
+def test_header_registration_body_label_in_the_nominative():
+    assert read("kk_maslikhat_decision_old_format.txt").registration.body == "Қызылорда облысы Әділет департаменті"
+    assert read("ru_akimat_resolution.txt").registration.body == "Департамент юстиции Атырауской области"
+
+
+@pytest.mark.parametrize(
+    "name, status, raw",
+    [
+        ("kk_maslikhat_decision_old_format.txt", "repealed", "Күшін жойған"),
+        ("ru_maslikhat_decision.txt", "repealed", "Утратил силу"),
+        ("kk_ministerial_order.txt", "in_force", "Жаңа"),
+        ("ru_ministerial_order.txt", "in_force", "Новый"),
+        ("kk_city_maslikhat_decision.txt", "in_force", "Жаңартылған"),
+        ("ru_city_maslikhat_decision.txt", "in_force", "Обновленный"),
+        ("kk_note_amended_several.txt", "in_force", "Қолданыстағы"),
+        ("ru_district_maslikhat_decision.txt", "in_force", "Действующий"),
+    ],
+)
+def test_header_status_words(name, status, raw):
+    doc = read(name)
+    assert (doc.status, doc.status_raw) == (status, raw)
+    assert doc.status_span is not None
+
+
+def test_status_word_kushinde_and_unknown_words():
+    assert status_of("Күшінде") == "in_force"
+    assert status_of("Черновик") == "unknown"
+
+
+@pytest.mark.parametrize(
+    "raw, number",
+    [
+        ("N№301-ІІ", "301-II"),
+        ("№ 18/145", "18/145"),
+        ("№ 389-НҚ", "389-НҚ"),
+        ("N 39", "39"),
+        ("№ 224-VII", "224-VII"),
+        ("№ 224-ІІІ", "224-III"),
+    ],
+)
+def test_header_number_forms(raw, number):
+    doc = parse_text(f"Бюджет туралы\nАтырау облыстық мәслихатының 2003 жылғы 6 маусымдағы {raw} шешімі.\n", "x.txt")
+    assert doc.act.number == number
+
+
+@pytest.mark.parametrize(
+    "date_text, expected",
+    [
+        ("2005 жылғы 20 желтоқсандағы", date(2005, 12, 20)),
+        ("20.12.2005", date(2005, 12, 20)),
+        ("2005.12.20", date(2005, 12, 20)),
+        ("2005.20.12", date(2005, 12, 20)),  # YYYY.DD.MM of some mirrors
+    ],
+)
+def test_header_date_forms(date_text, expected):
+    doc = parse_text(f"Бюджет туралы\nАтырау облыстық мәслихатының {date_text} № 5 шешімі.\n", "x.txt")
+    assert doc.act.date == expected
+
+
+def test_header_russian_numeric_date():
+    doc = parse_text("О бюджете\nРешение Атырауского областного маслихата от 20.12.2005 г. № 5.\n", "x.txt")
+    assert doc.act.date == date(2005, 12, 20)
+
+
+def test_header_web_metadata_block_and_adilet_code():
+    doc = read("kk_web_copy_with_navigation.txt")
+    assert identity(doc) == ("decision", "zhualy-district-maslikhat", date(2014, 6, 6), "31-4")
+    assert doc.act.adilet == "V14GD002268"
+    assert (doc.status, doc.status_raw) == ("in_force", "Қолданыстағы")
+    assert doc.act.title == "Жуалы ауданының 2014-2016 жылдарға арналған бюджеті туралы"
+
+
+def test_header_web_metadata_status_and_change_history_json():
+    doc = read("ru_web_copy_with_history.txt")
+    assert doc.act.adilet == "V09A0002551"
+    assert doc.status == "in_force"
+    [amending] = doc.amended_by
+    assert (amending.type, amending.date, amending.number, amending.effective_date, amending.adilet) == \
+        ("decision", date(2010, 5, 12), "5", date(2010, 6, 1), "V10A0002570")
+
+
+def test_header_html_page_inside_site_navigation():
+    doc = read("ru_web_page.html")
+    assert identity(doc) == ("decision", "atyrau-oblast-maslikhat", date(2009, 4, 10), "210-IV")
+    assert doc.act.title == "Об утверждении Правил оказания социальной помощи в Атырауской области"
+    assert doc.status == "repealed"
+    assert [(r.number, r.effective_date) for r in doc.repealed_by] == [("7", date(2012, 4, 1))]
+
+
+def test_header_analytical_report_of_a_public_association():
+    doc = read("kk_analytical_report.txt")
+    assert doc.act.type == "report"
+    assert doc.act.issuer.key == "korgan-m-public-association"
+    assert (doc.act.date, doc.act.year, doc.act.number) == (None, 2023, None)
+    assert doc.act.title.endswith("Аналитикалық есеп")
+
+
+def test_header_absent_fields_stay_empty():
+    doc = read("kk_no_identity.txt")
+    a = doc.act
+    assert (a.type, a.issuer, a.date, a.number, a.title, a.adilet, a.year) == (None,) * 7
+    assert doc.registration is None and doc.status == "unknown" and doc.status_raw is None
+    assert doc.repealed_by == doc.amended_by == doc.amends == doc.repeals == doc.based_on == doc.cites == []
+    assert any(w.code == "header" for w in doc.warnings)
+
+
+def test_header_without_registration_has_none():
+    assert read("kk_government_resolution.txt").registration is None
+
+
+def test_header_language_detection():
+    assert read("kk_law.txt").language == "kk"
+    assert read("ru_law.txt").language == "ru"

@@ -1,0 +1,94 @@
+"""Editorial notes: repealed by, amended by, with dates and effective dates (tests/texts/*)."""
+
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+
+from kglaw.parse.document import parse_file, parse_text
+
+TEXTS = Path(__file__).parent / "texts"
+
+
+def read(name: str):
+    return parse_file(TEXTS / name)
+
+
+def refs(lst):
+    return [(r.type, r.issuer.key if r.issuer else None, r.date, r.number, r.effective_date) for r in lst]
+
+
+def test_note_kk_kushi_zhoiyldy_shesimimen_in_head_and_escertu_merge():
+    doc = read("kk_maslikhat_decision_old_format.txt")
+    assert refs(doc.repealed_by) == [("decision", "kyzylorda-oblast-maslikhat", date(2007, 12, 12), "33", None)]
+    assert doc.repealed_by[0].span.start == 6  # "Күші жойылды - …" on line 6 (then "Ескерту." on 8)
+
+
+def test_note_ru_utratilo_silu_resheniem_in_head():
+    doc = read("ru_maslikhat_decision.txt")
+    assert refs(doc.repealed_by) == [("decision", "kyzylorda-oblast-maslikhat", date(2007, 12, 12), "33", None)]
+
+
+def test_note_kk_repeal_with_effective_date():
+    doc = read("kk_repeal_with_effective_date.txt")
+    assert refs(doc.repealed_by) == [("resolution", "atyrau-oblast-akimat", date(2015, 12, 14), "401", date(2016, 1, 1))]
+    assert doc.status == "repealed"
+
+
+def test_note_ru_utratilo_silu_postanovleniem_vvoditsya_v_deistvie_s():
+    doc = read("ru_repeal_with_effective_date.txt")
+    assert refs(doc.repealed_by) == [("resolution", "atyrau-oblast-akimat", date(2015, 12, 14), "401", date(2016, 1, 1))]
+
+
+def test_note_kk_law_repealed_by_code_with_effective_date():
+    doc = read("kk_law.txt")
+    assert refs(doc.repealed_by) == [("code", "rk", date(2023, 4, 20), "224-VII", date(2023, 7, 1))]
+
+
+def test_note_ru_law_utratil_silu_kodeksom():
+    doc = read("ru_law.txt")
+    assert refs(doc.repealed_by) == [("code", "rk", date(2023, 4, 20), "224-VII", date(2023, 7, 1))]
+    assert doc.status == "repealed"
+
+
+def test_note_kk_ozgerister_engizildi_several_acts_and_order_of_entry():
+    doc = read("kk_note_amended_several.txt")
+    assert refs(doc.amended_by) == [
+        ("decision", "atyrau-oblast-maslikhat", date(2010, 5, 12), "5", None),
+        ("decision", "atyrau-oblast-maslikhat", date(2011, 5, 5), "12", None),
+        ("decision", "atyrau-oblast-maslikhat", date(2012, 3, 14), "7", None),
+    ]
+    assert doc.repealed_by == []  # "2-тармақтың күші жойылды" repeals a point, not the act
+
+
+def test_note_ru_snoska_vneseny_izmeneniya_chain_and_partial_repeal():
+    doc = read("ru_note_amended_several.txt")
+    assert [r.number for r in doc.amended_by] == ["5", "12", "7"]
+    assert doc.repealed_by == [] and doc.status == "unknown"
+
+
+def test_note_ru_s_izmeneniyami_vnesennymi_with_effective_date():
+    doc = read("ru_note_with_changes.txt")
+    assert refs(doc.amended_by) == [("decision", "atyrau-oblast-maslikhat", date(2012, 3, 14), "7", date(2012, 1, 1))]
+
+
+def test_note_date_year_day_month_of_mirror_sites():
+    doc = read("kk_mirror_date_year_day_month.txt")
+    assert refs(doc.repealed_by) == [("decision", "zhualy-district-maslikhat", date(2011, 5, 25), "41-3", None)]
+
+
+def test_note_date_dd_mm_yyyy():
+    doc = parse_text(
+        "Бюджет туралы\nАтырау облыстық мәслихатының 2009 жылғы 10 сәуірдегі № 5 шешімі.\n"
+        "      Ескерту. Күші жойылды - Атырау облыстық мәслихатының 12.05.2010 № 9 шешімімен.\n", "x.txt")
+    assert refs(doc.repealed_by) == [("decision", "atyrau-oblast-maslikhat", date(2010, 5, 12), "9", None)]
+
+
+def test_note_repeal_makes_status_repealed_without_a_status_word():
+    doc = read("kk_mirror_date_year_day_month.txt")
+    assert doc.status_raw is None and doc.status == "repealed"
+
+
+def test_note_absent_means_empty_lists():
+    doc = read("kk_government_resolution.txt")
+    assert doc.repealed_by == [] and doc.amended_by == [] and doc.status == "unknown"
