@@ -110,3 +110,33 @@ def test_validate_broken_turtle_is_exit_2(run, tmp_path: Path) -> None:  # type:
 def test_version(run) -> None:  # type: ignore[no-untyped-def]
     code, out, _ = run("--version")
     assert code == 0 and out.startswith("kglaw, version ")
+
+
+def test_ingest_data_raw_reproduces_the_seed_graph(run, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    import filecmp
+
+    from .conftest import DATA_RAW
+
+    out = tmp_path / "ttl"
+    code, stdout, _ = run("ingest", str(DATA_RAW), "--out", str(out), "-j", "2", "-q")
+    assert code == 0
+    assert stdout.startswith("files read: 5; documents: 5; facts: ")
+    names = sorted(p.name for p in DATA_TTL.glob("*.ttl"))
+    assert sorted(p.name for p in out.glob("*.ttl")) == names
+    assert filecmp.cmpfiles(out, DATA_TTL, names, shallow=False)[1] == []
+
+
+def test_ingest_goes_on_after_a_failing_document(run, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    from .conftest import DATA_RAW
+
+    batch = tmp_path / "batch"
+    batch.mkdir()
+    (batch / "broken.txt").write_bytes(bytes(range(256)) * 64)
+    good = sorted(DATA_RAW.glob("00[01]_*.txt"))
+    for f in good:
+        (batch / f.name).write_bytes(f.read_bytes())
+    code, stdout, stderr = run("ingest", str(batch), "--out", str(tmp_path / "out"), "-q", "--no-reference")
+    assert code == 2
+    assert "error: " in stderr and "broken.txt" in stderr
+    assert "files read: 3; documents: 2;" in stdout and "errors: 1;" in stdout
+    assert sorted(p.stem for p in (tmp_path / "out").glob("*.ttl")) == sorted(f.stem for f in good)

@@ -239,10 +239,12 @@ class _QueryCommand(click.Command):
 @_data_option
 def query(name: str, params: tuple[str, ...], fmt: str, out: Path | None, store_path: Path | None, data_dir: Path | None) -> None:
     """Run the saved query NAME (see 'kglaw queries'; 'kglaw query NAME --help' describes one)."""
-    from .query import format_results, run_query
+    from .query import find_query, format_results, run_query
 
+    saved = find_query(name)  # an unknown name fails before the store is touched
+    given = _parse_params(params)
     store = open_graph_store(store_path, data_dir)
-    _emit(format_results(run_query(store, name, _parse_params(params)), fmt), out)
+    _emit(format_results(run_query(store, saved, given), fmt), out)
 
 
 @cli.command()
@@ -320,6 +322,50 @@ def synth(n: int, out: Path, seed: int) -> None:
 
     gt = generate_corpus(n, out, seed)
     click.echo(f"{len(gt.documents)} documents and {gt.path.name} written to {out}")
+
+
+@cli.command()
+@click.argument("paths", nargs=-1, required=True, type=click.Path(path_type=Path, exists=True))
+@click.option("--out", type=click.Path(path_type=Path, file_okay=False), default=None, help="Output directory (default: data/ttl).")
+@click.option("-j", "--jobs", type=int, default=None, help="Parallel parser processes (default: all cores).")
+@click.option("--no-reference", is_flag=True, help="Leave out the ontology, authority and curated graphs.")
+@click.option("-q", "--quiet", is_flag=True, help="No progress bar.")
+def ingest(paths: tuple[Path, ...], out: Path | None, jobs: int | None, no_reference: bool, quiet: bool) -> None:
+    """Parse many files or whole directories into data/ttl-style output, with a progress bar.
+
+    A document that fails never stops the batch; the summary counts files, documents, facts (triples),
+    warnings and errors. Exit code 2 when any document failed.
+    """
+    from rich.console import Console
+    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
+
+    from .build import build_corpus, parse_paths, raw_files, reference_graphs, write_graphs
+    from .resources import ttl_dir
+
+    files = raw_files(list(paths))
+    out = out or ttl_dir()
+    console = Console(stderr=True)
+    jobs = jobs or (os.cpu_count() or 1)
+    with Progress(
+        TextColumn("[bold]parsing"), BarColumn(), MofNCompleteColumn(), TimeRemainingColumn(),
+        console=console, disable=quiet or not console.is_terminal, transient=True,
+    ) as progress:
+        task = progress.add_task("parse", total=len(files))
+        docs, errors = parse_paths(files, on_progress=lambda _f: progress.advance(task), jobs=jobs)
+    result = build_corpus(docs)
+    if not no_reference:
+        result.graphs.update(reference_graphs())
+    write_graphs(result.graphs, out)
+    for w in result.warnings:
+        click.echo(f"warning: {w}", err=True)
+    for e in errors:
+        click.echo(f"error: {e}", err=True)
+    click.echo(
+        f"files read: {len(files)}; documents: {len(docs)}; facts: {result.triples}; "
+        f"warnings: {len(result.warnings)}; errors: {len(errors)}; output: {out}"
+    )
+    if errors:
+        sys.exit(2)
 
 
 def main() -> None:
