@@ -101,7 +101,9 @@ def _cited_text(registry: Graph, node: URIRef) -> str | None:
 
 def test_every_body_cites_a_seed_or_an_act(registry: Graph) -> None:
     for s in set(registry.subjects(RDF.type, ORG.Organization)):
-        assert registry.value(s, KGL.sourceDocument) is not None or registry.value(s, DCTERMS.source) is not None, s
+        assert (
+            registry.value(s, KGL.sourceDocument) is not None or registry.value(s, DCTERMS.source) is not None
+        ), s
 
 
 def test_every_statement_cites_a_seed_or_an_act(registry: Graph) -> None:
@@ -111,7 +113,9 @@ def test_every_statement_cites_a_seed_or_an_act(registry: Graph) -> None:
         has_seed = registry.value(st, KGL.sourceDocument) is not None
         assert has_seed or registry.value(st, DCTERMS.source) is not None, st
         if has_seed:
-            assert registry.value(st, KGL.lineStart) is not None and registry.value(st, KGL.lineEnd) is not None
+            assert (
+                registry.value(st, KGL.lineStart) is not None and registry.value(st, KGL.lineEnd) is not None
+            )
         s, p, o = (registry.value(st, x) for x in (RDF.subject, RDF.predicate, RDF.object))
         assert (s, p, o) in registry, st
 
@@ -237,8 +241,11 @@ def test_table_abbreviations_resolve(text: str, slug: str) -> None:
         ("OM", None, "ministry-of-enlightenment"),  # Latin look-alikes
         ("Қазақстан Республикасының Денсаулық сақтау министрлігінің", None, "ministry-of-healthcare"),
         ("ҚР Денсаулық сақтау министрлігіне", None, "ministry-of-healthcare"),
-        ("Министерства труда и социальной защиты населения Республики Казахстан", None,
-         "ministry-of-labour-and-social-protection-of-population"),
+        (
+            "Министерства труда и социальной защиты населения Республики Казахстан",
+            None,
+            "ministry-of-labour-and-social-protection-of-population",
+        ),
         ("Министерством здравоохранения", None, "ministry-of-healthcare"),
         ("Министру юстиции Республики Казахстан", None, "ministry-of-justice"),
         ("Қызылорда облыстық мәслихатының", None, "kyzylorda-oblast-maslikhat"),
@@ -252,21 +259,37 @@ def test_table_abbreviations_resolve(text: str, slug: str) -> None:
         ("қалалық мәслихат", "almaty", "almaty-city-maslikhat"),
         ("Облыстық денсаулық сақтау басқармасы", "atyrau", "atyrau-oblast-health-department"),
         ("Облыстық білім беру басқар-масы", "atyrau", "atyrau-oblast-education-department"),
-        ("Еңбек және халықты әлеуметтік қорғау басқармасы", "atyrau", "atyrau-oblast-labour-and-social-protection-department"),
+        (
+            "Еңбек және халықты әлеуметтік қорғау басқармасы",
+            "atyrau",
+            "atyrau-oblast-labour-and-social-protection-department",
+        ),
         ("Ішкі саясат департаменті", "kyzylorda", "kyzylorda-oblast-internal-policy-department"),
         ("ОЖҚҮ ж әБД", "kyzylorda", "kyzylorda-oblast-employment-and-social-programmes-department"),
         ("О Ж Қ Ү ж әБД", "kyzylorda", "kyzylorda-oblast-employment-and-social-programmes-department"),
-        ("Еж ХәҚМҚОБД", "kyzylorda",
-         "kyzylorda-oblast-department-of-ministry-of-labour-and-social-protection-of-population"),
+        (
+            "Еж ХәҚМҚОБД",
+            "kyzylorda",
+            "kyzylorda-oblast-department-of-ministry-of-labour-and-social-protection-of-population",
+        ),
         ("КжӨД", "kyzylorda", "kyzylorda-oblast-entrepreneurship-and-industry-department"),
-        ("\"Атамекен\" ҰҚП", None, "atameken-national-chamber-of-entrepreneurs"),
+        ('"Атамекен" ҰҚП', None, "atameken-national-chamber-of-entrepreneurs"),
         ("Адам құқықтары жөнiндегі ұлттық орталық", None, "national-centre-for-human-rights"),  # Latin i
-        ("Қазақстан Республикасы Денсаулық сақтау және әлеуметтік даму министрінің", None,
-         "ministry-of-healthcare-and-social-development"),
-        ("Қазақста н Республи к а с ы Денсаул ық сақтау және әлеуметті к даму министрі нің", None,
-         "ministry-of-healthcare-and-social-development"),
-        ("Еңбек және халықты әлеуметтік қорғау министрінің міндетін атқарушының", None,
-         "ministry-of-labour-and-social-protection-of-population"),
+        (
+            "Қазақстан Республикасы Денсаулық сақтау және әлеуметтік даму министрінің",
+            None,
+            "ministry-of-healthcare-and-social-development",
+        ),
+        (
+            "Қазақста н Республи к а с ы Денсаул ық сақтау және әлеуметті к даму министрі нің",
+            None,
+            "ministry-of-healthcare-and-social-development",
+        ),
+        (
+            "Еңбек және халықты әлеуметтік қорғау министрінің міндетін атқарушының",
+            None,
+            "ministry-of-labour-and-social-protection-of-population",
+        ),
         ("Қазақстан Республикасы Үкіметіне", None, "government"),
         ("Атырау қаласының әкімі", None, "atyrau-city-akimat"),
         ("Туркестанского областного маслихата", None, "turkestan-oblast-maslikhat"),
@@ -286,7 +309,10 @@ def test_case_forms_resolve(text: str, region: str | None, slug: str) -> None:
         ("ЦДИӨДМ", None),  # seed 002 rows 87-88: no legend says what it is, so it stays a literal
         ("ІІД", "atyrau"),  # Kyzylorda's legend abbreviation does not name an Atyrau body
         ("облыстық мәслихат", None),  # which oblast? not said
-        ("Қызылорда облысының мәдениет және білім беру департаменттері", None),  # two bodies: the caller splits
+        (
+            "Қызылорда облысының мәдениет және білім беру департаменттері",
+            None,
+        ),  # two bodies: the caller splits
     ],
 )
 def test_unknown_names_return_none(text: str, region: str | None) -> None:
@@ -295,8 +321,12 @@ def test_unknown_names_return_none(text: str, region: str | None) -> None:
 
 def test_document_legend_comes_before_the_registry() -> None:
     assert resolve_agency("ОМ", {"ОМ": "Белгісіз бір орган"}) is None
-    assert resolve_agency("ОМ", {"ОМ": "Қазақстан Республикасының Денсаулық сақтау министрлігі"}) == a("ministry-of-healthcare")
-    legend = {"ЕжХәҚМҚОБД": "Еңбек және халықты әлеуметтік қорғау Министрлігінің Қызылорда облысы бойынша департаменті (келісім бойынша)"}
+    assert resolve_agency("ОМ", {"ОМ": "Қазақстан Республикасының Денсаулық сақтау министрлігі"}) == a(
+        "ministry-of-healthcare"
+    )
+    legend = {
+        "ЕжХәҚМҚОБД": "Еңбек және халықты әлеуметтік қорғау Министрлігінің Қызылорда облысы бойынша департаменті (келісім бойынша)"
+    }
     assert resolve_agency("ЕжХәҚМҚОБД", legend, "kyzylorda") == a(
         "kyzylorda-oblast-department-of-ministry-of-labour-and-social-protection-of-population"
     )
@@ -313,7 +343,10 @@ def test_no_name_or_abbreviation_key_is_shared_by_two_bodies() -> None:
 
 def test_education_and_science_split_in_2022() -> None:
     mes = a("ministry-of-education-and-science")
-    assert sorted(successors(mes)) == [a("ministry-of-enlightenment"), a("ministry-of-science-and-higher-education")]
+    assert sorted(successors(mes)) == [
+        a("ministry-of-enlightenment"),
+        a("ministry-of-science-and-higher-education"),
+    ]
     assert predecessors(a("ministry-of-enlightenment")) == [mes]
     assert predecessors(a("ministry-of-science-and-higher-education")) == [mes]
     assert predecessors(mes) == []

@@ -53,7 +53,13 @@ def test_acts_file_parses(acts: Graph) -> None:
 def test_required_acts_are_present(acts: Graph) -> None:
     iris = {str(s) for s in acts.subjects(RDF.type, ELI.LegalResource)}
     required = {
-        SOCIAL_CODE, LABOUR_CODE, TAX_CODE, LAW_148, LAW_343, LAW_2005, LAW_2008,
+        SOCIAL_CODE,
+        LABOUR_CODE,
+        TAX_CODE,
+        LAW_148,
+        LAW_343,
+        LAW_2005,
+        LAW_2008,
         "https://w3id.org/kglaw/eli/kz/constitution/rk/1995-08-30/_",
         "https://w3id.org/kglaw/eli/kz/code/rk/2014-07-05/235-V",  # administrative offences
         "https://w3id.org/kglaw/eli/kz/law/rk/2016-04-06/480-V",  # on legal acts
@@ -105,7 +111,9 @@ def test_every_act_has_kk_or_ru_titles_on_expressions(acts: Graph) -> None:
 
 
 def test_every_fact_cites_a_seed_or_an_act(acts: Graph) -> None:
-    nodes = set(acts.subjects(RDF.type, ELI.LegalResource)) | set(acts.subjects(RDF.type, ELI.LegalExpression))
+    nodes = set(acts.subjects(RDF.type, ELI.LegalResource)) | set(
+        acts.subjects(RDF.type, ELI.LegalExpression)
+    )
     for n in nodes:
         assert acts.value(n, KGL.sourceDocument) is not None or acts.value(n, DCTERMS.source) is not None, n
         if acts.value(n, ELI.number) is not None or acts.value(n, ELI.id_local) is not None:
@@ -116,7 +124,11 @@ def test_cited_lines_contain_the_act(acts: Graph) -> None:
     """Each seed citation points at lines that carry the act's title (or its date)."""
     checked = 0
     for n in set(acts.subjects(KGL.sourceDocument, None)):
-        text = _lines(acts.value(n, KGL.sourceDocument), int(acts.value(n, KGL.lineStart)), int(acts.value(n, KGL.lineEnd)))
+        text = _lines(
+            acts.value(n, KGL.sourceDocument),
+            int(acts.value(n, KGL.lineStart)),
+            int(acts.value(n, KGL.lineEnd)),
+        )
         key = normalize_title(text)
         if (n, RDF.type, RDF.Statement) in acts:
             obj = acts.value(n, RDF.object)
@@ -126,8 +138,12 @@ def test_cited_lines_contain_the_act(acts: Graph) -> None:
                 assert normalize_title(str(obj)) in key, (n, obj)
         else:
             resource = acts.value(n, ELI.realizes) or n
-            titles = [str(t) for e in acts.objects(resource, ELI.is_realized_by)
-                      for p in (ELI.title, ELI.title_alternative) for t in acts.objects(e, p)]
+            titles = [
+                str(t)
+                for e in acts.objects(resource, ELI.is_realized_by)
+                for p in (ELI.title, ELI.title_alternative)
+                for t in acts.objects(e, p)
+            ]
             d = acts.value(resource, ELI.date_document)
             year = str(d.toPython().year) if d is not None else str(acts.value(resource, KGL.year))
             assert any(normalize_title(t) in key for t in titles) or year in text, (n, text)
@@ -141,16 +157,28 @@ def test_cited_lines_contain_the_act(acts: Graph) -> None:
 @pytest.mark.parametrize(
     "title,expected",
     [
-        ("Қазақстан Республикасында мүгедектерді әлеуметтік қорғау туралы", LAW_2005),  # the old title (000 l.14)
+        (
+            "Қазақстан Республикасында мүгедектерді әлеуметтік қорғау туралы",
+            LAW_2005,
+        ),  # the old title (000 l.14)
         ("мүгедектерді әлеуметтік қорғау туралы", LAW_2005),
         ("О социальной защите инвалидов в Республике Казахстан", LAW_2005),
         ("О социальной защите лиц с инвалидностью в Республике Казахстан", LAW_2005),
         ('"Арнаулы әлеуметтік қызметтер туралы" Қазақстан Республикасының Заңы', LAW_2008),
         ("Закон Республики Казахстан «О специальных социальных услугах»", LAW_2008),
         ("Кемтар балаларды әлеуметтік және медициналық-педагогикалық түзеу арқылы қолдау туралы", LAW_343),
-        ("Кемтар балаларды әлеуметтiк және медициналық-педагогикалық түзеу арқылы қолдау туралы", LAW_343),  # Latin i
-        ("О социальной и медико-педагогической коррекционной поддержке детей с ограниченными возможностями", LAW_343),
-        ("Қ а з а қ с т а н  Р е с п у б л и к а с ы н д а ғ ы жергілікті мемлекеттік басқару туралы", LAW_148),
+        (
+            "Кемтар балаларды әлеуметтiк және медициналық-педагогикалық түзеу арқылы қолдау туралы",
+            LAW_343,
+        ),  # Latin i
+        (
+            "О социальной и медико-педагогической коррекционной поддержке детей с ограниченными возможностями",
+            LAW_343,
+        ),
+        (
+            "Қ а з а қ с т а н  Р е с п у б л и к а с ы н д а ғ ы жергілікті мемлекеттік басқару туралы",
+            LAW_148,
+        ),
         ("О местном государственном управлении и самоуправлении в Республике Казахстан", LAW_148),
         ("Еңбек Кодексі", LABOUR_CODE),
         ("Қазақстан Республикасы Еңбек кодексінің", LABOUR_CODE),
@@ -185,7 +213,12 @@ def test_resolve_by_date_and_number(ref: ActRef, expected: str | None) -> None:
 
 @pytest.mark.parametrize(
     "code,expected",
-    [("Z050000039_", LAW_2005), ("K2300000224", SOCIAL_CODE), ("z080000114_", LAW_2008), ("Z1600000482", EMPLOYMENT_2016)],
+    [
+        ("Z050000039_", LAW_2005),
+        ("K2300000224", SOCIAL_CODE),
+        ("z080000114_", LAW_2008),
+        ("Z1600000482", EMPLOYMENT_2016),
+    ],
 )
 def test_resolve_by_adilet_code(code: str, expected: str) -> None:
     assert resolve_act(ActRef(adilet=code)) == expected

@@ -31,8 +31,17 @@ TEN_REPEALED = {
     LAW + "2016-04-06/482-V",
     LAW + "2019-12-26/286-VI",
 }  # plus the law of 2015-08-02, whose number is not known (its IRI carries a title key)
-RELATIONS = {ELI.repeals, ELI.repealed_by, KGL.replacedBy, ELI.date_no_longer_in_force, ELI.in_force,
-             KGL.coveredBy, KGL.establishedBy, ELI.is_part_of, ELI.has_part}
+RELATIONS = {
+    ELI.repeals,
+    ELI.repealed_by,
+    KGL.replacedBy,
+    ELI.date_no_longer_in_force,
+    ELI.in_force,
+    KGL.coveredBy,
+    KGL.establishedBy,
+    ELI.is_part_of,
+    ELI.has_part,
+}
 
 
 @pytest.fixture(scope="module")
@@ -142,8 +151,12 @@ def test_cited_lines_say_the_fact(curated: Graph, acts: Graph) -> None:
         if p == KGL.establishedBy:
             # the lines name the law that carries the measure: one of its titles, as the authority file has them
             law = curated.value(st, RDF.object)
-            titles = [str(t) for e in acts.objects(law, ELI.is_realized_by)
-                      for q in (ELI.title, ELI.title_alternative) for t in acts.objects(e, q)]
+            titles = [
+                str(t)
+                for e in acts.objects(law, ELI.is_realized_by)
+                for q in (ELI.title, ELI.title_alternative)
+                for t in acts.objects(e, q)
+            ]
             assert any(normalize_title(t) in normalize_title(text) for t in titles), (st, text)
         else:
             for word in _key_words(curated, acts, st):
@@ -181,7 +194,10 @@ SELECT ?measure ?law ?unit WHERE {
 
 def test_measures_the_social_code_replaced(curated: Graph, acts: Graph) -> None:
     g = curated + acts
-    rows = {(str(r.measure).rsplit("/", 1)[-1], str(r.law), str(r.unit).rsplit("/", 1)[-1]) for r in g.query(HEADLINE)}
+    rows = {
+        (str(r.measure).rsplit("/", 1)[-1], str(r.law), str(r.unit).rsplit("/", 1)[-1])
+        for r in g.query(HEADLINE)
+    }
     law_2005, law_2008 = LAW + "2005-04-13/39-III", LAW + "2008-12-29/114-IV"
     assert ("special-social-services", law_2008, "chapter-12") in rows
     assert ("prosthetic-and-technical-aids", law_2005, "article-169") in rows

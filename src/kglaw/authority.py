@@ -29,11 +29,11 @@ from .model import ActRef
 from .namespaces import ELI, KGL
 
 __all__ = [
-    "ActRecord",
     "ActIndex",
+    "ActRecord",
     "acts_file",
-    "load_acts",
     "acts_index",
+    "load_acts",
     "normalize_title",
     "numbers_match",
     "resolve_act",
@@ -54,18 +54,29 @@ def acts_file() -> Path:
 
 
 # Latin letters that look like Cyrillic ones (lower case: titles are compared lower-cased).
-_LOOKALIKE = str.maketrans({
-    "a": "а", "e": "е", "o": "о", "p": "р", "c": "с", "x": "х", "y": "у", "i": "і",
-    "k": "к", "m": "м", "t": "т", "b": "в", "h": "н",
-})
+_LOOKALIKE = str.maketrans(
+    {
+        "a": "а",
+        "e": "е",
+        "o": "о",
+        "p": "р",
+        "c": "с",
+        "x": "х",
+        "y": "у",
+        "i": "і",
+        "k": "к",
+        "m": "м",
+        "t": "т",
+        "b": "в",
+        "h": "н",
+    }
+)
 # Words that name the state, not the subject: "Қазақстан Республикасының", "в Республике Казахстан" …
 _STATE = re.compile(
     r"\b(?:қазақстан\s+республикас\w*|в\s+республике\s+казахстан|республик\w\s+казахстан|қр|рк)\b"
 )
 # The frame around a title: "О/Об … ", "… туралы", and the act-type words in any case form.
-_STATE_JOINED = re.compile(
-    r"қазақстанреспубликас(?:ындағы|ының|ында|ына|ы)|в?республик[иаеу]казахстан"
-)
+_STATE_JOINED = re.compile(r"қазақстанреспубликас(?:ындағы|ының|ында|ына|ы)|в?республик[иаеу]казахстан")
 _FRAME_WORDS = re.compile(r"\b(?:туралы|заң\w*|закон\w*|кодекс\w*)\b")
 _LEADING_PREP = re.compile(r"^(?:о|об|обо)\b")
 
@@ -168,7 +179,7 @@ def build_index(g: Graph) -> ActIndex:
             rec.year = rec.date.year
         y = g.value(s, KGL.year)
         if y is not None:
-            rec.year = int(y)
+            rec.year = int(str(y))
         n = g.value(s, ELI.number)
         rec.number = str(n) if n is not None else None
         code = g.value(s, ELI.id_local)
@@ -240,8 +251,9 @@ def resolve_act(ref: ActRef, on: date | None = None, index: ActIndex | None = No
 
     if ref.date and ref.number:
         hits = [
-            i for i in idx.by_date.get(ref.date, [])
-            if recs[i].number and numbers_match(recs[i].number, ref.number) and _type_ok(recs[i], ref)
+            i
+            for i in idx.by_date.get(ref.date, [])
+            if numbers_match(recs[i].number or "", ref.number) and _type_ok(recs[i], ref)
         ]
         if len(hits) == 1:
             return hits[0]
@@ -252,14 +264,20 @@ def resolve_act(ref: ActRef, on: date | None = None, index: ActIndex | None = No
         key = normalize_title(ref.title)
         hits = [i for i in idx.by_title.get(key, []) if _type_ok(recs[i], ref)]
         if ref.date:
-            hits = [i for i in hits if recs[i].date in (None, ref.date)
-                    and (recs[i].date is not None or recs[i].year == ref.date.year)]
+            hits = [
+                i
+                for i in hits
+                if recs[i].date in (None, ref.date)
+                and (recs[i].date is not None or recs[i].year == ref.date.year)
+            ]
+        elif getattr(ref, "year", None):
+            hits = [i for i in hits if recs[i].year in (None, ref.year)]
         if ref.number:
-            hits = [i for i in hits if recs[i].number is None or numbers_match(recs[i].number, ref.number)]
+            hits = [i for i in hits if not recs[i].number or numbers_match(recs[i].number or "", ref.number)]
         if len(hits) == 1:
             return hits[0]
         if len(hits) > 1 and on is not None and not ref.date:
-            dated = [i for i in hits if recs[i].date is not None and recs[i].date <= on]
+            dated = [i for i in hits if (recs[i].date or date.max) <= on]
             if dated:
                 latest = max(recs[i].date for i in dated)  # type: ignore[type-var]
                 best = [i for i in dated if recs[i].date == latest]
@@ -271,7 +289,8 @@ def resolve_act(ref: ActRef, on: date | None = None, index: ActIndex | None = No
         head, tail = _number_key(ref.number)
         if tail and re.fullmatch(r"[IVXLC]+", tail):
             hits = [
-                i for i in idx.by_head.get(head, [])
+                i
+                for i in idx.by_head.get(head, [])
                 if numbers_match(recs[i].number or "", ref.number) and _type_ok(recs[i], ref)
             ]
             if len(hits) == 1:
