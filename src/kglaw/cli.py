@@ -287,6 +287,218 @@ def report_lineage(act: str, fmt: str, out: Path | None, store_path: Path | None
     _emit(lineage_report(store, act, fmt), out)
 
 
+_REPORT_FORMAT = click.option("--format", "fmt", type=click.Choice(["md", "html"]), default="md", show_default=True)
+_OUT = click.option("-o", "--out", type=click.Path(path_type=Path, dir_okay=False), default=None, help="Write to FILE (atomically).")
+_RESULT_FORMAT = click.option(
+    "-f", "--format", "fmt", type=click.Choice(["table", "csv", "tsv", "json", "xml", "md"]), default="table", show_default=True
+)
+
+
+@report.command("act")
+@click.argument("act")
+@click.option("--on", "on", default=None, help="Also give the act's status on this day (YYYY-MM-DD).")
+@click.option("--sources", "source_base", default="../data/raw", show_default=True, help="Where links to source lines point.")
+@_REPORT_FORMAT
+@_OUT
+@_store_option
+@_data_option
+def report_act(act: str, on: str | None, source_base: str, fmt: str, out: Path | None, store_path: Path | None, data_dir: Path | None) -> None:
+    """Everything the graph knows of ACT, each fact linked to its source lines."""
+    from .reports_more import act_report
+
+    _emit(act_report(open_graph_store(store_path, data_dir), act, fmt, on, source_base), out)
+
+
+@report.command("agency")
+@click.argument("agency")
+@_REPORT_FORMAT
+@_OUT
+@_store_option
+@_data_option
+def report_agency(agency: str, fmt: str, out: Path | None, store_path: Path | None, data_dir: Path | None) -> None:
+    """AGENCY (slug, IRI, name or abbreviation): its measures across plans, due dates, names over time."""
+    from .reports_more import agency_report
+
+    _emit(agency_report(open_graph_store(store_path, data_dir), agency, fmt), out)
+
+
+@report.command("changes")
+@click.option("--from", "start", required=True, help="First day of the period (YYYY-MM-DD).")
+@click.option("--to", "end", required=True, help="Last day of the period (YYYY-MM-DD).")
+@_REPORT_FORMAT
+@_OUT
+@_store_option
+@_data_option
+def report_changes(start: str, end: str, fmt: str, out: Path | None, store_path: Path | None, data_dir: Path | None) -> None:
+    """Acts adopted, amended, repealed or expired in a period, and the measures falling due in it."""
+    from .reports_more import changes_report
+
+    _emit(changes_report(open_graph_store(store_path, data_dir), start, end, fmt), out)
+
+
+# -- lineage analytics ------------------------------------------------------------------------------------
+
+
+@cli.group()
+def lineage() -> None:
+    """Lineage analytics: ancestors, descendants, chains, cycles, status on a date, timelines.
+
+    A lineage cycle is reported as an error with exit code 1 (the data do not conform).
+    """
+
+
+_RELATIONS = click.option(
+    "-r", "--relation", "relations", multiple=True, type=click.Choice(["amends", "repeals", "based_on", "replaced_by"]),
+    help="Follow only these relations (repeat; default: all four).",
+)
+
+
+@lineage.command("ancestors")
+@click.argument("act")
+@_RELATIONS
+@_RESULT_FORMAT
+@_OUT
+@_store_option
+@_data_option
+def lineage_ancestors(act: str, relations: tuple[str, ...], fmt: str, out: Path | None, store_path: Path | None, data_dir: Path | None) -> None:
+    """The acts ACT comes after: those it amends, repeals or rests on, and those it replaced, transitively."""
+    from .lineage import ancestors, to_results
+    from .query import format_results
+
+    _emit(format_results(to_results(ancestors(open_graph_store(store_path, data_dir), act, relations or None)), fmt), out)
+
+
+@lineage.command("descendants")
+@click.argument("act")
+@_RELATIONS
+@_RESULT_FORMAT
+@_OUT
+@_store_option
+@_data_option
+def lineage_descendants(act: str, relations: tuple[str, ...], fmt: str, out: Path | None, store_path: Path | None, data_dir: Path | None) -> None:
+    """The acts that come after ACT: those that amend, repeal or rest on it, or replaced it, transitively."""
+    from .lineage import descendants, to_results
+    from .query import format_results
+
+    _emit(format_results(to_results(descendants(open_graph_store(store_path, data_dir), act, relations or None)), fmt), out)
+
+
+@lineage.command("chains")
+@click.option("-n", "--limit", type=click.IntRange(min=0), default=10, show_default=True, help="How many (0: all).")
+@_RELATIONS
+@_RESULT_FORMAT
+@_OUT
+@_store_option
+@_data_option
+def lineage_chains(limit: int, relations: tuple[str, ...], fmt: str, out: Path | None, store_path: Path | None, data_dir: Path | None) -> None:
+    """The longest lineage chains, longest first (exit 1 if the lineage has a cycle)."""
+    from .lineage import longest_chains, to_results
+    from .query import format_results
+
+    _emit(format_results(to_results(longest_chains(open_graph_store(store_path, data_dir), relations or None, limit)), fmt), out)
+
+
+@lineage.command("cycles")
+@_RELATIONS
+@_store_option
+@_data_option
+def lineage_cycles(relations: tuple[str, ...], store_path: Path | None, data_dir: Path | None) -> None:
+    """Check the lineage for cycles: prints each one and exits 1 if there is any, else 0."""
+    from .lineage import find_cycles
+
+    cycles = find_cycles(open_graph_store(store_path, data_dir), relations or None)
+    for c in cycles:
+        click.echo(" → ".join(c + c[:1]))
+    click.echo(f"{len(cycles)} lineage cycle{'s' if len(cycles) != 1 else ''}")
+    sys.exit(1 if cycles else 0)
+
+
+@lineage.command("status")
+@click.option("--on", "on", required=True, help="The day (YYYY-MM-DD).")
+@click.option("--act", "act", default=None, help="Only this act.")
+@_RESULT_FORMAT
+@_OUT
+@_store_option
+@_data_option
+def lineage_status(on: str, act: str | None, fmt: str, out: Path | None, store_path: Path | None, data_dir: Path | None) -> None:
+    """The status of every act on a day, with the reason (repealed by X on D, expired, in force …)."""
+    from .lineage import act_status_on, status_on, to_results
+    from .query import format_results
+
+    store = open_graph_store(store_path, data_dir)
+    items = [act_status_on(store, act, on)] if act else status_on(store, on)
+    _emit(format_results(to_results(items), fmt), out)
+
+
+@lineage.command("timeline")
+@click.argument("act")
+@_RESULT_FORMAT
+@_OUT
+@_store_option
+@_data_option
+def lineage_timeline(act: str, fmt: str, out: Path | None, store_path: Path | None, data_dir: Path | None) -> None:
+    """The dated events of ACT: adoption, registration, entry into force, amendments, repeal, period."""
+    from .lineage import act_timeline, to_results
+    from .query import format_results
+
+    _emit(format_results(to_results(act_timeline(open_graph_store(store_path, data_dir), act)), fmt), out)
+
+
+# -- search, export, import ---------------------------------------------------------------------------------
+
+
+@cli.command()
+@click.argument("words", nargs=-1, required=True)
+@click.option("--lang", type=click.Choice(["kk", "ru", "en"]), default=None, help="Only texts in this language.")
+@click.option("-n", "--limit", type=click.IntRange(min=0), default=20, show_default=True)
+@_RESULT_FORMAT
+@_OUT
+@_store_option
+@_data_option
+def search(words: tuple[str, ...], lang: str | None, limit: int, fmt: str, out: Path | None, store_path: Path | None, data_dir: Path | None) -> None:
+    """Search titles, measure names and agency names; ranked, with type, date and status."""
+    from .query import format_results
+    from .search import hits_to_results
+    from .search import search as search_graph
+
+    hits = search_graph(open_graph_store(store_path, data_dir), " ".join(words), lang, limit)
+    _emit(format_results(hits_to_results(hits), fmt), out)
+
+
+@cli.command("export")
+@click.option("--format", "fmt", type=click.Choice(["ttl", "nt", "nq", "trig", "jsonld"]), default="trig", show_default=True)
+@click.option("-o", "--out", type=click.Path(path_type=Path, dir_okay=False), default=None,
+              help="Write to FILE, and its VoID/DCAT description to FILE.void.ttl (atomically).")
+@_store_option
+@_data_option
+def export_cmd(fmt: str, out: Path | None, store_path: Path | None, data_dir: Path | None) -> None:
+    """Export the graph (TriG and N-Quads keep one named graph per source document)."""
+    from .export import export_graph, export_to_file
+
+    store = open_graph_store(store_path, data_dir)
+    if out is None:
+        sys.stdout.buffer.write(export_graph(store, fmt))
+        sys.stdout.flush()
+        return
+    data, void = export_to_file(store, fmt, out)
+    click.echo(f"wrote {data} and {void}", err=True)
+
+
+@cli.command("import")
+@click.argument("file", type=click.Path(path_type=Path, exists=True, dir_okay=False))
+@click.option("--graph", default=None, help="Named graph for a triples file (default: …/graph/{file stem}).")
+@_store_option
+def import_cmd(file: Path, graph: str | None, store_path: Path | None) -> None:
+    """Load any RDF file (TriG, N-Quads, Turtle, N-Triples, JSON-LD, RDF/XML) into the store."""
+    from .export import import_file
+    from .resources import default_store_path
+    from .store import Store
+
+    path = store_path or default_store_path()
+    n = import_file(Store(path), file, graph)
+    click.echo(f"loaded {n} triples from {file} into {path}")
+
+
 # -- parse and ingest --------------------------------------------------------------------------------------
 
 

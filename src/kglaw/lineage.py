@@ -243,7 +243,7 @@ def _d(t: Any) -> date | None:
         return None
 
 
-def _status_of(act: str, rows: list[dict[str, Any]], on: date) -> ActStatus:
+def _status_of(act: str, rows: list[dict[str, Any]], on: date, names: dict[str, str] | None = None) -> ActStatus:
     """The rule, in order: not yet adopted or in force; repealed (the act's own end date, else the
     repealing act's entry into force, else its adoption); no longer in force by date; a policy
     document past its period; the text says not in force (date unknown); in force."""
@@ -266,10 +266,11 @@ def _status_of(act: str, rows: list[dict[str, Any]], on: date) -> ActStatus:
     if repealers:
         when = ended or repealers[0][0]
         by = repealers[0][1]
+        by_name = (names or {}).get(by, by)
         if when is not None and when <= on:
-            return ActStatus(act, on, "repealed", f"repealed by {by} on {when}", when, by)
+            return ActStatus(act, on, "repealed", f"repealed by {by_name} on {when}", when, by)
         if when is None:
-            return ActStatus(act, on, "repealed", f"repealed by {by}; the date is not known", None, by)
+            return ActStatus(act, on, "repealed", f"repealed by {by_name}; the date is not known", None, by)
     if ended is not None and ended <= on:
         return ActStatus(act, on, "not in force", f"no longer in force since {ended}", ended)
     if period_end is not None and period_end < on:
@@ -291,7 +292,8 @@ def _lifecycle(target: Any) -> dict[str, list[dict[str, Any]]]:
 def status_on(target: Any, on: date | str) -> list[ActStatus]:
     """The status of every act (and policy document) of the graph on ``on``, with the reason."""
     day = on if isinstance(on, date) else _parse_day(on)
-    return [_status_of(act, rows, day) for act, rows in sorted(_lifecycle(target).items())]
+    names = act_names(target)
+    return [_status_of(act, rows, day, names) for act, rows in sorted(_lifecycle(target).items())]
 
 
 def act_status_on(target: Any, act: str, on: date | str) -> ActStatus:
@@ -301,7 +303,7 @@ def act_status_on(target: Any, act: str, on: date | str) -> ActStatus:
     rows = _lifecycle(target).get(iri)
     if not rows:
         raise KglawError(f"no act {iri} in the graph")
-    return _status_of(iri, rows, day)
+    return _status_of(iri, rows, day, act_names(target))
 
 
 def _parse_day(s: str) -> date:
