@@ -862,6 +862,28 @@ def test_trailing_unit_words_that_stay_where_they_are(line: str, following: str)
             None,
         ),
         ("Настоящее постановление вводится в действие со дня его подписания.", AFFECTING.date),
+        (
+            "Осы қаулы қол қойылған күнінен бастап қолданысқа енгізіледі және ресми жариялануға тиіс.",
+            AFFECTING.date,
+        ),
+        (
+            "Настоящее постановление вводится в действие с 1 января 2024 года и подлежит официальному опубликованию.",
+            date(2024, 1, 1),
+        ),
+        (
+            (
+                "Осы қаулы 3-тармақты қоспағанда, алғашқы ресми жарияланған күнінен кейін күнтізбелік он күн өткен "
+                "соң қолданысқа енгізіледі."
+            ),
+            None,
+        ),
+        (
+            (
+                "Настоящее постановление вводится в действие со дня его подписания, за исключением пункта 3, "
+                "который вводится в действие с 1 января 2025 года."
+            ),
+            AFFECTING.date,
+        ),
         ("Настоящее постановление вводится в действие с 1 января 2024 года.", date(2024, 1, 1)),
         (
             (
@@ -1061,3 +1083,21 @@ def test_an_amending_block_without_readable_instructions_is_reported() -> None:
     text = f"{KK_INTRO}\nбір нәрсе басқаша айтылсын;\n{closing}"
     assert parse_operations(normalize_lines(text), doc) == []
     assert [(w.code, w.span) for w in doc.warnings] == [("amendment", Span(1, 1))]
+
+
+@pytest.mark.parametrize(
+    "opening, closing",
+    [("«", "»"), ("„", "“"), ("“", "”")],
+)
+def test_new_wording_in_typographic_quotes(opening: str, closing: str) -> None:
+    ops = ops_of(
+        RU_INTRO,
+        "пункт 2 изложить в следующей редакции:",
+        f"{opening}2. Утвердить {opening}Программу{closing} развития.",
+        f"Второй абзац.{closing};",
+        f"пункт 3 изложить в следующей редакции: {opening}3. Текст.{closing};",
+    )
+    assert [(o.provision.slug() if o.provision else None, o.new_text) for o in ops] == [
+        ("point-2", f"2. Утвердить {opening}Программу{closing} развития. Второй абзац."),
+        ("point-3", "3. Текст."),
+    ]

@@ -126,7 +126,11 @@ def _quote_pairs(text: str) -> list[tuple[int, int]]:
     pairs: list[tuple[int, int]] = []
     stack: list[int] = []
     for i, ch in enumerate(text):
-        if ch in _OPEN:
+        if ch == "“" and stack and text[stack[-1]] == "„":  # „…“, the Russian inner quotes
+            s = stack.pop()
+            if not stack:
+                pairs.append((s, i + 1))
+        elif ch in _OPEN:
             stack.append(i)
         elif ch in _CLOSE:
             if stack:
@@ -150,28 +154,31 @@ def _quote_pairs(text: str) -> list[tuple[int, int]]:
 
 def _quote_open_at_end(text: str) -> bool:
     """A quotation is open at the end of ``text`` (so a colon there belongs to quoted words)."""
-    depth = 0
+    stack: list[str] = []
     for i, ch in enumerate(text):
-        if ch in _OPEN:
-            depth += 1
+        if ch == "“" and stack and stack[-1] == "„":
+            stack.pop()
+        elif ch in _OPEN:
+            stack.append(ch)
         elif ch in _CLOSE:
-            depth = max(0, depth - 1)
+            if stack:
+                stack.pop()
         elif ch == '"':
             prev = text[i - 1] if i else " "
             nxt = text[i + 1] if i + 1 < len(text) else " "
-            opening = (prev.isspace() or prev in "(:[") and not nxt.isspace()
-            depth = depth + 1 if opening else max(0, depth - 1)
-    return depth > 0
+            if (prev.isspace() or prev in "(:[") and not nxt.isspace():
+                stack.append(ch)
+            elif stack:
+                stack.pop()
+    return bool(stack)
 
 
 def _balanced(text: str) -> bool:
-    depth = 0
-    for ch in text:
-        if ch in _OPEN:
-            depth += 1
-        elif ch in _CLOSE:
-            depth -= 1
-    return depth <= 0 and text.count('"') % 2 == 0
+    """Every quotation in ``text`` is closed: as many « as », an even number of curly quotes („…“, “…”)
+    and of straight ones. Counting, not pairing, copes with the unbalanced inner quotes of copied texts
+    (seed 002, lines 26–28: ``"Елдің … "Дені сау ұлт" … сақтау" … табылады.";``)."""
+    curly = text.count("„") + text.count("“") + text.count("”")
+    return text.count("«") <= text.count("»") and curly % 2 == 0 and text.count('"') % 2 == 0
 
 
 # ---------------------------------------------------------------------------------------------------
@@ -238,7 +245,7 @@ def _read_clause(lines: list[str], i: int, limit: int = 15) -> _Clause:
     return _Clause(" ".join(parts), i, j, marker)
 
 
-_BLOCK_END = re.compile(r"[\"»”]\s*[;.]\s*$|^\s*[\"»”]\s*[;.]?\s*$")
+_BLOCK_END = re.compile(r"[\"»”“]\s*[;.]\s*$|^\s*[\"»”“]\s*[;.]?\s*$")
 
 
 def _read_block(lines: list[str], i: int, col: int) -> tuple[str, int] | None:
@@ -279,10 +286,10 @@ def _block_text(lines: list[str], i: int, col: int, j: int) -> str:
         else:
             paras[-1] += " " + s
     text = "\n".join(paras).strip()
-    text = re.sub(r"([\"»”])\s*[;.]$", r"\1", text)  # the terminator after the closing quote
+    text = re.sub(r"([\"»”“])\s*[;.]$", r"\1", text)  # the terminator after the closing quote
     if text[:1] in '"«“„':
         text = text[1:]
-    if text[-1:] in '"»”':
+    if text[-1:] in '"»”“':
         text = text[:-1]
     return text.strip()
 
@@ -490,12 +497,15 @@ def entry_into_force(lines: list[str], doc: Document) -> tuple[date | None, Span
     m = next((f for f in found if f.group("point")), found[0])
     cond = m.group("kk") if m.group("kk") is not None else m.group("ru")
     span = joined.span(m.start(), m.end())
-    if re.search(r"жарияланған|опубликован", cond, re.IGNORECASE):
-        return None, span
+    # the general rule, without its exceptions ("2-тармақты қоспағанда, …" / "…, за исключением пункта 2")
+    cond = re.split(r"қоспағанда,?", cond)[-1]
+    cond = re.split(r",?\s*(?:за\s+исключением|кроме)\s", cond)[0]
+    ds = find_dates(cond)
+    if ds:
+        return ds[0][0], span
     if re.search(r"қол\s+қойылған|подписани", cond, re.IGNORECASE):
         return doc.act.date, span
-    ds = find_dates(cond)
-    return (ds[0][0] if ds else None), span
+    return None, span  # counted from publication, or not said: not a date the text gives
 
 
 # ---------------------------------------------------------------------------------------------------

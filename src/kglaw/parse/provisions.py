@@ -7,8 +7,9 @@ order of an ELI subdivision path (``eli:is_part_of`` from the inside out).
 
 Kazakh chains units in the genitive, outermost first; Russian chains them innermost first. Rather
 than trust either word order, mentions are sorted by the rank of their kind (appendix ⊃ section ⊃
-chapter ⊃ § ⊃ article ⊃ part ⊃ point ⊃ subpoint ⊃ paragraph/row ⊃ title), which is the nesting that the
-Rules of legislative drafting (Law "On legal acts" of 6 April 2016 No. 480-V, art. 24–25) prescribe.
+chapter ⊃ § ⊃ article ⊃ part ⊃ point ⊃ subpoint ⊃ paragraph (abzac) or table row ⊃ sentence, column
+or title), the nesting of the structural units that the Law "On legal acts" (6 April 2016 No. 480-V)
+gives a normative act; an appendix's table adds rows and columns.
 
 Ordinal words (``он үшінші``, ``отыз бесінші``; ``тринадцатого``, ``тридцать пятый``) are composed from
 tens and units, so that every ordinal 1–99 is read, not just those seen in the seeds.
@@ -52,6 +53,8 @@ KINDS = (
     "subpoint",
     "abzac",
     "row",
+    "column",
+    "sentence",
     "title",
     "preamble",
 )
@@ -66,6 +69,8 @@ RANK = {
     "subpoint": 7,
     "abzac": 8,
     "row": 8,
+    "column": 9,  # a column of a table row
+    "sentence": 9,  # a sentence of a paragraph or point
     "title": 9,
     "preamble": 9,
 }
@@ -217,6 +222,8 @@ _KK_WORDS = [
     ("article", r"бап\w*|баб\w*"),
     ("paragraph", r"параграф\w*"),
     ("abzac", r"абзац\w*"),
+    ("column", r"баған\w*"),
+    ("sentence", r"сөйлем\w*"),
     ("appendix", r"қосымша\w*"),
 ]
 # Russian unit words with their declension endings, strict enough that "главный", "в частности" or
@@ -230,6 +237,8 @@ _RU_WORDS = [
     ("article", r"стат(?:ья|ьи|ье|ью|ьей|ьям|ьями|ьях|ей)"),
     ("paragraph", r"параграф(?:а|е|у|ом|ы|ов|ам|ами|ах)?|§"),
     ("abzac", r"абзац(?:а|е|у|ем|ы|ев|ам|ами|ах)?"),
+    ("column", r"граф(?:а|ы|е|у|ой|ам|ами|ах)"),
+    ("sentence", r"предложени(?:е|я|ю|ем|и|й|ям|ями|ях)"),
     ("appendix", r"приложени(?:е|я|ю|ем|и|й|ям|ями|ях)"),
 ]
 
