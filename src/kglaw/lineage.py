@@ -252,6 +252,8 @@ def _status_of(act: str, rows: list[dict[str, Any]], on: date, names: dict[str, 
     period_start, period_end = _d(r0.get("periodStart")), _d(r0.get("periodEnd"))
     start = entry or adopted or period_start
     if start is None:
+        if period_end is not None and period_end < on:
+            return ActStatus(act, on, "expired", f"expired at the end of its period on {period_end}", period_end)
         if r0.get("inForce") is not None and str(r0["inForce"]) == "false":
             return ActStatus(act, on, "not in force", "the text says it is not in force; no dates are known")
         return ActStatus(act, on, "unknown", "its adoption date is not known")
