@@ -1101,3 +1101,22 @@ def test_new_wording_in_typographic_quotes(opening: str, closing: str) -> None:
         ("point-2", f"2. Утвердить {opening}Программу{closing} развития. Второй абзац."),
         ("point-3", "3. Текст."),
     ]
+
+
+def test_a_column_of_an_action_plan_row() -> None:
+    ops = ops_of(
+        KK_INTRO,
+        "көрсетілген қаулымен бекітілген Бағдарламаны іске асыру жөніндегі іс-шаралар жоспарында:",
+        'реттік нөмірі 12-жолдың 5-бағанындағы "2020 жыл" деген сөздер "2021 жыл" деген сөздермен ауыстырылсын;',
+        RU_INTRO.replace("1. ", "2. ", 1),
+        "в Плане мероприятий по реализации Программы, утвержденном указанным постановлением:",
+        "в строке, порядковый номер 12:",
+        'в графе "Срок исполнения" цифры "2020" заменить цифрами "2021";',
+    )
+    got = [
+        (o.target_document, o.provision.slug() if o.provision else None, o.old_text, o.new_text) for o in ops
+    ]
+    assert got == [
+        ("plan", "row-12/column-5", "2020 жыл", "2021 жыл"),
+        ("plan", "row-12/column", "2020", "2021"),
+    ]

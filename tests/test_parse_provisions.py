@@ -162,6 +162,11 @@ def test_cardinals_and_other_words_are_not_ordinals(word: str) -> None:
         ("приложение 2", "appendix-2"),
         ("строку, порядковый номер 12, приложения 1", "appendix-1/row-12"),
         ("строки, порядковые номера 5 и 6", "row-5-6"),
+        # table columns and sentences
+        ("реттік нөмірі 12-жолдың 5-бағанында", "row-12/column-5"),
+        ("в графе 5 строки, порядковый номер 12", "row-12/column-5"),
+        ("3-тармақтың екінші сөйлемі", "point-3/sentence-2"),
+        ("второе предложение абзаца третьего пункта 2", "point-2/abzac-3/sentence-2"),
     ],
 )
 def test_parse_provision(text: str, slug: str) -> None:

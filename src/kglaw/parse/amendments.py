@@ -544,6 +544,7 @@ _KK_WORDS_ONLY = re.compile(rf"⟦(\d+)⟧\s*{_WORDS_KK}", re.IGNORECASE)
 _RU_WORDS_ONLY = re.compile(rf"(?:{_WORDS_RU}|{_WORDS_RU_INSTR})\s*⟦(\d+)⟧", re.IGNORECASE)
 _QLIST = r"(?P<qs>⟦\d+⟧(?:\s*(?:,|және|и)\s*⟦\d+⟧)*)"
 _KK_WORD_LIST = re.compile(rf"{_QLIST}\s*{_WORDS_KK}", re.IGNORECASE)
+_RU_NEW_LIST = re.compile(rf"{_WORDS_RU_INSTR}\s*{_QLIST}", re.IGNORECASE)
 _RU_WORD_LIST = re.compile(rf"{_WORDS_RU}\s*{_QLIST}", re.IGNORECASE)
 _THROUGHOUT = re.compile(r"мәтіні?\s+бойынша|по\s+всему\s+тексту", re.IGNORECASE)
 
@@ -873,22 +874,28 @@ def _classify(body: str) -> str | None:
 
 
 def _replacement_pairs(work: str, quotes: list[str]) -> list[tuple[str, str]]:
-    """(old, new) words of a replacement. One pair per "X … Y" couple; a list with ``тиісінше`` /
-    ``соответственно`` pairs its members in order; many old words and one new word share it.
+    """(old, new) words of a replacement. One pair per "X … Y" couple; lists with ``тиісінше`` /
+    ``соответственно`` pair their members in order; many old words and one new word share it.
 
-    >>> _replacement_pairs('слова ⟦0⟧, ⟦1⟧ заменить соответственно словами ⟦2⟧, ⟦3⟧', ["a", "b", "c", "d"])
+    >>> _replacement_pairs("слова ⟦0⟧, ⟦1⟧ заменить соответственно словами ⟦2⟧, ⟦3⟧", ["a", "b", "c", "d"])
     [('a', 'c'), ('b', 'd')]
     """
     pairs = [(quotes[int(a)], quotes[int(b)]) for a, b in _KK_PAIR.findall(work) + _RU_PAIR.findall(work)]
-    if pairs and 2 * len(pairs) == len(_Q.findall(work)):
+    if pairs and not re.search(r"тиісінше|соответственно", work, re.IGNORECASE):
         return pairs
-    split = re.search(rf"деген\s|{_WORDS_RU_INSTR}", work, re.IGNORECASE)
-    if not split:
+    kk_runs = [m.group("qs") for m in _KK_WORD_LIST.finditer(work)]
+    ru_old = [m.group("qs") for m in _RU_WORD_LIST.finditer(work)]
+    ru_new = [m.group("qs") for m in _RU_NEW_LIST.finditer(work)]
+    if len(kk_runs) >= 2:
+        old_run, new_run = kk_runs[0], kk_runs[1]
+    elif ru_old and ru_new:
+        old_run, new_run = ru_old[0], ru_new[0]
+    else:
         return pairs
-    olds = [quotes[int(n)] for n in _Q.findall(work[: split.start()])]
-    news = [quotes[int(n)] for n in _Q.findall(work[split.end() :])]
+    olds = [quotes[int(n)] for n in _Q.findall(old_run)]
+    news = [quotes[int(n)] for n in _Q.findall(new_run)]
     if len(olds) == len(news):
-        return list(zip(olds, news))
+        return list(zip(olds, news, strict=True))
     if len(news) == 1:
         return [(o, news[0]) for o in olds]
     return pairs
