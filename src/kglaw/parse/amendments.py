@@ -805,7 +805,7 @@ def parse_operations(lines: list[str], doc: Document) -> list[AmendmentOperation
             prov = _merged(base_path, unit_text, lang, scopes)
             # "слова "X", "Y" исключить" / ""X", "Y" деген сөздер алып тасталсын": one repeal per word
             runs = [m.group("qs") for rx in (_KK_WORD_LIST, _RU_WORD_LIST) for m in rx.finditer(work)]
-            for n in [int(q) for run in runs for q in _Q.findall(run)]:
+            for n in [int(q) for run in runs or [work] for q in _Q.findall(run)]:
                 built.append(_op(0, "repeal", target, prov, document, quotes[n], None, eff, span))
         elif kind == "renumbering":
             units = find_units(unit_text)
@@ -813,6 +813,10 @@ def parse_operations(lines: list[str], doc: Document) -> list[AmendmentOperation
                 old_u, new_u = units[0], units[-1]
                 prov = _merged(base_path, unit_text[: new_u.start], lang, scopes)
                 built.append(_op(0, "renumbering", target, prov, document, old_u.text, new_u.text, eff, span))
+            else:
+                doc.warnings.append(
+                    Warning_("renumbering without the old and the new unit", span, "amendment")
+                )
         else:
             prov = _merged(base_path, unit_text, lang, scopes)
             if kind in ("substitution", "insertion"):
