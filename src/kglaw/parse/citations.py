@@ -410,8 +410,9 @@ def _read_kk(t: str, m: re.Match[str], context: Issuer | None) -> RefHit | None:
     seen: set[str] = set()
     cur = pos
     for _ in range(8):
-        head = t[max(0, cur - 400):cur]
-        base = max(0, cur - 400)
+        # each part is short: look only at the end of the text before it (dates ≤ 45 characters …)
+        head = t[max(0, cur - 70):cur]
+        base = max(0, cur - 70)
         if "atty" not in seen and (mm := _ATTY_END.search(head)):
             seen.add("atty")
             cur = base + mm.start()

@@ -81,10 +81,39 @@ _META_KEYS = {
     "жарияланған күні": "published", "өзгерістер тарихы": "history",
     "қолданысқа енгізілген күні": "in_force_date", "күші жойылған күні": "repeal_date",
 }
-_META_RE = re.compile(
-    r"(?<![\w-])(?P<k>" + "|".join(sorted((re.escape(k) for k in _META_KEYS), key=len, reverse=True)) + r")\s*:\s*",
-    re.IGNORECASE,
-)
+_META_ALT = "|".join(sorted((re.escape(k) for k in _META_KEYS), key=len, reverse=True))
+_META_RE = re.compile(r"(?<![\w-])(?P<k>" + _META_ALT + r")\s*:\s*", re.IGNORECASE)
+# The same key, ending at a colon: tried only where the text has a colon (cheap on long texts).
+_META_BEFORE_COLON = re.compile(r"(?<![\w-])(?P<k>" + _META_ALT + r")\s*$", re.IGNORECASE)
+_SPACES_AFTER = re.compile(r"\s*")
+
+
+class _KeyMatch:
+    """A metadata key found before a colon: the parts of ``re.Match`` that read_metadata uses."""
+
+    def __init__(self, key: str, start: int, end: int) -> None:
+        self._key, self._start, self._end = key, start, end
+
+    def group(self, _name: str) -> str:
+        return self._key
+
+    def start(self) -> int:
+        return self._start
+
+    def end(self) -> int:
+        return self._end
+
+
+def _meta_keys(t: str, lo: int, hi: int) -> list[_KeyMatch]:
+    out = []
+    pos = t.find(":", lo, hi)
+    while pos != -1:
+        m = _META_BEFORE_COLON.search(t, max(lo, pos - 45), pos)
+        if m:
+            after = _SPACES_AFTER.match(t, pos + 1)
+            out.append(_KeyMatch(m.group("k"), m.start(), after.end() if after else pos + 1))
+        pos = t.find(":", pos + 1, hi)
+    return out
 _ADILET_URL = re.compile(r"adilet\.zan\.kz/(?:rus|kaz|eng)/docs/(?P<code>[A-Z]\d{2}[0-9A-Z_]{8})")
 _REPORT_WORD = re.compile(
     r"^\s*(?:Аналитикалық|Талдамалық|Қорытынды|Жылдық|Аналитический|Итоговый|Годовой|Ежегодный)?\s*"
@@ -93,16 +122,6 @@ _REPORT_WORD = re.compile(
 )
 _YEAR_LINE = re.compile(r"(?:^|,\s*)(?P<y>(?:19|20)\d{2})\s*(?:жыл[ыы]?|ж\.|г\.|год|года)?\s*$")
 
-_REG_KK = re.compile(
-    rf"(?P<body>[^.;]{{0,160}}?)\s*(?P<date>{DATE}[а-яәіңғүұқөһ]*)?\s*(?:№\s*(?P<num>\d[\w/-]*))?\s*"
-    rf"(?:болып\s+|нөмірмен\s+)?(?:мемлекеттік\s+)?тіркел(?:ді|ген)",
-    re.IGNORECASE,
-)
-_REG_RU = re.compile(
-    rf"Зарегистрирован[аоы]?\s+(?P<body>[^0-9№]{{0,160}}?)\s*(?:(?P<date>{DATE})\s*(?:года\s*)?)?(?:за|под)?\s*"
-    rf"№\s*(?P<num>\d[\w/-]*)",
-    re.IGNORECASE,
-)
 
 
 @dataclass
@@ -131,10 +150,10 @@ def read_metadata(j: Joined) -> tuple[dict[str, tuple[str, int, int]], list[ActR
     (``История изменений`` JSON) as amending acts, and warnings for what could not be read."""
     t = j.text
     # A web page carries its metadata block above or below the text of the act.
-    if len(t) > 60000:
-        found = list(_META_RE.finditer(t, 0, 30000)) + list(_META_RE.finditer(t, len(t) - 30000))
+    if len(t) > 40000:
+        found = _meta_keys(t, 0, 20000) + _meta_keys(t, len(t) - 20000, len(t))
     else:
-        found = list(_META_RE.finditer(t))
+        found = _meta_keys(t, 0, len(t))
     meta: dict[str, tuple[str, int, int]] = {}
     history: list[ActRef] = []
     warnings: list[Warning_] = []
@@ -295,29 +314,51 @@ def _joint(h: Header, ident: RefHit, j: Joined) -> None:
                                   district=iss.district, span=iss.span)
 
 
+_REG_VERB_KK = re.compile(r"(?:болып\s+)?(?:мемлекеттік\s+)?тіркел(?:ді|ген)")
+_REG_VERB_RU = re.compile(r"Зарегистрирован[аоы]?\b", re.IGNORECASE)
+_REG_TAIL_KK = re.compile(
+    rf"(?:(?P<date>{DATE})[а-яәіңғүұқөһ]*\s*)?(?:№\s*(?P<num>\d[\w/-]*)\s*)?(?:нөмірмен\s*)?$", re.IGNORECASE
+)
+_REG_AFTER_RU = re.compile(
+    rf"\s*(?P<body>[^0-9№]{{0,160}}?)\s*(?:(?P<date>{DATE})\s*(?:года\s*)?)?(?:за|под)?\s*№\s*(?P<num>\d[\w/-]*)",
+    re.IGNORECASE,
+)
+
+
 def _registration(h: Header, j: Joined, start: int) -> None:
+    """``<justice body> <date> № <number> (болып) тіркелді`` / ``Зарегистрировано <body> <date> № <number>``."""
     t = j.text
     window = t[start:start + 400]
     cut = re.search(r"Күші\s+жойылды|Утратил|Ескерту|Сноска", window)
     if cut:
         window = window[: cut.start()]
-    m = _REG_RU.search(window)
-    kk = False
-    if not m or not (m.group("num") or m.group("date")):
-        m = _REG_KK.search(window)
-        kk = True
-    if not m or not (m.group("num") or m.group("date")):
+    body_raw = date_s = num = None
+    s = e = 0
+    rv = _REG_VERB_RU.search(window)
+    if rv:
+        m = _REG_AFTER_RU.match(window, rv.end())
+        if m:
+            body_raw, date_s, num = m.group("body"), m.group("date"), m.group("num")
+            s, e = rv.start(), m.end()
+    if num is None:
+        kv = _REG_VERB_KK.search(window)
+        if kv:
+            before = window[: kv.start()]
+            m = _REG_TAIL_KK.search(before[-90:])
+            if m and (m.group("num") or m.group("date")):
+                date_s, num = m.group("date"), m.group("num")
+                head = before[: len(before) - len(before[-90:]) + m.start()]
+                body_raw = re.split(r"[.;]\s+", head.strip(" ."))[-1]
+                s, e = max(0, len(head) - len(body_raw) - 1), kv.end()
+    if not (num or date_s):
         return
-    body_raw = (m.group("body") or "").strip(" .,")
-    if kk:
-        # the body starts after the end of the identity sentence ("… шешімі.")
-        body_raw = re.split(r"[.;]\s+", body_raw)[-1]
+    body_raw = (body_raw or "").strip(" .,")
     label, key = resolve_justice_body(body_raw) if body_raw else (None, None)
-    d = parse_date(m.group("date")) if m.group("date") else None
-    num = clean_number("№" + m.group("num")) if m.group("num") else None
-    s, e = start + m.start(), start + m.end()
-    h.registration = Registration(number=num, date=d, body=label or None, body_key=key, span=j.span(s, e))
-    h.end = max(h.end, e)
+    d = parse_date(date_s) if date_s else None
+    number = clean_number("№" + num) if num else None
+    h.registration = Registration(number=number, date=d, body=label or None, body_key=key,
+                                  span=j.span(start + s, start + e))
+    h.end = max(h.end, start + e)
 
 
 def _skip(line: str) -> bool:

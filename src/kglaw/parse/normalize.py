@@ -63,7 +63,7 @@ def collapse_letter_spacing(line: str) -> str:
     >>> collapse_letter_spacing("2 0 0 5  ж ы л ғ ы  2 0  ж е л т о қ с а н д а ғ ы")
     '2005 жылғы 20 желтоқсандағы'
     """
-    if line.count(" ") < 2 or not _SPACED_RUN.search(line):
+    if line.count(" ") < 2 or sum(1 for w in line.split() if len(w) == 1) < 3 or not _SPACED_RUN.search(line):
         return line
     lead = line[: len(line) - len(line.lstrip())]
     chunks = re.split(r"\s{2,}", line.strip())
@@ -113,7 +113,7 @@ def fix_roman_numerals(line: str) -> str:
     >>> fix_roman_numerals("ХХIV сессиясының, N 301-ІІ, ХХІ сессиясы, І топ")
     'XXIV сессиясының, N 301-II, XXI сессиясы, І топ'
     """
-    if not any(ch in line for ch in "ІХ"):
+    if "І" not in line and "Х" not in line:
         return line
 
     def fix(m: re.Match[str]) -> str:
@@ -247,7 +247,7 @@ _SPACES = re.compile(r"[ \t\u00a0]+")
 
 
 def squash_spaces(line: str) -> str:
-    return _SPACES.sub(" ", line).strip()
+    return " ".join(line.split())
 
 
 def normalize_line(line: str) -> str:
@@ -353,15 +353,20 @@ _FOOTER = re.compile(
 )
 
 
-_FOOTER_HINT = re.compile(r"©|\(c\)|http|www\.|защищ|қорғалған|институт|жүйесі|систем", re.IGNORECASE)
+_FOOTER_HINTS = ("©", "(c)", "http", "www.", "защищ", "қорғалған", "институт", "жүйесі", "систем")
+
+
+_NAV_FIRST = {w.split()[0] for w in _NAV_WORDS}
 
 
 def _is_nav(s: str) -> bool:
     if not s or len(s) >= 300:
         return False
-    if len(s) < 160 and s.count(" ") < 16 and _NAV_LINE.match(s):
+    first = s.split(None, 1)[0].lower().strip("|/»>•·,")
+    if len(s) < 160 and s.count(" ") < 16 and first in _NAV_FIRST and _NAV_LINE.match(s):
         return True
-    return bool(_FOOTER_HINT.search(s) and _FOOTER.search(s))
+    low = s.lower()
+    return any(h in low for h in _FOOTER_HINTS) and bool(_FOOTER.search(s))
 
 
 def strip_navigation(lines: list[str]) -> tuple[list[str], int]:
