@@ -244,6 +244,11 @@ def test_the_1991_law_of_the_same_modern_title_keeps_the_title_ambiguous() -> No
     title = "Қазақстан Республикасында мүгедектігі бар адамдарды әлеуметтік қорғау туралы"
     assert resolve_act(ActRef(title=title)) is None
     assert resolve_act(ActRef(title=title, date=date(2005, 4, 13))) == LAW_2005  # 003 l.1114-1116
+    assert (
+        resolve_act(ActRef(title=title, year=1991))
+        == "https://w3id.org/kglaw/eli/kz/law/rk/1991/_/t-7c882b79ef"
+    )
+    assert resolve_act(ActRef(title=title, year=2005)) == LAW_2005
 
 
 def test_title_and_number_must_agree() -> None:
