@@ -57,6 +57,8 @@ _OP_WORDS = re.compile(
 # ---------------------------------------------------------------------------------------------------
 
 _GAP = re.compile(r"(?<=\S) {2,}(?=\S)")
+# "…ауыстырылсын;5-тармақта": up to three words glued, without a space, after the final ; or .
+_GLUED_TAIL = re.compile(r"^(?P<body>.*\S)(?P<end>[;.])(?P<tail>[^\s;.:\"»”][^;:.\"«»“”]{0,60})$")
 
 
 def _is_unit_token(tok: str) -> bool:
@@ -64,6 +66,16 @@ def _is_unit_token(tok: str) -> bool:
         return False
     units = find_units(tok)
     return len(units) == 1 and units[0].start == 0 and units[0].end == len(tok)
+
+
+def _is_unit_run(text: str) -> bool:
+    """``text`` is nothing but unit references ("3) тармақшасында", "2-бөлімнің 6-тарауында")."""
+    if re.search(r"(?:мен|пен|бен|ем|ом)$", text):
+        return False
+    rest = text
+    for u in sorted(find_units(text), key=lambda u: -u.start):
+        rest = rest[: u.start] + rest[u.end :]
+    return bool(find_units(text)) and not rest.strip(" ,")
 
 
 def repair_trailing_units(lines: list[str]) -> list[str]:
@@ -75,7 +87,8 @@ def repair_trailing_units(lines: list[str]) -> list[str]:
     мынадай редакцияда 6-параграфының`` / ``жазылсын:``). The rule needs the next line, so it lives here:
     when a line has holes (two spaces inside it), ends with unit words (``6-параграфының``,
     ``қосымша қосымшаға``) and the instruction's verb is on it or on the next non-blank line, the last
-    ``n`` unit words go, in order, into the first ``n`` holes.
+    ``n`` unit words go, in order, into the first ``n`` holes. The same words glued after the ``;`` or
+    ``.`` that ends an instruction (``…ауыстырылсын;5-тармақта``) go into the hole, or else to the start.
 
     >>> repair_trailing_units(["ұлттық жоспарға  осы қаулыға  сәйкес жаңа қосымша қосымшаға", "редакцияда жазылсын."])[0]
     'ұлттық жоспарға қосымша осы қаулыға қосымшаға сәйкес жаңа'
@@ -84,6 +97,15 @@ def repair_trailing_units(lines: list[str]) -> list[str]:
     for i, line in enumerate(lines):
         ind = line[: len(line) - len(line.lstrip())]
         body = line.strip()
+        glued = _GLUED_TAIL.match(body)
+        if glued and _OP_WORDS.search(glued.group("body")) and _is_unit_run(glued.group("tail")):
+            head, tail, end = glued.group("body"), glued.group("tail"), glued.group("end")
+            gap = _GAP.search(head)
+            if gap:
+                out[i] = f"{ind}{head[: gap.start()]} {tail} {head[gap.end() :]}{end}"
+            else:
+                out[i] = f"{ind}{tail} {head}{end}"
+            continue
         gaps = list(_GAP.finditer(body))
         if not gaps:
             continue
