@@ -135,6 +135,7 @@ def test_cardinals_and_other_words_are_not_ordinals(word: str) -> None:
         ("он үшінші абзац", "abzac-13"),
         ("1-тармақ", "point-1"),
         ("1-1-тармақ", "point-1-1"),
+        ("5 тармақ", "point-5"),
         ("5, 6 және 7-тармақтар", "point-5-7"),
         ("1-тармақтың 2) тармақшасы", "point-1/subpoint-2"),
         ("5-баптың 2-тармағының 3) тармақшасы", "article-5/point-2/subpoint-3"),

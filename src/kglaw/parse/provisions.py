@@ -268,7 +268,8 @@ _PATTERNS = [
     # Russian subpoint: "подпункт 2)", "подпункты 1) и 2)"
     ("ru_sub", rf"{_B}подпункт\w*\s+(?P<subs>{_SUB_LIST})"),
     # Kazakh numbered unit: "2-бөлімнің", "1-1-тармақ", "5, 6 және 7-тармақтар", "1-қосымша"
-    ("kk_num", rf"(?<![\d\w-])(?P<nums>{_NUM_LIST})\s*-\s*(?:{_words(_KK_WORDS, 'a')})"),
+    # (older texts drop the hyphen: "5 тармақ")
+    ("kk_num", rf"(?<![\d\w-])(?P<nums>{_NUM_LIST})\s*-?\s*(?:{_words(_KK_WORDS, 'a')})"),
     # Kazakh ordinal unit: "төртінші абзацы", "сегізінші, тоғызыншы және оныншы абзацтар"
     ("kk_ord", rf"{_B}(?P<ords>{_ORD_LIST})\s+(?:{_words(_KK_WORDS, 'b')})"),
     # Russian numbered unit: "пункт 5", "пункты 1 и 2", "главе 6", "§ 6", "приложение 1"
