@@ -48,7 +48,10 @@ _D_KK = rf"\d{{4}}\s*ж(?:ылғы|ылы|\.)?\s+\d{{1,2}}\s*-?\s*[»«\"]?\s*(?
 _D_RU = rf"\d{{1,2}}\s+(?:{_RU_MON})[а-я]*\s+\d{{4}}(?:\s*(?:года|г\.|г\b|жылғы|ж\.))?"
 _D_NUM = r"\d{1,2}\.\d{1,2}\.\d{4}(?:\s*(?:года|г\.|ж\.|жылғы|жыл))?|\d{4}\.\d{1,2}\.\d{1,2}(?:\s*(?:ж\.|жылғы|г\.))?"
 DATE = rf"(?:{_D_KK}|{_D_RU}|{_D_NUM})"
-NUM = rf"№\s*\d+(?:\s?[-/]\s?[\w{_U}{_L}]+)*"
+# "№ 245", "№ 301-II", "№ 18/145", "№ 389-НҚ", "№ 114/НҚ"; and ministerial numbers that start with
+# letters: "№ ҚР ДСМ-122/2020", "№ 01-04/123".
+NUM = (rf"№\s*(?:\d+(?:\s?[-/]\s?[\w{_U}{_L}]+)*"
+       rf"|(?:ҚР\s+)?[A-Z{_U}]{{1,6}}(?:\s[A-Z{_U}]{{1,6}})?\s?[-–]\s?\d+(?:[-/]\d+)*)")
 
 _DATE_END = re.compile(rf"(?:{DATE})\s*$", re.IGNORECASE)
 _DATE_START = re.compile(rf"^\s*(?:от\s+|бастап\s+)?(?P<d>{DATE})", re.IGNORECASE)
@@ -417,6 +420,14 @@ def _read_kk(t: str, m: re.Match[str], context: Issuer | None) -> RefHit | None:
             seen.add("atty")
             cur = base + mm.start()
             continue
+        # "№ 260 (01.07.2023 бастап қолданысқа енгізіледі) бұйрығымен": a bracket between number and noun
+        if "paren" not in seen and not seen - {"atty"} and head.rstrip().endswith(")"):
+            close = base + len(head.rstrip()) - 1
+            open_ = t.rfind("(", max(0, close - 200), close)
+            if open_ != -1 and ")" not in t[open_:close]:
+                seen.add("paren")
+                cur = open_
+                continue
         if "rkz" not in seen and (mm := _RKZ_END.search(head)):
             seen.add("rkz")
             cur = base + mm.start()
@@ -614,6 +625,7 @@ def _ru_adj_nominative(adj: str) -> str:
 def _clean_pinpoint(p: str) -> str:
     s = re.sub(r"\s+", " ", p).strip(" ,")
     s = re.sub(r"(\d)\s*-?\s*(баб|бап)[а-яәіңғүұқөһ]*", r"\1-бап", s)
+    s = re.sub(r"(\d)\)\s*(тармақша)[а-яәіңғүұқөһ]*", r"\1) тармақша", s)
     s = re.sub(r"(\d)\s*-?\s*(тармақша)[а-яәіңғүұқөһ]*", r"\1-тармақша", s)
     s = re.sub(r"(\d)\s*-?\s*(тармақ|тармағ)(?!ша)[а-яәіңғүұқөһ]*", r"\1-тармақ", s)
     s = re.sub(r"(\d)\s*-?\s*(тарау)[а-яәіңғүұқөһ]*", r"\1-тарау", s)
@@ -637,6 +649,10 @@ def clean_number(raw: str) -> str | None:
     ('98', '301-II', '114/НҚ', '3-ө')
     """
     s = raw.strip()
+    lettered = re.match(r"^№?\s*((?:ҚР\s+)?[A-ZА-ЯӘІҢҒҮҰҚӨҺ]{1,6}(?:\s[A-ZА-ЯӘІҢҒҮҰҚӨҺ]{1,6})?)\s?[-–]\s?(\d.*)$", s)
+    if lettered:
+        head = " ".join(lettered.group(1).split())
+        return head + "-" + "".join(lettered.group(2).split())
     parts = re.split(r"(\s?[-/]\s?)", s)
     # drop a trailing case ending: "98-ден", "245-ші"
     if len(parts) >= 3 and parts[-1].lower() in _KK_CASE_TAIL:
