@@ -136,7 +136,7 @@ def load_query(path: Path) -> SavedQuery:
 
 def list_queries(directory: Path | None = None) -> list[SavedQuery]:
     directory = directory or queries_dir()
-    return [load_query(p) for p in sorted(directory.glob("*.rq"))]
+    return [load_query(p) for p in sorted(directory.glob("*.rq"), key=lambda p: p.stem)]  # by name
 
 
 def find_query(name: str, directory: Path | None = None) -> SavedQuery:
