@@ -203,6 +203,7 @@ def test_a_unit_named_as_a_position_is_not_the_target(text: str, slug: str) -> N
         "в частности, главный специалист",
         "пунктуация и подписи",
         "бірінші кезекте",
+        "аумақтық бөлімшелері",
     ],
 )
 def test_words_that_are_not_units(text: str) -> None:

@@ -216,7 +216,7 @@ def find_ordinals(text: str) -> list[tuple[int, int, int]]:
 _KK_WORDS = [
     ("subpoint", r"тармақша\w*"),
     ("point", r"тармақ\w*|тармағ\w*"),
-    ("section", r"бөлім\w*"),
+    ("section", r"бөлім(?!ше)\w*"),  # not "бөлімше" (a branch of an office)
     ("part", r"бөлік\w*|бөліг\w*"),
     ("chapter", r"тарау\w*"),
     ("article", r"бап\w*|баб\w*"),
