@@ -236,3 +236,7 @@ def hits_to_results(hits: list[Hit]):  # type: ignore[no-untyped-def]
             for h in hits
         ],
     )
+
+
+#: The public name (``kglaw.search_graph``): the package's ``search`` attribute is this module.
+search_graph = search
