@@ -41,6 +41,7 @@ __all__ = [
     "sparql_term",
     "bind_values",
     "sparql_tokens",
+    "query_form",
     "default_graph_store",
 ]
 
@@ -68,6 +69,19 @@ TOKEN_RE = re.compile(
 def sparql_tokens(sparql: str) -> Iterable[re.Match[str]]:
     """The SPARQL tokens of a query (comments included), with their kind as the match's ``lastgroup``."""
     return TOKEN_RE.finditer(sparql)
+
+
+def query_form(sparql: str) -> str:
+    """``SELECT``, ``CONSTRUCT``, ``DESCRIBE`` or ``ASK``: the first such keyword outside strings, IRIs
+    and comments (SPARQLWrapper's own guess reads words in comments and strings too).
+
+    >>> query_form('# created by hand\\nPREFIX x: <http://x/insert> SELECT ("DELETE" AS ?d) {}')
+    'SELECT'
+    """
+    for m in sparql_tokens(sparql):
+        if m.lastgroup == "word" and m.group().upper() in ("SELECT", "CONSTRUCT", "DESCRIBE", "ASK"):
+            return m.group().upper()
+    raise QueryError("not a SPARQL query: no SELECT, CONSTRUCT, DESCRIBE or ASK")
 
 
 _ECHAR = {"\\": "\\\\", '"': '\\"', "\n": "\\n", "\r": "\\r", "\t": "\\t", "\b": "\\b", "\f": "\\f"}
@@ -101,24 +115,34 @@ def sparql_term(term: Node) -> str:
 
 
 def bind_values(sparql: str, bindings: dict[str, Node]) -> str:
-    """Bind parameters by a ``VALUES`` block at the start of the outer ``WHERE`` group.
+    """Bind parameters as RDF terms, the way SPARQL 1.1 Protocol endpoints can take them.
 
-    Joined first in the outer group, the values are in scope for its patterns, ``FILTER``s, ``OPTIONAL``s
-    and projection, as a substitution would be. (The short form ``CONSTRUCT WHERE { … }`` admits only
-    triples, so there the block goes at the end of the query, which binds its triple patterns alike.)
+    Two steps, both on SPARQL tokens (never inside strings, IRIs or comments):
+
+    1. in the triple patterns of the outer ``WHERE`` group (and of the groups inside it, ``OPTIONAL``,
+       ``EXISTS`` …), each bound variable becomes its term: a bound variable in a pattern means exactly
+       that term, and engines that want a constant start for a property path (Virtuoso) get one.
+       Expressions (``FILTER``, ``BIND``: inside parentheses) keep the variable, and sub-``SELECT``s,
+       which have their own scope, are left alone;
+    2. a ``VALUES`` block at the start of that group binds the variables, for the expressions, the
+       projection, the sub-``SELECT``s and ``GROUP BY``/``ORDER BY``.
+
+    (In the short form ``CONSTRUCT WHERE { … }`` the block goes at the end of the query.)
 
     >>> bind_values("SELECT ?t WHERE { ?act <http://x/title> ?t }", {"act": URIRef("http://x/a")})
-    'SELECT ?t WHERE { VALUES (?act) { (<http://x/a>) } ?act <http://x/title> ?t }'
+    'SELECT ?t WHERE { VALUES (?act) { (<http://x/a>) } <http://x/a> <http://x/title> ?t }'
     """
     if not bindings:
         return sparql
     names = sorted(bindings)
-    block = "VALUES (" + " ".join("?" + n for n in names) + ") { (" + " ".join(sparql_term(bindings[n]) for n in names) + ") }"
+    terms = {n: sparql_term(bindings[n]) for n in names}
+    block = "VALUES (" + " ".join("?" + n for n in names) + ") { (" + " ".join(terms[n] for n in names) + ") }"
     tokens = [m for m in sparql_tokens(sparql) if m.lastgroup != "comment"]
     form_at = next((i for i, m in enumerate(tokens) if m.lastgroup == "word" and m.group().upper() in ("SELECT", "CONSTRUCT", "DESCRIBE", "ASK")), None)
     if form_at is None:
         raise QueryError("cannot bind parameters: the query has no SELECT, CONSTRUCT, DESCRIBE or ASK")
     i = form_at + 1
+    short_construct = False
     if tokens[form_at].group().upper() == "CONSTRUCT" and i < len(tokens):
         if tokens[i].group() == "{":  # the template: skip it
             depth = 0
@@ -128,13 +152,54 @@ def bind_values(sparql: str, bindings: dict[str, Node]) -> str:
                 if depth == 0:
                     break
         elif tokens[i].group().upper() == "WHERE":
-            return sparql.rstrip() + "\n" + block + "\n"
+            short_construct = True
     while i < len(tokens) and tokens[i].group() != "{":
         i += 1
     if i == len(tokens):
         raise QueryError("cannot bind parameters: the query has no WHERE group")
-    at = tokens[i].end()
-    return sparql[:at] + " " + block + sparql[at:]
+    start = i
+    # Step 1: substitute in triple patterns of the outer group (not in expressions, which sit inside
+    # parentheses; not in sub-SELECTs, which have their own scope; not in VALUES variable lists).
+    edits: list[tuple[int, int, str]] = []
+    parens = [0]  # parenthesis depth within each open group
+    skip_until, in_values = None, False
+    for j in range(start, len(tokens)):
+        tok = tokens[j]
+        text = tok.group()
+        if text == "{":
+            parens.append(0)
+        elif text == "}":
+            parens.pop()
+            if skip_until is not None and len(parens) < skip_until:
+                skip_until = None
+            if len(parens) == 1:
+                break
+        elif text == "(":
+            parens[-1] += 1
+        elif text == ")":
+            parens[-1] -= 1
+        if skip_until is not None:
+            continue
+        if tok.lastgroup == "word":
+            word = text.upper()
+            if word == "SELECT":
+                skip_until = len(parens)  # a sub-SELECT: its own scope, up to the brace that encloses it
+            if word == "VALUES":
+                in_values = True
+            continue
+        if in_values:
+            if text == "{":
+                in_values = False
+            continue
+        if tok.lastgroup == "var" and text[1:] in terms and parens[-1] == 0:
+            edits.append((tok.start(), tok.end(), terms[text[1:]]))
+    out = sparql
+    for a, b, term in reversed(edits):
+        out = out[:a] + term + out[b:]
+    if short_construct:
+        return out.rstrip() + "\n" + block + "\n"
+    at = tokens[start].end()
+    return out[:at] + " " + block + out[at:]
 
 
 # -- queries -------------------------------------------------------------------------------------
@@ -171,6 +236,7 @@ class RemoteEndpoint:
             sw.setHTTPAuth(DIGEST)
             sw.setCredentials(self.user, self.password or "")
         sw.setQuery(text)
+        sw.queryType = query_form(text)  # SPARQLWrapper would send a query with "create" in it as an update
         graph = sw.queryType in ("CONSTRUCT", "DESCRIBE")
         sw.setReturnFormat(TURTLE if graph else JSON)
         try:
@@ -251,27 +317,77 @@ def default_graph_store(endpoint: str, *, authenticated: bool = False) -> str:
     raise EndpointError(f"cannot tell the graph store of {endpoint}; give --graph-store URL")
 
 
-def _opener(url: str, user: str | None, password: str | None) -> urllib.request.OpenerDirector:
-    if not user:
-        return urllib.request.build_opener()
-    mgr = urllib.request.HTTPPasswordMgrWithDefaultRealm()
-    mgr.add_password(None, url, user, password or "")
-    return urllib.request.build_opener(urllib.request.HTTPDigestAuthHandler(mgr), urllib.request.HTTPBasicAuthHandler(mgr))
+class _Auth:
+    """Credentials sent with the request itself, not after a 401.
+
+    A server that challenges a ``PUT`` often answers 401 before it reads the body and closes the
+    connection, so the body cannot be sent first and authorised after (urllib's handlers do that).
+    kglaw fetches the challenge once with a body-less ``GET`` and then signs every ``PUT``: Basic, or
+    Digest (RFC 7616, through urllib's own digest computation), renewing the nonce when it goes stale.
+    """
+
+    def __init__(self, url: str, user: str | None, password: str | None, timeout: float) -> None:
+        self.url, self.user, self.password, self.timeout = url, user, password or "", timeout
+        self.scheme: str | None = None
+        self.challenge: dict[str, str] = {}
+        mgr = urllib.request.HTTPPasswordMgrWithDefaultRealm()
+        mgr.add_password(None, url, user or "", self.password)
+        self.digest = urllib.request.HTTPDigestAuthHandler(mgr)
+
+    def refresh(self) -> None:
+        if not self.user:
+            return
+        try:
+            with urllib.request.urlopen(urllib.request.Request(self.url, method="GET"), timeout=self.timeout) as resp:
+                resp.read(0)
+            self.scheme = None  # no challenge: the server does not ask for credentials here
+            return
+        except urllib.error.HTTPError as err:
+            header = err.headers.get("WWW-Authenticate", "") if err.code == 401 else ""
+        except (urllib.error.URLError, http.client.HTTPException, OSError) as err:
+            raise _Retryable(_one_line(str(getattr(err, "reason", err)) or type(err).__name__)) from None
+        scheme, _, rest = header.partition(" ")
+        if scheme.lower() == "digest":
+            self.scheme = "digest"
+            self.challenge = urllib.request.parse_keqv_list(urllib.request.parse_http_list(rest))
+        else:
+            self.scheme = "basic"
+
+    def sign(self, req: urllib.request.Request) -> None:
+        if not self.user:
+            return
+        if self.scheme is None and not self.challenge:
+            self.refresh()
+        if self.scheme == "digest":
+            value = self.digest.get_authorization(req, self.challenge)
+            if value:
+                req.add_unredirected_header("Authorization", "Digest " + value)
+        elif self.scheme == "basic":
+            import base64
+
+            token = base64.b64encode(f"{self.user}:{self.password}".encode()).decode("ascii")
+            req.add_unredirected_header("Authorization", "Basic " + token)
 
 
-def _put(opener: urllib.request.OpenerDirector, url: str, body: bytes, timeout: float) -> None:
-    req = urllib.request.Request(url, data=body, method="PUT", headers={"Content-Type": "text/turtle; charset=utf-8"})
-    try:
-        with opener.open(req, timeout=timeout) as resp:
-            resp.read()
-    except urllib.error.HTTPError as err:
-        detail = _one_line(err.read(300).decode("utf-8", "replace")) if err.fp else ""
-        message = f"HTTP {err.code} {err.reason}" + (f": {detail}" if detail else "")
-        if err.code >= 500 or err.code in (408, 429):
-            raise _Retryable(message) from None
-        raise EndpointError(message) from None
-    except (urllib.error.URLError, http.client.HTTPException, socket.timeout, TimeoutError, ConnectionError, OSError) as err:
-        raise _Retryable(_one_line(str(getattr(err, "reason", err)) or type(err).__name__)) from None
+def _put(auth: _Auth, url: str, body: bytes, timeout: float) -> None:
+    for attempt in (1, 2):
+        req = urllib.request.Request(url, data=body, method="PUT", headers={"Content-Type": "text/turtle; charset=utf-8"})
+        auth.sign(req)
+        try:
+            with urllib.request.urlopen(req, timeout=timeout) as resp:
+                resp.read()
+            return
+        except urllib.error.HTTPError as err:
+            detail = _one_line(err.read(300).decode("utf-8", "replace")) if err.fp else ""
+            message = f"HTTP {err.code} {err.reason}" + (f": {detail}" if detail else "")
+            if err.code == 401 and auth.user and attempt == 1:
+                auth.refresh()  # a stale nonce: take a new challenge and sign again
+                continue
+            if err.code >= 500 or err.code in (408, 429):
+                raise _Retryable(message) from None
+            raise EndpointError(message) from None
+        except (urllib.error.URLError, http.client.HTTPException, socket.timeout, TimeoutError, ConnectionError, OSError) as err:
+            raise _Retryable(_one_line(str(getattr(err, "reason", err)) or type(err).__name__)) from None
 
 
 def _graph_body(path: Path) -> bytes:
@@ -322,7 +438,7 @@ def push(
     if not files:
         raise EndpointError("no graphs to push (run 'kglaw build' first)")
     report = PushReport(graph_store)
-    opener = _opener(graph_store, user, password)
+    auth = _Auth(graph_store, user, password, timeout)
     sep = "&" if "?" in graph_store else "?"
     for n, path in enumerate(files):
         graph = graph_iri_for(path)
@@ -340,7 +456,7 @@ def push(
                 time.sleep(min(backoff * 2 ** (attempt - 1), 30.0))
             report.attempts += 1
             try:
-                _put(opener, url, body, timeout)
+                _put(auth, url, body, timeout)
             except _Retryable as err:
                 last = str(err)
                 continue
