@@ -131,12 +131,13 @@ class ActResolver:
         if ref.adilet:
             self.by_adilet.setdefault(ref.adilet, iri)
 
-    def resolve(self, ref: ActRef, context: str | None = None) -> str:
+    def resolve(self, ref: ActRef, context: str | None = None, on: date | None = None) -> str:
+        """``on`` is the citing document's date: a title two laws share names the one in force then."""
         if ref.iri:
             return ref.iri
         if self._authority is not None:
             try:
-                hit = self._authority.resolve_act(ref)
+                hit = self._authority.resolve_act(ref, on=on)
             except KglawError:
                 hit = None
             if hit:
@@ -164,6 +165,7 @@ class _Emitter:
 
     graph: Graph
     source: URIRef
+    on: date | None = None  # the document's date, for resolving citations by title
     prov_seen: set[str] = field(default_factory=set)
 
     def add(self, s: Node, p: Node, o: Node) -> None:
@@ -232,7 +234,7 @@ def _emit_agency_stub(em: _Emitter, issuer: Issuer, lang: str | None) -> URIRef 
 
 def _emit_act_ref(em: _Emitter, resolver: ActResolver, ref: ActRef, lang: str | None) -> URIRef:
     """An act named by a text: its node, with the facts this text states about it."""
-    node = URIRef(resolver.resolve(ref, str(em.source)))
+    node = URIRef(resolver.resolve(ref, str(em.source), em.on))
     span = ref.span
     em.add(node, RDF.type, ELI.LegalResource)
     if ref.type:
@@ -488,7 +490,7 @@ def build_document(doc: Document, resolver: ActResolver | None = None, warnings:
     bind_prefixes(g)
     stem = Path(doc.source).stem
     src = SOURCE[stem]
-    em = _Emitter(g, src)
+    em = _Emitter(g, src, doc.act.date)
     lang = _lang(doc)
 
     em.add(src, RDF.type, KGL.SourceDocument)
