@@ -49,3 +49,7 @@ lint: setup
 
 clean:
 	rm -rf $(VENV) .kglaw $(OUT) .pytest_cache
+
+# Quick benchmarks by default; `make bench BENCH_ARGS=--full` for 100k ingest, 10M queries, pySHACL on 1M.
+bench: setup
+	$(BIN)/python benchmarks/bench.py $(BENCH_ARGS)

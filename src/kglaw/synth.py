@@ -42,7 +42,8 @@ from typing import Any
 
 from .identifiers import ActId
 
-__all__ = ["GroundTruth", "generate_corpus", "generate_documents", "SynthDoc", "GROUND_TRUTH_FILE"]
+__all__ = ["GroundTruth", "generate_corpus", "generate_documents", "generate_chain", "compare_parse", "read_back",
+           "SynthDoc", "Mismatch", "GROUND_TRUTH_FILE"]
 
 GROUND_TRUTH_FILE = "ground-truth.jsonl"
 AGENCY_BASE = "https://w3id.org/kglaw/agency/"
@@ -1105,6 +1106,40 @@ def generate_documents(n: int, seed: int = 0) -> list[SynthDoc]:
     r = _Renderer(gen)
     out = []
     for a in gen.acts:
+        text = r.render(a)
+        out.append(SynthDoc(a.source, text, _truth(a)))
+    return out
+
+
+def generate_chain(depth: int, seed: int = 0, lang: str = "kk") -> list[SynthDoc]:
+    """One act and ``depth`` later acts of the same maslikhat that each amend it, a year or so apart,
+    the last of which is followed by a repeal: the deep lineage the lineage report must draw."""
+    gen = _Gen(1, seed)
+    body = next(b for b in gen.regional if b.key == "kyzylorda-oblast-maslikhat")
+    d = date(2000, 3, 1)
+    acts: list[Act] = []
+    for i in range(depth + 2):
+        role = "plan" if i == 0 else ("repeal" if i == depth + 1 else "amend")
+        number, raw = gen.next_number(body, d)
+        a = Act(i, body, lang, d, number, raw, role, "", "")
+        gen.reg_counter += 7
+        a.registration = (str(gen.reg_counter), d + timedelta(days=10))
+        if role != "plan":
+            a.targets = [acts[0]]
+            if role == "amend":
+                acts[0].amended_by.append(a)
+            else:
+                acts[0].repealed_by = a
+            a.based_on = [(0, True, 6)]
+        else:
+            a.measures = 12
+        gen._titles(a)
+        acts.append(a)
+        d += timedelta(days=gen.rng.randrange(60, 200))
+    gen.acts = acts
+    r = _Renderer(gen)
+    out = []
+    for a in acts:
         text = r.render(a)
         out.append(SynthDoc(a.source, text, _truth(a)))
     return out
