@@ -22,3 +22,13 @@ def test_unknown_name_is_an_attribute_error() -> None:
 
     with pytest.raises(AttributeError):
         kglaw.no_such_function  # noqa: B018
+
+
+def test_the_python_session_in_the_docs_runs_as_written(monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    import doctest
+    from pathlib import Path
+
+    root = Path(__file__).resolve().parent.parent
+    monkeypatch.chdir(root)  # the session reads data/ttl, as a reader in the checkout would
+    result = doctest.testfile(str(root / "docs" / "python-api.md"), module_relative=False, optionflags=doctest.ELLIPSIS)
+    assert result.failed == 0 and result.attempted >= 10
