@@ -499,6 +499,20 @@ def import_cmd(file: Path, graph: str | None, store_path: Path | None) -> None:
     click.echo(f"loaded {n} triples from {file} into {path}")
 
 
+@report.command("plan")
+@click.argument("plan")
+@click.option("--format", "fmt", type=click.Choice(["md", "html"]), default="md", show_default=True)
+@click.option("-o", "--out", type=click.Path(path_type=Path, dir_okay=False), default=None)
+@_store_option
+@_data_option
+def report_plan(plan: str, fmt: str, out: Path | None, store_path: Path | None, data_dir: Path | None) -> None:
+    """The report of a programme, plan or concept: PLAN is its IRI or the act that approves it."""
+    from .report import plan_report
+
+    store = open_graph_store(store_path, data_dir)
+    _emit(plan_report(store, plan, fmt), out)
+
+
 # -- parse and ingest --------------------------------------------------------------------------------------
 
 

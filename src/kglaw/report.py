@@ -7,6 +7,7 @@ templates live in ``kglaw/templates`` and are rendered with autoescape on.
 from __future__ import annotations
 
 import base64
+import re
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -14,11 +15,21 @@ from jinja2 import Environment, FileSystemLoader, select_autoescape
 from rdflib import Literal, URIRef
 
 from .errors import KglawError
-from .picture import Edge, Node, lineage_svg, timeline_svg
+from .picture import Edge, Node, gantt_svg, lineage_svg, timeline_svg
 from .query import resolve_act_iri, run_sparql
 from .resources import templates_dir
 
-__all__ = ["ActFacts", "LineageReport", "act_facts", "lineage_data", "lineage_report", "render"]
+__all__ = [
+    "ActFacts",
+    "LineageReport",
+    "PlanReport",
+    "act_facts",
+    "lineage_data",
+    "lineage_report",
+    "plan_data",
+    "plan_report",
+    "render",
+]
 
 PREFIXES = """
 PREFIX eli: <http://data.europa.eu/eli/ontology#>
@@ -313,3 +324,230 @@ def lineage_report(target: Any, act: str, fmt: str = "md") -> str:
         raise KglawError(f"unknown report format {fmt!r}; choose md or html")
     data = lineage_data(target, act)
     return render(f"lineage.{fmt}.j2", r=data)
+
+
+# -- plan report ------------------------------------------------------------------------------------
+
+_PLAN_FOR_ACT = PREFIXES + """
+SELECT DISTINCT ?programme WHERE {
+  { ?act kgl:approves ?programme } UNION { ?act a kgl:PolicyDocument BIND (?act AS ?programme) }
+  ?programme a kgl:PolicyDocument .
+} ORDER BY ?programme"""
+
+_PLAN_FACTS = PREFIXES + """
+SELECT DISTINCT ?p ?o WHERE {
+  { ?programme ?p ?o FILTER (?p IN (kgl:periodStart, kgl:periodEnd, kgl:passportField, kgl:approvedBy, kgl:lineStart, kgl:lineEnd)) }
+  UNION { ?programme eli:type_document/skos:notation ?o BIND (eli:type_document AS ?p) }
+  UNION { ?programme eli:is_realized_by/eli:title ?o BIND (eli:title AS ?p) }
+  UNION { ?programme kgl:sourceDocument/<http://purl.org/dc/terms/identifier> ?o BIND (kgl:sourceDocument AS ?p) }
+}"""
+
+_PLAN_FUNDING = PREFIXES + """
+SELECT DISTINCT ?a ?value ?unit ?year ?source ?raw WHERE {
+  ?programme kgl:funding ?a . ?a kgl:value ?value ; kgl:unit ?unit .
+  OPTIONAL { ?a kgl:year ?year } OPTIONAL { ?a kgl:fundingSource ?source } OPTIONAL { ?a kgl:rawText ?raw }
+} ORDER BY ?source ?year ?a"""
+
+_PLAN_INDICATORS = PREFIXES + """
+SELECT DISTINCT ?i ?name ?unit ?baseline ?year ?value WHERE {
+  ?programme kgl:indicator ?i . ?i rdfs:label ?name .
+  OPTIONAL { ?i kgl:unit ?unit } OPTIONAL { ?i kgl:baseline ?baseline }
+  OPTIONAL { ?i kgl:target ?t . ?t kgl:year ?year ; kgl:value ?value }
+} ORDER BY ?i ?year"""
+
+_PLAN_SECTIONS = PREFIXES + """
+SELECT DISTINCT ?s ?key ?title WHERE {
+  ?programme kgl:hasActionPlan/kgl:hasSection ?s . ?s kgl:sectionKey ?key .
+  OPTIONAL { ?s rdfs:label ?title }
+} ORDER BY ?s"""
+
+_PLAN_MEASURES = PREFIXES + """
+SELECT DISTINCT ?m ?number ?name ?section ?form ?dtext ?dstart ?dend ?source ?incomplete ?first ?last WHERE {
+  ?programme kgl:hasActionPlan/kgl:hasMeasure ?m . ?m kgl:measureNumber ?number .
+  OPTIONAL { ?m rdfs:label ?name } OPTIONAL { ?m kgl:inSection ?section } OPTIONAL { ?m kgl:formOfCompletion ?form }
+  OPTIONAL { ?m kgl:deadlineText ?dtext } OPTIONAL { ?m kgl:deadlineStart ?dstart } OPTIONAL { ?m kgl:deadlineEnd ?dend }
+  OPTIONAL { ?m kgl:fundingSource ?source } OPTIONAL { ?m kgl:incomplete ?incomplete }
+  OPTIONAL { ?m kgl:lineStart ?first } OPTIONAL { ?m kgl:lineEnd ?last }
+}"""
+
+_PLAN_EXECUTORS = PREFIXES + """
+SELECT DISTINCT ?m ?p ?agency ?raw ?byAgreement ?label WHERE {
+  ?programme kgl:hasActionPlan/kgl:hasMeasure ?m . ?m kgl:participation ?p . ?p kgl:rawText ?raw .
+  OPTIONAL { ?p kgl:byAgreement ?byAgreement }
+  OPTIONAL { ?p kgl:agency ?agency . OPTIONAL { ?agency skos:prefLabel ?label } }
+}"""
+
+_PLAN_AMOUNTS = PREFIXES + """
+SELECT DISTINCT ?m ?a ?value ?unit ?year WHERE {
+  ?programme kgl:hasActionPlan/kgl:hasMeasure ?m . ?m kgl:amount ?a . ?a kgl:value ?value ; kgl:unit ?unit .
+  OPTIONAL { ?a kgl:year ?year }
+}"""
+
+
+@dataclass
+class PlanMeasure:
+    iri: str
+    number: str
+    name: str
+    section: str | None
+    form: str | None
+    executors: list[str]
+    deadline: str | None
+    start: str | None
+    end: str | None
+    funding_source: str | None
+    amounts: list[str]
+    incomplete: bool
+    lines: str
+
+
+@dataclass
+class PlanReport:
+    iri: str
+    title: str | None
+    kind: str | None
+    approved_by: ActFacts | None
+    period: tuple[str | None, str | None]
+    passport: list[tuple[str, str]]
+    funding: list[tuple[str, str, str, str]]  # source, year, amount, as written
+    indicators: list[tuple[str, str, str, list[tuple[str, str]]]]  # name, unit, baseline, targets
+    sections: list[tuple[str, str, list[PlanMeasure]]]
+    agencies: list[tuple[str, list[str]]]
+    source: str | None
+    lines: tuple[str, str]
+    gantt_svg: str
+    measure_count: int
+
+
+def _number_key(n: str) -> tuple:
+    return tuple(int(p) if p.isdigit() else p for p in re.split(r"[.\-]", n))
+
+
+def _prefer(labels: list[tuple[str, str]]) -> str:
+    by = {}
+    for lang, text in sorted(labels):
+        by.setdefault(lang, text)
+    return by.get("kk") or by.get("ru") or by.get("en") or next(iter(by.values()), "")
+
+
+def _programme_iri(target: Any, plan: str) -> str:
+    from .query import resolve_act_iri
+
+    iri = plan if plan.startswith(("http://", "https://")) else resolve_act_iri(plan, target)
+    found = [str(r[0]) for r in run_sparql(target, _PLAN_FOR_ACT, {"act": URIRef(iri)}).rows]
+    if not found:
+        raise KglawError(f"no programme, plan or concept is approved by (or is) {iri}")
+    if len(found) > 1:
+        raise KglawError(f"{iri} approves several documents; name one of: {', '.join(found)}")
+    return found[0]
+
+
+def plan_data(target: Any, plan: str) -> PlanReport:
+    iri = _programme_iri(target, plan)
+    b = {"programme": URIRef(iri)}
+    titles: list[tuple[str, str]] = []
+    period: list[str | None] = [None, None]
+    passport: list[tuple[str, str]] = []
+    approved = kind = source = None
+    lines = ("", "")
+    for p, o in run_sparql(target, _PLAN_FACTS, b).rows:
+        key = str(p).rsplit("#", 1)[-1]
+        if key == "title":
+            titles.append((getattr(o, "language", None) or "", str(o)))
+        elif key == "periodStart":
+            period[0] = str(o)
+        elif key == "periodEnd":
+            period[1] = str(o)
+        elif key == "passportField":
+            name, _, value = str(o).partition(": ")
+            passport.append((name, value))
+        elif key == "approvedBy":
+            approved = str(o)
+        elif key == "type_document":
+            kind = str(o)
+        elif key == "sourceDocument":
+            source = str(o)
+        elif key == "lineStart":
+            lines = (str(o), lines[1])
+        elif key == "lineEnd":
+            lines = (lines[0], str(o))
+    funding = [
+        (_lex(r.get("source")) or "total", _lex(r.get("year")) or "all years", f"{_lex(r['value'])} {_lex(r['unit'])}", _lex(r.get("raw")))
+        for r in run_sparql(target, _PLAN_FUNDING, b).dicts()
+    ]
+    funding.sort(key=lambda f: (f[0] != "total", f[0], f[1] != "all years", f[1]))
+    indicators: dict[str, list[Any]] = {}
+    for r in run_sparql(target, _PLAN_INDICATORS, b).dicts():
+        entry = indicators.setdefault(str(r["i"]), [_lex(r["name"]), _lex(r.get("unit")), _lex(r.get("baseline")), []])
+        if r.get("year") is not None:
+            entry[3].append((_lex(r["year"]), _lex(r["value"])))
+    section_titles = {str(r["s"]): (_lex(r["key"]), _lex(r.get("title"))) for r in run_sparql(target, _PLAN_SECTIONS, b).dicts()}
+    executors: dict[str, list[tuple[str, str]]] = {}
+    agency_rows: dict[str, set[str]] = {}
+    labels: dict[str, list[tuple[str, str]]] = {}
+    raw_of: dict[str, dict[str, tuple[str, bool]]] = {}
+    for r in run_sparql(target, _PLAN_EXECUTORS, b).dicts():
+        m, part = str(r["m"]), str(r["p"])
+        agency = str(r["agency"]) if r.get("agency") is not None else None
+        if agency and r.get("label") is not None:
+            labels.setdefault(agency, []).append((getattr(r["label"], "language", None) or "", str(r["label"])))
+        raw_of.setdefault(m, {})[part] = (agency or "", str(r.get("byAgreement")) == "true")
+        raw_of[m][part + "#raw"] = (_lex(r["raw"]), False)
+    amounts: dict[str, list[str]] = {}
+    for r in run_sparql(target, _PLAN_AMOUNTS, b).dicts():
+        year = f" ({_lex(r['year'])})" if r.get("year") is not None else ""
+        amounts.setdefault(str(r["m"]), []).append(f"{_lex(r['value'])} {_lex(r['unit'])}{year}")
+    measures: list[PlanMeasure] = []
+    for r in run_sparql(target, _PLAN_MEASURES, b).dicts():
+        m = str(r["m"])
+        names: list[str] = []
+        parts = raw_of.get(m, {})
+        for part in sorted(k for k in parts if not k.endswith("#raw")):
+            agency, agreed = parts[part]
+            raw = parts[part + "#raw"][0]
+            label = _prefer(labels.get(agency, [])) if agency else ""
+            shown = label or raw
+            if agency:
+                agency_rows.setdefault(label or agency, set()).add(_lex(r["number"]))
+            else:
+                agency_rows.setdefault(f"{raw} (not resolved)", set()).add(_lex(r["number"]))
+            names.append(shown + (" (by agreement)" if agreed else ""))
+        lo, hi = _lex(r.get("first")), _lex(r.get("last"))
+        measures.append(
+            PlanMeasure(
+                iri=m, number=_lex(r["number"]), name=_lex(r.get("name")),
+                section=str(r["section"]) if r.get("section") is not None else None,
+                form=_lex(r.get("form")) or None, executors=names, deadline=_lex(r.get("dtext")) or None,
+                start=_lex(r.get("dstart")) or None, end=_lex(r.get("dend")) or None,
+                funding_source=_lex(r.get("source")) or None, amounts=sorted(amounts.get(m, [])),
+                incomplete=_lex(r.get("incomplete")) == "true", lines=f"{lo}–{hi}" if lo else "",
+            )
+        )
+    measures.sort(key=lambda x: _number_key(x.number))
+    grouped: dict[str, list[PlanMeasure]] = {}
+    for m in measures:
+        grouped.setdefault(m.section or "", []).append(m)
+    sections = []
+    for sec_iri, ms in sorted(grouped.items(), key=lambda kv: _number_key(section_titles.get(kv[0], ("~", ""))[0] or "~")):
+        key, title = section_titles.get(sec_iri, ("", ""))
+        sections.append((key, title, ms))
+    gantt = gantt_svg(
+        [(f"№ {m.number}", m.section or "", m.start or "", m.end or "") for m in measures],
+        start=period[0], end=period[1],
+    )
+    return PlanReport(
+        iri=iri, title=_prefer(titles) or None, kind=kind,
+        approved_by=act_facts(target, approved) if approved else None, period=(period[0], period[1]),
+        passport=sorted(passport), funding=funding,
+        indicators=[tuple(v) for _, v in sorted(indicators.items())],  # type: ignore[misc]
+        sections=sections,
+        agencies=sorted(((k, sorted(v, key=_number_key)) for k, v in agency_rows.items()), key=lambda kv: (-len(kv[1]), kv[0])),
+        source=source, lines=lines, gantt_svg=gantt, measure_count=len(measures),
+    )
+
+
+def plan_report(target: Any, plan: str, fmt: str = "md") -> str:
+    """``kglaw report plan PLAN``: passport, measures by section, agencies, deadlines on a timeline."""
+    if fmt not in ("md", "html"):
+        raise KglawError(f"unknown report format {fmt!r}; choose md or html")
+    return render(f"plan.{fmt}.j2", r=plan_data(target, plan))
