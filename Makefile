@@ -33,6 +33,7 @@ demo: setup
 	mkdir -p $(OUT)
 	$(BIN)/kglaw report lineage resolution/government/2019-05-28/326 --format html --out $(OUT)/lineage-326.html
 	$(BIN)/kglaw report lineage resolution/government/2019-05-28/326 --format md --out $(OUT)/lineage-326.md
+	$(BIN)/kglaw report plan resolution/government/2024-12-30/1143 --format html --out $(OUT)/plan-concept-2025-2030.html
 	@echo "demo done: reports in $(OUT)/"
 
 test: setup
