@@ -11,8 +11,20 @@ def test_every_public_name_resolves() -> None:
 
 
 def test_every_output_command_has_a_documented_function() -> None:
-    for name in ("build_directory", "validate_graph", "run_query", "lineage_report", "act_report", "agency_report",
-                 "changes_report", "export_graph", "import_file", "search_graph", "ancestors", "status_on"):
+    for name in (
+        "build_directory",
+        "validate_graph",
+        "run_query",
+        "lineage_report",
+        "act_report",
+        "agency_report",
+        "changes_report",
+        "export_graph",
+        "import_file",
+        "search_graph",
+        "ancestors",
+        "status_on",
+    ):
         fn = getattr(kglaw, name)
         assert callable(fn) and fn.__doc__, name
 
@@ -30,5 +42,7 @@ def test_the_python_session_in_the_docs_runs_as_written(monkeypatch) -> None:  #
 
     root = Path(__file__).resolve().parent.parent
     monkeypatch.chdir(root)  # the session reads data/ttl, as a reader in the checkout would
-    result = doctest.testfile(str(root / "docs" / "python-api.md"), module_relative=False, optionflags=doctest.ELLIPSIS)
+    result = doctest.testfile(
+        str(root / "docs" / "python-api.md"), module_relative=False, optionflags=doctest.ELLIPSIS
+    )
     assert result.failed == 0 and result.attempted >= 10

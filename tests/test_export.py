@@ -12,7 +12,14 @@ from rdflib.compare import isomorphic
 from rdflib.namespace import DCTERMS, VOID
 
 from kglaw.cli import cli
-from kglaw.export import EXPORT_FORMATS, LICENCE, dataset_description, export_graph, import_file, jsonld_context
+from kglaw.export import (
+    EXPORT_FORMATS,
+    LICENCE,
+    dataset_description,
+    export_graph,
+    import_file,
+    jsonld_context,
+)
 from kglaw.store import Store
 
 from .fixture_graphs import write_fixture_dir
@@ -62,7 +69,7 @@ def test_export_then_import_gives_an_isomorphic_graph(fmt: str, store: Store, tm
         a, b = _graphs(back), _graphs(store)
         assert all(isomorphic(a[name], b[name]) for name in store.graphs())
     else:
-        assert back.graphs() == [f"https://w3id.org/kglaw/graph/kglaw"]
+        assert back.graphs() == ["https://w3id.org/kglaw/graph/kglaw"]
 
 
 @pytest.mark.parametrize("fmt", EXPORT_FORMATS)
@@ -75,7 +82,11 @@ def test_the_same_graph_gives_the_same_bytes(fmt: str, store: Store, data_dir: P
 
 def test_trig_has_one_named_graph_per_source_file(store: Store) -> None:
     text = export_graph(store, "trig").decode("utf-8")
-    opened = sorted(line[1:-3] for line in text.splitlines() if line.startswith("<https://w3id.org/kglaw/graph/") and line.endswith("> {"))
+    opened = sorted(
+        line[1:-3]
+        for line in text.splitlines()
+        if line.startswith("<https://w3id.org/kglaw/graph/") and line.endswith("> {")
+    )
     assert opened == store.graphs()
     assert "https://w3id.org/kglaw/graph/lineage" in opened
     assert "https://w3id.org/kglaw/graph/curated-social-code" in opened
@@ -90,7 +101,9 @@ def test_nquads_lines_are_sorted(store: Store) -> None:
 def test_jsonld_uses_the_published_context_and_short_keys(store: Store) -> None:
     doc = json.loads(export_graph(store, "jsonld"))
     assert doc["@context"] == jsonld_context()
-    node = next(n for n in doc["@graph"] if n["@id"] == "act:decision/kyzylorda-oblast-maslikhat/2005-12-20/245")
+    node = next(
+        n for n in doc["@graph"] if n["@id"] == "act:decision/kyzylorda-oblast-maslikhat/2005-12-20/245"
+    )
     assert node["date_document"] == [{"@value": "2005-12-20", "@type": "xsd:date"}]
     assert {"@id": "act:decision/kyzylorda-oblast-maslikhat/2007-12-12/33"} in node["repealed_by"]
     assert "eli:LegalResource" in node["@type"]
@@ -120,7 +133,9 @@ def test_dataset_description(store: Store) -> None:
     ds = URIRef("https://w3id.org/kglaw/dataset")
     assert (ds, DCTERMS.license, LICENCE) in g
     # the newest act a source document describes (resolution 1142 of 2022-12-31), not today's date
-    assert g.value(ds, DCTERMS.modified) == Literal("2022-12-31", datatype=URIRef("http://www.w3.org/2001/XMLSchema#date"))
+    assert g.value(ds, DCTERMS.modified) == Literal(
+        "2022-12-31", datatype=URIRef("http://www.w3.org/2001/XMLSchema#date")
+    )
     assert int(g.value(ds, VOID.triples)) == len({q.triple for q in store.quads()})
     for name in store.graphs():
         assert int(g.value(URIRef(name), VOID.triples)) == store.count(name)
@@ -131,10 +146,25 @@ def test_dataset_description(store: Store) -> None:
     assert dataset_description(store, "trig", 1234) == dataset_description(store, "trig", 1234)
 
 
-def test_cli_export_writes_the_file_and_its_description_then_import_loads_it(data_dir: Path, tmp_path: Path) -> None:
+def test_cli_export_writes_the_file_and_its_description_then_import_loads_it(
+    data_dir: Path, tmp_path: Path
+) -> None:
     out = tmp_path / "kglaw.nq"
     runner = CliRunner()
-    res = runner.invoke(cli, ["export", "--format", "nq", "--out", str(out), "--store", str(tmp_path / "a"), "--data", str(data_dir)])
+    res = runner.invoke(
+        cli,
+        [
+            "export",
+            "--format",
+            "nq",
+            "--out",
+            str(out),
+            "--store",
+            str(tmp_path / "a"),
+            "--data",
+            str(data_dir),
+        ],
+    )
     assert res.exit_code == 0, res.output
     assert out.is_file() and (tmp_path / "kglaw.nq.void.ttl").is_file()
     res = runner.invoke(cli, ["import", str(out), "--store", str(tmp_path / "b")])

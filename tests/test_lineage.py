@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 from datetime import date
 from pathlib import Path
 
@@ -53,7 +54,9 @@ def test_relation_filter_keeps_only_the_chosen_links(store) -> None:  # type: ig
 
 
 def test_ancestors_of_an_amending_act(store) -> None:  # type: ignore[no-untyped-def]
-    assert [(r.act, r.via.relation) for r in ancestors(store, "resolution/government/2022-12-31/1142")] == [(R326, "amends")]
+    assert [(r.act, r.via.relation) for r in ancestors(store, "resolution/government/2022-12-31/1142")] == [
+        (R326, "amends")
+    ]
     assert ancestors(store, R326) == []
 
 
@@ -72,7 +75,7 @@ def test_longest_chain_runs_from_the_law_through_the_decision_to_its_repeal(stor
     chains = longest_chains(store)
     assert chains[0].acts == (LAW39, D245, D33)
     assert [link.relation for link in chains[0].links] == ["based_on", "repeals"]
-    assert all(len(a) >= len(b) for a, b in zip(chains, chains[1:]))
+    assert all(len(a) >= len(b) for a, b in itertools.pairwise(chains))
 
 
 def test_the_fixture_has_no_cycle(store) -> None:  # type: ignore[no-untyped-def]
@@ -104,11 +107,17 @@ def test_a_cycle_is_found_and_is_an_exit_1_error() -> None:
 def test_cli_lineage_cycles_exits_1_on_a_cycle(tmp_path: Path) -> None:
     data = tmp_path / "ttl"
     data.mkdir()
-    (data / "cycle.ttl").write_text(_cycle_graph().graph(URIRef("https://w3id.org/kglaw/graph/cycle")).serialize(format="turtle"))
-    res = CliRunner().invoke(cli, ["lineage", "cycles", "--store", str(tmp_path / "store"), "--data", str(data)])
+    (data / "cycle.ttl").write_text(
+        _cycle_graph().graph(URIRef("https://w3id.org/kglaw/graph/cycle")).serialize(format="turtle")
+    )
+    res = CliRunner().invoke(
+        cli, ["lineage", "cycles", "--store", str(tmp_path / "store"), "--data", str(data)]
+    )
     assert res.exit_code == 1
     assert res.stdout.splitlines()[-1] == "1 lineage cycle"
-    res = CliRunner().invoke(cli, ["lineage", "chains", "--store", str(tmp_path / "store"), "--data", str(data)])
+    res = CliRunner().invoke(
+        cli, ["lineage", "chains", "--store", str(tmp_path / "store"), "--data", str(data)]
+    )
     assert res.exit_code == 1
 
 
@@ -170,7 +179,20 @@ def test_cli_lineage_descendants_prints_a_table(store, tmp_path: Path) -> None: 
     from .fixture_graphs import write_fixture_dir
 
     data = write_fixture_dir(tmp_path / "ttl")
-    res = CliRunner().invoke(cli, ["lineage", "descendants", "law/rk/2005-04-13/39-III", "-f", "csv", "--store", str(tmp_path / "s"), "--data", str(data)])
+    res = CliRunner().invoke(
+        cli,
+        [
+            "lineage",
+            "descendants",
+            "law/rk/2005-04-13/39-III",
+            "-f",
+            "csv",
+            "--store",
+            str(tmp_path / "s"),
+            "--data",
+            str(data),
+        ],
+    )
     assert res.exit_code == 0, res.output
     lines = res.stdout.strip().splitlines()
     assert lines[0] == "act,distance,via,relation,from"

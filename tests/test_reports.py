@@ -130,7 +130,10 @@ def test_agency_report(store) -> None:  # type: ignore[no-untyped-def]
 def test_changes_report(store) -> None:  # type: ignore[no-untyped-def]
     md = changes_report(store, "2023-01-01", "2023-12-31", "md")
     assert "law No 39-III of 2005-04-13: repealed by code No 224-VII of 2023-04-20" in md
-    assert "2023-01-13 — resolution No 326 of 2019-05-28, by resolution No 1142 of 2022-12-31 (amendments take effect)" in md
+    assert (
+        "2023-01-13 — resolution No 326 of 2019-05-28, by resolution No 1142 of 2022-12-31 (amendments take effect)"
+        in md
+    )
     html = changes_report(store, "2025-01-01", "2025-12-31", "html")
     assert well_formed(html) == []
     ET.fromstring(html)
@@ -152,8 +155,19 @@ def test_cli_report_act_writes_html(tmp_path: Path) -> None:
     out = tmp_path / "act.html"
     res = CliRunner().invoke(
         cli,
-        ["report", "act", "decision/kyzylorda-oblast-maslikhat/2005-12-20/245", "--format", "html", "--out", str(out),
-         "--store", str(tmp_path / "s"), "--data", str(data)],
+        [
+            "report",
+            "act",
+            "decision/kyzylorda-oblast-maslikhat/2005-12-20/245",
+            "--format",
+            "html",
+            "--out",
+            str(out),
+            "--store",
+            str(tmp_path / "s"),
+            "--data",
+            str(data),
+        ],
     )
     assert res.exit_code == 0, res.output
     assert well_formed(out.read_text(encoding="utf-8")) == []

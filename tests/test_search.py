@@ -53,14 +53,20 @@ def test_kazakh_form_finds_the_other_form(store) -> None:  # type: ignore[no-unt
 
 
 def test_results_carry_kind_date_and_status(store) -> None:  # type: ignore[no-untyped-def]
-    hit = next(h for h in search(store, "мүгедектерді оңалту") if h.iri == ACT + "decision/kyzylorda-oblast-maslikhat/2005-12-20/245")
+    hit = next(
+        h
+        for h in search(store, "мүгедектерді оңалту")
+        if h.iri == ACT + "decision/kyzylorda-oblast-maslikhat/2005-12-20/245"
+    )
     assert (hit.kind, hit.date, hit.status) == ("act", "2005-12-20", "repealed")
 
 
 def test_ranking_puts_the_closest_text_first(store) -> None:  # type: ignore[no-untyped-def]
     hits = search(store, "Еңбекмині")
     assert hits[0].kind == "agency"
-    assert hits[0].iri == "https://w3id.org/kglaw/agency/ministry-of-labour-and-social-protection-of-population"
+    assert (
+        hits[0].iri == "https://w3id.org/kglaw/agency/ministry-of-labour-and-social-protection-of-population"
+    )
     assert [h.score for h in hits] == sorted((h.score for h in hits), reverse=True)
 
 
@@ -87,8 +93,14 @@ def test_nothing_to_search_is_an_error(store) -> None:  # type: ignore[no-untype
 
 def test_cli_search(tmp_path) -> None:  # type: ignore[no-untyped-def]
     data = write_fixture_dir(tmp_path / "ttl")
-    res = CliRunner().invoke(cli, ["search", "Еңбекмині", "-n", "1", "-f", "tsv", "--store", str(tmp_path / "s"), "--data", str(data)])
+    res = CliRunner().invoke(
+        cli,
+        ["search", "Еңбекмині", "-n", "1", "-f", "tsv", "--store", str(tmp_path / "s"), "--data", str(data)],
+    )
     assert res.exit_code == 0, res.output
     head, row = res.stdout.splitlines()
     assert head == "?score\t?kind\t?node\t?date\t?status\t?text"
-    assert "\t\"agency\"\t<https://w3id.org/kglaw/agency/ministry-of-labour-and-social-protection-of-population>\t" in row
+    assert (
+        '\t"agency"\t<https://w3id.org/kglaw/agency/ministry-of-labour-and-social-protection-of-population>\t'
+        in row
+    )

@@ -49,6 +49,7 @@ _API = {
     "LineageCycle": "lineage",
     # reports
     "lineage_report": "report",
+    "plan_report": "report",
     "act_report": "reports_more",
     "agency_report": "reports_more",
     "changes_report": "reports_more",
@@ -68,7 +69,10 @@ _API = {
     "StoreError": "errors",
 }
 
-__all__ = ["__version__", *sorted(_API)]
+__all__ = [  # noqa: PLE0604 - the names come from _API, so the two never disagree
+    "__version__",
+    *sorted(_API),
+]
 
 
 def __getattr__(name: str) -> Any:

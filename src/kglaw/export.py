@@ -32,14 +32,14 @@ from .resources import ontology_dir
 from .store import Store, graph_iri_for
 
 __all__ = [
-    "EXPORT_FORMATS",
-    "MEDIA_TYPES",
     "DATASET",
+    "EXPORT_FORMATS",
     "LICENCE",
+    "MEDIA_TYPES",
+    "dataset_description",
     "export_graph",
     "export_to_file",
     "import_file",
-    "dataset_description",
     "jsonld_context",
     "write_context",
 ]
@@ -92,7 +92,7 @@ def _by_graph(store: Store) -> dict[str, Graph]:
 
 
 def _sorted_lines(data: bytes) -> bytes:
-    lines = sorted(set(line for line in data.decode("utf-8").splitlines() if line.strip()))
+    lines = sorted({line for line in data.decode("utf-8").splitlines() if line.strip()})
     return ("\n".join(lines) + "\n").encode("utf-8") if lines else b""
 
 
@@ -145,12 +145,45 @@ def _trig(store: Store) -> bytes:
 
 #: ELI terms that kglaw uses, given short keys in the context.
 ELI_TERMS = (
-    "LegalResource", "LegalExpression", "LegalResourceSubdivision", "ResourceType", "Format",
-    "type_document", "date_document", "number", "id_local", "title", "title_alternative", "title_short",
-    "passed_by", "is_realized_by", "realizes", "language", "in_force", "first_date_entry_in_force",
-    "date_no_longer_in_force", "date_applicability", "amends", "amended_by", "repeals", "repealed_by",
-    "based_on", "basis_for", "cites", "cited_by", "has_part", "is_part_of", "changes", "changed_by",
-    "consolidates", "consolidated_by", "transposes", "applies", "commenced_by", "corrects", "ensures_implementation_of",
+    "LegalResource",
+    "LegalExpression",
+    "LegalResourceSubdivision",
+    "ResourceType",
+    "Format",
+    "type_document",
+    "date_document",
+    "number",
+    "id_local",
+    "title",
+    "title_alternative",
+    "title_short",
+    "passed_by",
+    "is_realized_by",
+    "realizes",
+    "language",
+    "in_force",
+    "first_date_entry_in_force",
+    "date_no_longer_in_force",
+    "date_applicability",
+    "amends",
+    "amended_by",
+    "repeals",
+    "repealed_by",
+    "based_on",
+    "basis_for",
+    "cites",
+    "cited_by",
+    "has_part",
+    "is_part_of",
+    "changes",
+    "changed_by",
+    "consolidates",
+    "consolidated_by",
+    "transposes",
+    "applies",
+    "commenced_by",
+    "corrects",
+    "ensures_implementation_of",
 )
 _OTHER_TERMS = {
     "label": "http://www.w3.org/2000/01/rdf-schema#label",
@@ -209,8 +242,15 @@ def _context_bytes() -> bytes:
 
 
 def _compactor(ctx: dict[str, Any]):  # type: ignore[no-untyped-def]
-    terms = {v: k for k, v in sorted(ctx.items(), reverse=True) if isinstance(v, str) and not k.startswith("@") and not v.endswith(("/", "#"))}
-    prefixes = sorted(((v, k) for k, v in ctx.items() if isinstance(v, str) and v.endswith(("/", "#"))), key=lambda x: -len(x[0]))
+    terms = {
+        v: k
+        for k, v in sorted(ctx.items(), reverse=True)
+        if isinstance(v, str) and not k.startswith("@") and not v.endswith(("/", "#"))
+    }
+    prefixes = sorted(
+        ((v, k) for k, v in ctx.items() if isinstance(v, str) and v.endswith(("/", "#"))),
+        key=lambda x: -len(x[0]),
+    )
 
     def iri(s: str, key: bool = False) -> str:
         if key and s in terms:
@@ -279,9 +319,17 @@ def dataset_description(store: Store, fmt: str | None = None, size: int | None =
     g.add((DATASET, RDF.type, VOID.Dataset))
     g.add((DATASET, RDF.type, DCAT.Dataset))
     g.add((DATASET, DCTERMS.title, Literal(TITLE, lang="en")))
-    g.add((DATASET, DCTERMS.description, Literal(
-        "Kazakh legislation (Kazakh and Russian texts) as an ELI-based RDF graph: acts, their lineage, "
-        "programmes, action plans and measures, agencies; every fact with its source document and lines.", lang="en")))
+    g.add(
+        (
+            DATASET,
+            DCTERMS.description,
+            Literal(
+                "Kazakh legislation (Kazakh and Russian texts) as an ELI-based RDF graph: acts, their lineage, "
+                "programmes, action plans and measures, agencies; every fact with its source document and lines.",
+                lang="en",
+            ),
+        )
+    )
     g.add((DATASET, DCTERMS.license, LICENCE))
     newest = run_sparql(store, _NEWEST).rows
     if newest and newest[0][0] is not None:
@@ -346,4 +394,3 @@ def import_file(store: Store, path: Path, graph: str | None = None) -> int:
     n = store.load_file(path, graph or graph_iri_for(path))
     store.flush()
     return n
-

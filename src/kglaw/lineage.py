@@ -19,6 +19,7 @@ conform), as pySHACL's; :func:`find_cycles` returns them as data.
 
 from __future__ import annotations
 
+import itertools
 from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date
@@ -32,22 +33,22 @@ from .query import Results, resolve_act_iri, run_query, run_sparql
 
 __all__ = [
     "RELATIONS",
+    "ActStatus",
+    "Chain",
+    "Event",
     "LineageCycle",
     "Link",
     "Relative",
-    "Chain",
-    "ActStatus",
-    "Event",
-    "lineage_graph",
-    "ancestors",
-    "descendants",
-    "longest_chains",
-    "find_cycles",
-    "assert_acyclic",
-    "status_on",
+    "act_names",
     "act_status_on",
     "act_timeline",
-    "act_names",
+    "ancestors",
+    "assert_acyclic",
+    "descendants",
+    "find_cycles",
+    "lineage_graph",
+    "longest_chains",
+    "status_on",
     "to_results",
 ]
 
@@ -132,10 +133,16 @@ def _links(target: Any, relations: Iterable[str] | None = None) -> list[Link]:
     wanted = set(relations or RELATIONS)
     unknown = wanted - set(RELATIONS)
     if unknown:
-        raise KglawError(f"unknown lineage relation {sorted(unknown)[0]!r}; choose from {', '.join(RELATIONS)}")
+        raise KglawError(f"unknown lineage relation {min(unknown)!r}; choose from {', '.join(RELATIONS)}")
     rows = run_query(target, "lineage-links").dicts()
-    return sorted({Link(str(r["act"]), str(r["relation"]), str(r["other"])) for r in rows if str(r["relation"]) in wanted},
-                  key=lambda x: (x.act, x.relation, x.other))
+    return sorted(
+        {
+            Link(str(r["act"]), str(r["relation"]), str(r["other"]))
+            for r in rows
+            if str(r["relation"]) in wanted
+        },
+        key=lambda x: (x.act, x.relation, x.other),
+    )
 
 
 def lineage_graph(target: Any, relations: Iterable[str] | None = None) -> nx.MultiDiGraph:
@@ -225,7 +232,7 @@ def longest_chains(target: Any, relations: Iterable[str] | None = None, limit: i
         while best[acts[-1]][1] is not None:
             acts.append(best[acts[-1]][1])  # type: ignore[arg-type]
         acts.reverse()
-        links = tuple(g.edges[u, v]["link"] for u, v in zip(acts, acts[1:]))
+        links = tuple(g.edges[u, v]["link"] for u, v in itertools.pairwise(acts))
         chains.append(Chain(tuple(acts), links))
     chains.sort(key=lambda c: (-len(c), c.acts))
     return chains[:limit] if limit else chains
@@ -243,7 +250,9 @@ def _d(t: Any) -> date | None:
         return None
 
 
-def _status_of(act: str, rows: list[dict[str, Any]], on: date, names: dict[str, str] | None = None) -> ActStatus:
+def _status_of(
+    act: str, rows: list[dict[str, Any]], on: date, names: dict[str, str] | None = None
+) -> ActStatus:
     """The rule, in order: not yet adopted or in force; repealed (the act's own end date, else the
     repealing act's entry into force, else its adoption); no longer in force by date; a policy
     document past its period; the text says not in force (date unknown); in force."""
@@ -253,7 +262,9 @@ def _status_of(act: str, rows: list[dict[str, Any]], on: date, names: dict[str, 
     start = entry or adopted or period_start
     if start is None:
         if period_end is not None and period_end < on:
-            return ActStatus(act, on, "expired", f"expired at the end of its period on {period_end}", period_end)
+            return ActStatus(
+                act, on, "expired", f"expired at the end of its period on {period_end}", period_end
+            )
         if r0.get("inForce") is not None and str(r0["inForce"]) == "false":
             return ActStatus(act, on, "not in force", "the text says it is not in force; no dates are known")
         return ActStatus(act, on, "unknown", "its adoption date is not known")
@@ -262,7 +273,11 @@ def _status_of(act: str, rows: list[dict[str, Any]], on: date, names: dict[str, 
     if start > on:
         return ActStatus(act, on, "not yet in force", f"enters into force on {start}", start)
     repealers = sorted(
-        ((_d(r.get("repealerEntry")) or _d(r.get("repealerDate")), str(r["repealer"])) for r in rows if r.get("repealer") is not None),
+        (
+            (_d(r.get("repealerEntry")) or _d(r.get("repealerDate")), str(r["repealer"]))
+            for r in rows
+            if r.get("repealer") is not None
+        ),
         key=lambda x: (x[0] or date.max, x[1]),
     )
     if repealers:
@@ -280,7 +295,9 @@ def _status_of(act: str, rows: list[dict[str, Any]], on: date, names: dict[str, 
     if r0.get("inForce") is not None and str(r0["inForce"]) == "false" and not repealers and ended is None:
         return ActStatus(act, on, "not in force", "the text says it is not in force; the date is not known")
     if period_end is not None:
-        return ActStatus(act, on, "in force", f"within its period {period_start or '?'} – {period_end}", start)
+        return ActStatus(
+            act, on, "in force", f"within its period {period_start or '?'} – {period_end}", start
+        )
     return ActStatus(act, on, "in force", f"in force since {start}; no repeal recorded", start)
 
 
@@ -373,7 +390,12 @@ def act_timeline(target: Any, act: str) -> list[Event]:
     and repeals (by the changing act's date, and when their operations take effect), its period."""
     iri = resolve_act_iri(act, target)
     rows = run_sparql(target, _EVENTS, {"act": URIRef(iri)}).dicts()
-    if not rows and not run_sparql(target, "ASK { { ?act ?p ?o } UNION { ?s ?p ?act } }", {"act": URIRef(iri)}).boolean:
+    if (
+        not rows
+        and not run_sparql(
+            target, "ASK { { ?act ?p ?o } UNION { ?s ?p ?act } }", {"act": URIRef(iri)}
+        ).boolean
+    ):
         raise KglawError(f"no act {iri} in the graph")
     names = act_names(target)
     events = set()
@@ -403,7 +425,16 @@ def to_results(items: list[Any]) -> Results:
     if isinstance(first, Relative):
         return Results(
             vars=["act", "distance", "via", "relation", "from"],
-            rows=[(URIRef(r.act), Literal(r.distance), URIRef(r.via.act), Literal(r.via.relation), URIRef(r.via.other)) for r in items],
+            rows=[
+                (
+                    URIRef(r.act),
+                    Literal(r.distance),
+                    URIRef(r.via.act),
+                    Literal(r.via.relation),
+                    URIRef(r.via.other),
+                )
+                for r in items
+            ],
         )
     if isinstance(first, Chain):
         return Results(
@@ -414,7 +445,8 @@ def to_results(items: list[Any]) -> Results:
         return Results(
             vars=["act", "status", "since", "reason"],
             rows=[
-                (URIRef(s.act), Literal(s.status), Literal(s.since) if s.since else None, Literal(s.reason)) for s in items
+                (URIRef(s.act), Literal(s.status), Literal(s.since) if s.since else None, Literal(s.reason))
+                for s in items
             ],
         )
     if isinstance(first, Event):
@@ -437,5 +469,9 @@ def _chain_text(c: Chain) -> str:
 
 
 #: How each relation reads from the earlier act to the later one.
-_FORWARD = {"amends": "amended by", "repeals": "repealed by", "based_on": "basis of", "replaced_by": "replaced by"}
-
+_FORWARD = {
+    "amends": "amended by",
+    "repeals": "repealed by",
+    "based_on": "basis of",
+    "replaced_by": "replaced by",
+}

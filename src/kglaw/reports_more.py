@@ -133,7 +133,9 @@ class ActReport:
     source_base: str
 
 
-def act_report_data(target: Any, act: str, on: date | str | None = None, source_base: str = DEFAULT_SOURCE_BASE) -> ActReport:
+def act_report_data(
+    target: Any, act: str, on: date | str | None = None, source_base: str = DEFAULT_SOURCE_BASE
+) -> ActReport:
     """Everything the graph knows of one act, each fact with the source lines it was read from."""
     iri = resolve_act_iri(act, target)
     if not run_sparql(target, "ASK { { ?act ?p ?o } UNION { ?s ?p ?act } }", {"act": URIRef(iri)}).boolean:
@@ -149,7 +151,9 @@ def act_report_data(target: Any, act: str, on: date | str | None = None, source_
                 "what": _PREDICATE_NAMES.get(pred, pred),
                 "value": _VALUE_NAMES.get(r["object"]) or names.get(r["object"], obj),
                 "iri": r["object"] if r["object"].startswith("http") else "",
-                "source": _source_ref(r["file"] or r.get("_source", ""), r["lineStart"], r["lineEnd"], source_base),
+                "source": _source_ref(
+                    r["file"] or r.get("_source", ""), r["lineStart"], r["lineEnd"], source_base
+                ),
                 "curated": r["curated"] == "true",
             }
         )
@@ -161,8 +165,14 @@ def act_report_data(target: Any, act: str, on: date | str | None = None, source_
         if d["field"] and d["field"] not in entry["fields"]:
             entry["fields"].append(d["field"])  # type: ignore[attr-defined]
     status = act_status_on(target, iri, on) if on else None
-    anc = [(r.act, names.get(r.act, compact(URIRef(r.act))), r.distance, r.via.relation) for r in ancestors(target, iri)]
-    desc = [(r.act, names.get(r.act, compact(URIRef(r.act))), r.distance, r.via.relation) for r in descendants(target, iri)]
+    anc = [
+        (r.act, names.get(r.act, compact(URIRef(r.act))), r.distance, r.via.relation)
+        for r in ancestors(target, iri)
+    ]
+    desc = [
+        (r.act, names.get(r.act, compact(URIRef(r.act))), r.distance, r.via.relation)
+        for r in descendants(target, iri)
+    ]
     events = [(e.date.isoformat(), e.label, _kind_colour(e.kind)) for e in act_timeline(target, iri)]
     return ActReport(
         act=facts_,
@@ -195,7 +205,13 @@ def _kind_colour(kind: str) -> str:
     return "approves"
 
 
-def act_report(target: Any, act: str, fmt: str = "md", on: date | str | None = None, source_base: str = DEFAULT_SOURCE_BASE) -> str:
+def act_report(
+    target: Any,
+    act: str,
+    fmt: str = "md",
+    on: date | str | None = None,
+    source_base: str = DEFAULT_SOURCE_BASE,
+) -> str:
     """``kglaw report act ACT``: Markdown or HTML."""
     _check_format(fmt)
     return render(f"act.{fmt}.j2", r=act_report_data(target, act, on, source_base))
@@ -222,11 +238,21 @@ def agency_report_data(target: Any, agency: str) -> AgencyReport:
     """An agency: its names over time, its measures across plans with their due dates, its acts."""
     iri = resolve_agency_iri(agency)
     names = _rows(target, "agency-names", {"agency": iri})
-    if not names and not run_sparql(target, "ASK { { ?agency ?p ?o } UNION { ?s ?p ?agency } }", {"agency": URIRef(iri)}).boolean:
+    if (
+        not names
+        and not run_sparql(
+            target, "ASK { { ?agency ?p ?o } UNION { ?s ?p ?agency } }", {"agency": URIRef(iri)}
+        ).boolean
+    ):
         raise KglawError(f"no agency {iri} in the graph")
     bodies = {r["body"] for r in names} | {iri}
-    events = [e for e in _rows(target, "agency-renamings") if e["original"] in bodies or e["resulting"] in bodies]
-    own = sorted((r for r in names if r["body"] == iri and r["kind"] == "name"), key=lambda r: (r["lang"] != "kk", r["lang"] != "ru", r["label"]))
+    events = [
+        e for e in _rows(target, "agency-renamings") if e["original"] in bodies or e["resulting"] in bodies
+    ]
+    own = sorted(
+        (r for r in names if r["body"] == iri and r["kind"] == "name"),
+        key=lambda r: (r["lang"] != "kk", r["lang"] != "ru", r["label"]),
+    )
     name = own[0]["label"] if own else compact(URIRef(iri))
     act_name = act_names(target)
     plans: dict[str, list[dict[str, str]]] = {}
@@ -242,8 +268,14 @@ def agency_report_data(target: Any, agency: str) -> AgencyReport:
     for plan, ms in sorted(plans.items()):
         owner = plan.rsplit("/", 2)[0]  # …/{approving act}/{document}/action-plan → the approving act
         plan_list.append((plan, act_name.get(owner, compact(URIRef(plan))), ms))
-    timeline = sorted({(m["deadlineEnd"], f"measure {m['number']} due ({m['deadline'] or m['deadlineEnd']})", "approves")
-                       for ms in plans.values() for m in ms if m["deadlineEnd"]})
+    timeline = sorted(
+        {
+            (m["deadlineEnd"], f"measure {m['number']} due ({m['deadline'] or m['deadlineEnd']})", "approves")
+            for ms in plans.values()
+            for m in ms
+            if m["deadlineEnd"]
+        }
+    )
     for e in events:
         if e["date"]:
             d = e["date"] if len(e["date"]) == 10 else e["date"][:7] + "-01"
@@ -319,15 +351,21 @@ def changes_report_data(target: Any, start: date | str, end: date | str) -> Chan
     names = act_names(target)
     adopted = _rows(target, "acts-adopted-between", params)
     amended = []
-    for r in run_sparql(target, _AMENDED, {"from": Literal(a.isoformat(), datatype=XSD.date), "to": Literal(b.isoformat(), datatype=XSD.date)}).dicts():
-        amended.append({k: _s(v) for k, v in r.items()})
+    for row in run_sparql(
+        target,
+        _AMENDED,
+        {"from": Literal(a.isoformat(), datatype=XSD.date), "to": Literal(b.isoformat(), datatype=XSD.date)},
+    ).dicts():
+        amended.append({k: _s(v) for k, v in row.items()})
     ended = _rows(target, "acts-ended-between", params)
     due = _rows(target, "measures-due-between", params)
     timeline: list[tuple[str, str, str]] = []
     for r in adopted:
         timeline.append((r["date"], f"adopted: {names.get(r['act'], r['_act'])}", "approves"))
     for r in amended:
-        timeline.append((r["when"], f"{names.get(r['amended'], compact(URIRef(r['amended'])))} — {r['how']}", "amends"))
+        timeline.append(
+            (r["when"], f"{names.get(r['amended'], compact(URIRef(r['amended'])))} — {r['how']}", "amends")
+        )
     for r in ended:
         timeline.append((r["ended"], f"{names.get(r['act'], r['_act'])} — {r['reason']}", "repeals"))
     by_day: dict[str, int] = {}
@@ -336,7 +374,9 @@ def changes_report_data(target: Any, start: date | str, end: date | str) -> Chan
     for d, n in sorted(by_day.items()):
         timeline.append((d, f"{n} measure{'s' if n != 1 else ''} due", "based on"))
     timeline = sorted(set(timeline))
-    return ChangesReport(a.isoformat(), b.isoformat(), adopted, amended, ended, due, names, timeline, timeline_svg(timeline))
+    return ChangesReport(
+        a.isoformat(), b.isoformat(), adopted, amended, ended, due, names, timeline, timeline_svg(timeline)
+    )
 
 
 def _day(d: date | str) -> date:

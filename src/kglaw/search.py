@@ -21,11 +21,27 @@ from typing import Any
 from .errors import KglawError
 from .query import run_sparql
 
-__all__ = ["Hit", "search", "normalize", "stem", "tokens"]
+__all__ = ["Hit", "normalize", "search", "stem", "tokens"]
 
 LANGS = ("kk", "ru", "en")
 
-_LATIN_TO_CYRILLIC = str.maketrans({"a": "а", "e": "е", "o": "о", "p": "р", "c": "с", "x": "х", "y": "у", "i": "і", "k": "к", "m": "м", "t": "т", "h": "һ", "b": "в"})
+_LATIN_TO_CYRILLIC = str.maketrans(
+    {
+        "a": "а",
+        "e": "е",
+        "o": "о",
+        "p": "р",
+        "c": "с",
+        "x": "х",
+        "y": "у",
+        "i": "і",
+        "k": "к",
+        "m": "м",
+        "t": "т",
+        "h": "һ",
+        "b": "в",
+    }
+)
 _KAZAKH = set("әғқңөұүһі")
 _CYRILLIC = re.compile(r"[\u0400-\u04ff]")
 _WORD = re.compile(r"[\w\u0400-\u04ff]+", re.UNICODE)
@@ -34,28 +50,158 @@ _WORD = re.compile(r"[\w\u0400-\u04ff]+", re.UNICODE)
 # voiced -лығ/-лік before a vowel) and -шы/-ші, -сыз/-сіз, -лы/-лі. Several are stripped in a row
 # (мүгедек+тер+ді, мүгедек+тіг+і).
 _KK_SUFFIXES = sorted(
-    """
-    ның нің дың дің тың тің ға ге қа ке на не да де та те нда нде дан ден тан тен нан нен мен бен пен
-    ны ні ды ді ты ті н ын ін ған ген
-    лар лер дар дер тар тер
-    ымыз іміз ыңыз іңіз мыз міз ым ім ың ің сы сі ы і
-    лық лік дық дік тық тік лығ ліг дығ діг тығ тіг
-    шы ші сыз сіз лы лі ғы гі қы кі
-    """.split(),
+    [
+        "ның",
+        "нің",
+        "дың",
+        "дің",
+        "тың",
+        "тің",
+        "ға",
+        "ге",
+        "қа",
+        "ке",
+        "на",
+        "не",
+        "да",
+        "де",
+        "та",
+        "те",
+        "нда",
+        "нде",
+        "дан",
+        "ден",
+        "тан",
+        "тен",
+        "нан",
+        "нен",
+        "мен",
+        "бен",
+        "пен",
+        "ны",
+        "ні",
+        "ды",
+        "ді",
+        "ты",
+        "ті",
+        "н",
+        "ын",
+        "ін",
+        "ған",
+        "ген",
+        "лар",
+        "лер",
+        "дар",
+        "дер",
+        "тар",
+        "тер",
+        "ымыз",
+        "іміз",
+        "ыңыз",
+        "іңіз",
+        "мыз",
+        "міз",
+        "ым",
+        "ім",
+        "ың",
+        "ің",
+        "сы",
+        "сі",
+        "ы",
+        "і",
+        "лық",
+        "лік",
+        "дық",
+        "дік",
+        "тық",
+        "тік",
+        "лығ",
+        "ліг",
+        "дығ",
+        "діг",
+        "тығ",
+        "тіг",
+        "шы",
+        "ші",
+        "сыз",
+        "сіз",
+        "лы",
+        "лі",
+        "ғы",
+        "гі",
+        "қы",
+        "кі",
+    ],
     key=len,
     reverse=True,
 )
 # Russian endings (a light Snowball-like list).
 _RU_SUFFIXES = sorted(
-    """
-    иями ями ами иях ях ах ией ей ой ий ый ая яя ое ее ые ие ого его ому ему ом ем ам ям ов ев
-    ию ью ия ья ие ье ии ость ости остью остей ностью ность ности ностей
-    ыми ими ых их ую юю а я о е ы и у ю ь
-    """.split(),
+    [
+        "иями",
+        "ями",
+        "ами",
+        "иях",
+        "ях",
+        "ах",
+        "ией",
+        "ей",
+        "ой",
+        "ий",
+        "ый",
+        "ая",
+        "яя",
+        "ое",
+        "ее",
+        "ые",
+        "ие",
+        "ого",
+        "его",
+        "ому",
+        "ему",
+        "ом",
+        "ем",
+        "ам",
+        "ям",
+        "ов",
+        "ев",
+        "ию",
+        "ью",
+        "ия",
+        "ья",
+        "ие",
+        "ье",
+        "ии",
+        "ость",
+        "ости",
+        "остью",
+        "остей",
+        "ностью",
+        "ность",
+        "ности",
+        "ностей",
+        "ыми",
+        "ими",
+        "ых",
+        "их",
+        "ую",
+        "юю",
+        "а",
+        "я",
+        "о",
+        "е",
+        "ы",
+        "и",
+        "у",
+        "ю",
+        "ь",
+    ],
     key=len,
     reverse=True,
 )
-_EN_SUFFIXES = sorted("ies es s ing ed ity ities ion ions al".split(), key=len, reverse=True)
+_EN_SUFFIXES = sorted(
+    ["ies", "es", "s", "ing", "ed", "ity", "ities", "ion", "ions", "al"], key=len, reverse=True
+)
 
 _MIN_STEM = {"kk": 4, "ru": 4, "en": 3}
 
@@ -184,7 +330,9 @@ def _score(query: list[frozenset[str]], words: list[frozenset[str]], phrase: str
     return round(score - 0.001 * min(len(words), 100), 4)
 
 
-def search(target: Any, words: str, lang: str | None = None, limit: int = 20, kinds: tuple[str, ...] | None = None) -> list[Hit]:
+def search(
+    target: Any, words: str, lang: str | None = None, limit: int = 20, kinds: tuple[str, ...] | None = None
+) -> list[Hit]:
     """Ranked hits for ``words`` among titles, measure names and agency names.
 
     ``lang`` (kk, ru, en) keeps only texts in that language and stems the query as that language.
@@ -208,7 +356,15 @@ def search(target: Any, words: str, lang: str | None = None, limit: int = 20, ki
         if s <= 0:
             continue
         iri = str(row["node"])
-        hit = Hit(iri, kind, str(text), tlang, s, str(row["date"]) if row.get("date") is not None else None, _status(row))
+        hit = Hit(
+            iri,
+            kind,
+            str(text),
+            tlang,
+            s,
+            str(row["date"]) if row.get("date") is not None else None,
+            _status(row),
+        )
         old = best.get(iri)
         if old is None or (hit.score, -len(hit.text)) > (old.score, -len(old.text)):
             best[iri] = hit
