@@ -80,6 +80,24 @@ def _data_option(f: Any) -> Any:
     )(f)
 
 
+def _endpoint_option(f: Any) -> Any:
+    return click.option(
+        "--endpoint",
+        default=None,
+        metavar="URL",
+        help="Query this SPARQL 1.1 endpoint instead of the embedded store.",
+    )(f)
+
+
+def _graph_target(endpoint: str | None, store_path: Path | None, data_dir: Path | None):  # type: ignore[no-untyped-def]
+    """What a reading command queries: a remote endpoint when given, else the embedded store."""
+    if endpoint:
+        from .remote import RemoteEndpoint
+
+        return RemoteEndpoint(endpoint)
+    return open_graph_store(store_path, data_dir)
+
+
 def open_graph_store(store_path: Path | None, data_dir: Path | None, *, quiet: bool = False):  # type: ignore[no-untyped-def]
     """The embedded store, loaded from ``data/ttl`` first if it is new or ``data/ttl`` has changed."""
     from .resources import default_store_path, ttl_dir
@@ -237,13 +255,14 @@ class _QueryCommand(click.Command):
 @click.option("-o", "--out", type=click.Path(path_type=Path, dir_okay=False), default=None, help="Write to FILE (atomically).")
 @_store_option
 @_data_option
-def query(name: str, params: tuple[str, ...], fmt: str, out: Path | None, store_path: Path | None, data_dir: Path | None) -> None:
+@_endpoint_option
+def query(name: str, params: tuple[str, ...], fmt: str, out: Path | None, store_path: Path | None, data_dir: Path | None, endpoint: str | None) -> None:
     """Run the saved query NAME (see 'kglaw queries'; 'kglaw query NAME --help' describes one)."""
     from .query import find_query, format_results, run_query
 
     saved = find_query(name)  # an unknown name fails before the store is touched
     given = _parse_params(params)
-    store = open_graph_store(store_path, data_dir)
+    store = _graph_target(endpoint, store_path, data_dir)
     _emit(format_results(run_query(store, saved, given), fmt), out)
 
 
@@ -254,14 +273,15 @@ def query(name: str, params: tuple[str, ...], fmt: str, out: Path | None, store_
 @click.option("-o", "--out", type=click.Path(path_type=Path, dir_okay=False), default=None)
 @_store_option
 @_data_option
-def sparql(text: str | None, file: Path | None, fmt: str, out: Path | None, store_path: Path | None, data_dir: Path | None) -> None:
+@_endpoint_option
+def sparql(text: str | None, file: Path | None, fmt: str, out: Path | None, store_path: Path | None, data_dir: Path | None, endpoint: str | None) -> None:
     """Run an ad-hoc SPARQL query: kglaw sparql 'SELECT …' or kglaw sparql -f query.rq."""
     from .query import format_results, run_sparql
 
     if (text is None) == (file is None):
         raise KglawError("give the query as an argument or with -f FILE (not both)")
     q = file.read_text(encoding="utf-8") if file else text
-    store = open_graph_store(store_path, data_dir)
+    store = _graph_target(endpoint, store_path, data_dir)
     _emit(format_results(run_sparql(store, q or ""), fmt), out)
 
 
@@ -279,11 +299,12 @@ def report() -> None:
 @click.option("-o", "--out", type=click.Path(path_type=Path, dir_okay=False), default=None)
 @_store_option
 @_data_option
-def report_lineage(act: str, fmt: str, out: Path | None, store_path: Path | None, data_dir: Path | None) -> None:
+@_endpoint_option
+def report_lineage(act: str, fmt: str, out: Path | None, store_path: Path | None, data_dir: Path | None, endpoint: str | None) -> None:
     """The lineage report of ACT (an IRI, an adilet code or type/date/number)."""
     from .report import lineage_report
 
-    store = open_graph_store(store_path, data_dir)
+    store = _graph_target(endpoint, store_path, data_dir)
     _emit(lineage_report(store, act, fmt), out)
 
 
@@ -591,6 +612,55 @@ def ingest(paths: tuple[Path, ...], out: Path | None, jobs: int | None, no_refer
         f"warnings: {len(result.warnings)}; errors: {len(errors)}; output: {out}"
     )
     if errors:
+        sys.exit(2)
+
+
+# -- serving and remote engines ------------------------------------------------------------------------
+
+
+@cli.command("serve")
+@click.option("--host", default="127.0.0.1", show_default=True, help="Address to listen on (loopback unless told otherwise).")
+@click.option("--port", type=int, default=8000, show_default=True)
+@click.option("--timeout", type=float, default=30.0, show_default=True, help="Seconds a query may run; then it is stopped (HTTP 503).")
+@click.option("--max-results", type=int, default=10_000, show_default=True, help="Most rows (or triples) in one answer; more is refused.")
+@click.option("--workers", type=int, default=None, help="Query worker processes (default: 2 to 4, by CPUs).")
+@_store_option
+@_data_option
+def serve_cmd(host: str, port: int, timeout: float, max_results: int, workers: int | None, store_path: Path | None, data_dir: Path | None) -> None:
+    """Serve the graph: a read-only SPARQL 1.1 endpoint at /sparql and the query page at /."""
+    from .serve import serve
+
+    store = open_graph_store(store_path, data_dir)
+    click.echo(f"kglaw: serving {store.path} on http://{host}:{port}/ (SPARQL at /sparql); Ctrl-C stops", err=True)
+    serve(store, host=host, port=port, timeout=timeout, max_results=max_results, workers=workers)
+
+
+@cli.command("push")
+@click.argument("paths", nargs=-1, type=click.Path(path_type=Path, exists=True))
+@click.option("--endpoint", default=None, metavar="URL", help="The engine's query endpoint (its graph store is known for Oxigraph, Virtuoso, Fuseki).")
+@click.option("--graph-store", default=None, metavar="URL", help="SPARQL 1.1 Graph Store URL (one PUT ?graph=… per graph).")
+@click.option("--user", default=None, help="User name (Basic or Digest authentication).")
+@click.option("--password", default=None, envvar="KGLAW_PASSWORD", help="Password (or set KGLAW_PASSWORD).")
+@click.option("--retries", type=int, default=3, show_default=True, help="Retries per graph, with exponential backoff.")
+@click.option("--backoff", type=float, default=1.0, show_default=True, help="Seconds before the first retry (doubled each time).")
+def push_cmd(paths: tuple[Path, ...], endpoint: str | None, graph_store: str | None, user: str | None, password: str | None, retries: int, backoff: float) -> None:
+    """Upload one named graph per data file (default: data/ttl) to a SPARQL 1.1 graph store. Each graph
+    is replaced whole, so a push stopped half-way leaves no graph half-written; pushing again completes it."""
+    from .remote import push
+    from .resources import ttl_dir
+
+    if not endpoint and not graph_store:
+        raise KglawError("give --endpoint URL or --graph-store URL")
+    files: list[Path] = []
+    for p in paths or (ttl_dir(),):
+        files += sorted(p.glob("*.ttl")) if p.is_dir() else [p]
+
+    def progress(graph: str, ok: bool) -> None:
+        click.echo(f"{'pushed' if ok else 'FAILED'}  {graph}", err=True)
+
+    report = push(files, endpoint, graph_store, user, password, retries, backoff, on_graph=progress)
+    click.echo(report.summary())
+    if not report.ok:
         sys.exit(2)
 
 
