@@ -103,7 +103,9 @@ function table(vars, rows) {
   const t = el("table", { id: "results-table" });
   const head = el("tr");
   for (const v of vars) head.append(el("th", {}, v));
-  t.append(el("thead")).append(head);
+  const thead = el("thead");
+  thead.append(head);
+  t.append(thead);
   const body = t.appendChild(el("tbody"));
   for (const row of rows) {
     const tr = el("tr");
