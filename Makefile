@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed-$(shell cksum < pyproject.toml | cut -d' ' -f1)
 OUT := out
 
-.PHONY: setup demo test build validate golden lint bench clean browser
+.PHONY: setup demo test build validate golden lint bench clean browser engines
 
 $(STAMP): pyproject.toml
 	@test -x $(BIN)/python || $(PY) -m venv $(VENV)
@@ -54,3 +54,15 @@ clean:
 # Quick benchmarks by default; `make bench BENCH_ARGS=--full` for 100k ingest, 10M queries, pySHACL on 1M.
 bench: setup
 	$(BIN)/python benchmarks/bench.py $(BENCH_ARGS)
+
+# Real engines for the tests: Debian's chromium (tests/test_browser.py, driven by Playwright; never a
+# downloaded browser) and Virtuoso (tests/test_remote.py). Without them those tests skip with a message.
+SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
+engines:
+	$(SUDO) apt-get update -qq
+	DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq --no-install-recommends chromium virtuoso-opensource
+
+browser: setup
+	@test -x /usr/bin/chromium || { $(SUDO) apt-get update -qq && DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq --no-install-recommends chromium; }
+	@$(BIN)/python -c "import playwright" 2>/dev/null || $(BIN)/python -m pip install -q --disable-pip-version-check playwright==1.65.2
+	$(BIN)/python -m pytest tests/test_browser.py
