@@ -68,6 +68,20 @@ def _seed_acts() -> list[str]:
 
 SEED_ACTS = _seed_acts()
 
+AGENCIES_Q = """PREFIX kgl: <https://w3id.org/kglaw/ontology#>
+SELECT DISTINCT ?agency WHERE { ?m kgl:executor ?agency } ORDER BY ?agency"""
+
+
+def _seed_agencies() -> list[str]:
+    if not any(DATA_TTL.glob("*.ttl")):
+        return []
+    s = Store(None)
+    s.load_dir(DATA_TTL)
+    return [str(r[0]) for r in run_sparql(s, AGENCIES_Q).rows]
+
+
+SEED_AGENCIES = _seed_agencies()
+
 
 @pytest.fixture(scope="module")
 def seed_store() -> Store:
@@ -100,6 +114,21 @@ def test_lineage_report_for_every_seed_act(seed_store: Store, act: str) -> None:
     html = lineage_report(seed_store, act, "html")
     assert well_formed(html) == []
     assert "<svg" in html and act in html
+
+
+@pytest.mark.parametrize("agency", SEED_AGENCIES, ids=lambda a: a.rsplit("/", 1)[-1])
+def test_agency_report_for_every_executing_agency(seed_store: Store, agency: str) -> None:
+    html = agency_report(seed_store, agency, "html")
+    assert well_formed(html) == []
+    ET.fromstring(html)
+    assert agency in html and "Measures across plans" in html
+
+
+def test_changes_report_over_the_seeds(seed_store: Store) -> None:
+    html = changes_report(seed_store, "2023-01-01", "2023-12-31", "html")
+    assert well_formed(html) == []
+    # adopted in 2023 (one row), and the repealing act of ten laws that lost force on 2023-07-01
+    assert html.count("<td>code No 224-VII of 2023-04-20</td>") == 11
 
 
 def test_act_report_links_every_fact_to_its_source_lines(store) -> None:  # type: ignore[no-untyped-def]
