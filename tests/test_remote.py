@@ -118,6 +118,26 @@ def test_construct_and_ask_remotely(oxigraph, store) -> None:  # type: ignore[no
     assert oxigraph.select("ASK { ?s ?p ?o }").boolean is True
 
 
+def test_cli_push_and_query_with_endpoint(tmp_path, snapshot, store) -> None:  # type: ignore[no-untyped-def]
+    """``kglaw push --endpoint`` and ``kglaw sparql/query --endpoint`` against an Oxigraph server."""
+    from click.testing import CliRunner
+
+    from kglaw.cli import cli
+
+    runner = CliRunner()
+    with oxigraph_server(tmp_path / "ox") as (base, _):
+        pushed = runner.invoke(cli, ["push", "--endpoint", base + "/query", "--retries", "0", str(snapshot[0])])
+        assert pushed.exit_code == 0, pushed.output
+        assert f"pushed {len(_files(snapshot[0]))} graph(s) to {base}/store" in pushed.output
+        count = runner.invoke(cli, ["sparql", "--endpoint", base + "/query", "--format", "csv", "SELECT (COUNT(*) AS ?n) WHERE { ?s ?p ?o }"])
+        assert count.exit_code == 0, count.output
+        assert count.output.splitlines()[1] == str(len(store))
+    down = runner.invoke(cli, ["sparql", "--endpoint", base + "/query", "ASK {}"])
+    assert down.exit_code == 2 and down.output.startswith("kglaw: error: http://127.0.0.1:")
+    failed = runner.invoke(cli, ["push", "--graph-store", base + "/store", "--retries", "0", str(snapshot[0])])
+    assert failed.exit_code == 2 and "not pushed" in failed.output
+
+
 def test_push_stopped_mid_way_reports_and_a_second_push_completes(tmp_path, snapshot, store) -> None:  # type: ignore[no-untyped-def]
     files = _files(snapshot[0])
     if len(files) < 3:

@@ -571,6 +571,30 @@ def test_1000_queries_from_8_clients_all_correct_and_memory_bounded(live, store,
     assert after - before < 100_000, (before, after)
 
 
+def test_kglaw_serve_command_serves_on_loopback(tmp_path, store) -> None:  # type: ignore[no-untyped-def]
+    """``kglaw serve`` itself: loads the data into a new store, says so, and answers a count."""
+    import sys
+
+    from .serve_support import FIXTURE_GRAPHS, free_port, stop, wait_http
+
+    port = free_port()
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "kglaw", "serve", "--store", str(tmp_path / "store"), "--data", str(FIXTURE_GRAPHS), "--port", str(port), "--workers", "1"],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.STDOUT,
+        cwd=tmp_path,
+    )
+    try:
+        wait_http(f"http://127.0.0.1:{port}/sparql", proc=proc)
+        fixture = Store(None)
+        fixture.load_dir(FIXTURE_GRAPHS)
+        assert int(str(RemoteEndpoint(f"http://127.0.0.1:{port}/sparql").select(COUNT).rows[0][0])) == count_triples(fixture)
+    finally:
+        stop(proc)
+    out = proc.stdout.read().decode() if proc.stdout else ""
+    assert "loaded" in out and f"http://127.0.0.1:{port}/" in out
+
+
 def test_docs_serving_curl_examples_run(live) -> None:  # type: ignore[no-untyped-def]
     """Every ``curl`` line of docs/serving.md runs against a live server and succeeds."""
     if shutil.which("curl") is None:
