@@ -251,15 +251,29 @@ def _d(t: Any) -> date | None:
 
 
 def _status_of(
-    act: str, rows: list[dict[str, Any]], on: date, names: dict[str, str] | None = None
+    act: str,
+    lifecycle: dict[str, list[dict[str, Any]]],
+    on: date,
+    names: dict[str, str] | None = None,
+    depth: int = 0,
 ) -> ActStatus:
     """The rule, in order: not yet adopted or in force; repealed (the act's own end date, else the
-    repealing act's entry into force, else its adoption); no longer in force by date; a policy
-    document past its period; the text says not in force (date unknown); in force."""
+    repealing act's entry into force, else its adoption); no longer in force by date; a programme,
+    plan or concept whose approving act lost force (it falls with the act that approved it); one past
+    its period; the text says not in force (date unknown); in force. A policy document without dates
+    of its own starts when its approving act does."""
+    rows = lifecycle[act]
     r0 = rows[0]
     adopted, entry, ended = _d(r0.get("adopted")), _d(r0.get("entry")), _d(r0.get("ended"))
     period_start, period_end = _d(r0.get("periodStart")), _d(r0.get("periodEnd"))
+    approver = str(r0["approvedBy"]) if r0.get("approvedBy") is not None else None
+    parent: ActStatus | None = None
+    if approver and approver != act and approver in lifecycle and depth < 5:
+        parent = _status_of(approver, lifecycle, on, names, depth + 1)
     start = entry or adopted or period_start
+    if start is None and parent is not None and parent.status != "unknown":
+        first = lifecycle[approver][0] if approver else {}
+        start = _d(first.get("entry")) or _d(first.get("adopted"))
     if start is None:
         if period_end is not None and period_end < on:
             return ActStatus(
@@ -290,13 +304,17 @@ def _status_of(
             return ActStatus(act, on, "repealed", f"repealed by {by_name}; the date is not known", None, by)
     if ended is not None and ended <= on:
         return ActStatus(act, on, "not in force", f"no longer in force since {ended}", ended)
+    if parent is not None and parent.status in ("repealed", "not in force") and approver:
+        name = (names or {}).get(approver, approver)
+        reason = f"its approving act {name} was {parent.reason}"
+        return ActStatus(act, on, parent.status, reason, parent.since, parent.by)
     if period_end is not None and period_end < on:
         return ActStatus(act, on, "expired", f"expired at the end of its period on {period_end}", period_end)
     if r0.get("inForce") is not None and str(r0["inForce"]) == "false" and not repealers and ended is None:
         return ActStatus(act, on, "not in force", "the text says it is not in force; the date is not known")
     if period_end is not None:
         return ActStatus(
-            act, on, "in force", f"within its period {period_start or '?'} – {period_end}", start
+            act, on, "in force", f"within its period {period_start or start} – {period_end}", start
         )
     return ActStatus(act, on, "in force", f"in force since {start}; no repeal recorded", start)
 
@@ -312,17 +330,18 @@ def status_on(target: Any, on: date | str) -> list[ActStatus]:
     """The status of every act (and policy document) of the graph on ``on``, with the reason."""
     day = on if isinstance(on, date) else _parse_day(on)
     names = act_names(target)
-    return [_status_of(act, rows, day, names) for act, rows in sorted(_lifecycle(target).items())]
+    lifecycle = _lifecycle(target)
+    return [_status_of(act, lifecycle, day, names) for act in sorted(lifecycle)]
 
 
 def act_status_on(target: Any, act: str, on: date | str) -> ActStatus:
     """The status of one act on ``on``."""
     iri = resolve_act_iri(act, target)
     day = on if isinstance(on, date) else _parse_day(on)
-    rows = _lifecycle(target).get(iri)
-    if not rows:
+    lifecycle = _lifecycle(target)
+    if iri not in lifecycle:
         raise KglawError(f"no act {iri} in the graph")
-    return _status_of(iri, rows, day, act_names(target))
+    return _status_of(iri, lifecycle, day, act_names(target))
 
 
 def _parse_day(s: str) -> date:
