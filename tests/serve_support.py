@@ -64,14 +64,17 @@ def embedded_answer(store: Store, q: SavedQuery, params: dict[str, str] | None =
 
 _GROUP_CONCAT = re.compile(
     r"""GROUP_CONCAT\s*\((?:[^()]|\([^()]*\))*?(?:;\s*SEPARATOR\s*=\s*(?P<q>["'])(?P<sep>.*?)(?P=q))?\s*\)\s*AS\s*[?$](?P<var>\w+)""",
-    re.I | re.S,
+    re.IGNORECASE | re.DOTALL,
 )
 
 
 def comparable(sparql: str, r: Results) -> list[tuple[str, ...]]:
     """``canonical_rows``, except that a GROUP_CONCAT column is compared as a set of its parts:
     SPARQL leaves the order of the concatenated values to the engine (SPARQL 1.1, 18.5.1.7)."""
-    seps = {m.group("var"): (m.group("sep") if m.group("sep") is not None else " ") for m in _GROUP_CONCAT.finditer(sparql)}
+    seps = {
+        m.group("var"): (m.group("sep") if m.group("sep") is not None else " ")
+        for m in _GROUP_CONCAT.finditer(sparql)
+    }
     if not seps:
         return canonical_rows(r)
     rows = []
@@ -148,7 +151,15 @@ def kglaw_server(
 ) -> Iterator[tuple[str, subprocess.Popen[bytes]]]:
     """``kglaw.serve.serve`` on a free loopback port over an on-disk store, in its own process."""
     port = free_port()
-    args = [str(store_dir), str(port), str(timeout), str(max_results), str(max_body), str(workers), str(queries_dir or "")]
+    args = [
+        str(store_dir),
+        str(port),
+        str(timeout),
+        str(max_results),
+        str(max_body),
+        str(workers),
+        str(queries_dir or ""),
+    ]
     proc = subprocess.Popen(
         [sys.executable, "-c", _SERVE, *args], stdout=subprocess.PIPE, stderr=subprocess.STDOUT, cwd=ROOT
     )

@@ -35,8 +35,12 @@ ARGS = [
 ]
 
 if not CHROMIUM.is_file():
-    pytest.skip("no /usr/bin/chromium (apt-get install -y chromium, or 'make browser')", allow_module_level=True)
-playwright = pytest.importorskip("playwright.sync_api", reason="the playwright package is not installed (pip install playwright)")
+    pytest.skip(
+        "no /usr/bin/chromium (apt-get install -y chromium, or 'make browser')", allow_module_level=True
+    )
+playwright = pytest.importorskip(
+    "playwright.sync_api", reason="the playwright package is not installed (pip install playwright)"
+)
 
 
 @pytest.fixture(scope="module")
@@ -63,7 +67,14 @@ def page(base):  # type: ignore[no-untyped-def]
         context = browser.new_context()
         # Offline apart from our own server: any other request fails the test.
         outside: list[str] = []
-        context.route("**/*", lambda route: route.continue_() if route.request.url.startswith(base) else (outside.append(route.request.url), route.abort()))
+        context.route(
+            "**/*",
+            lambda route: (
+                route.continue_()
+                if route.request.url.startswith(base)
+                else (outside.append(route.request.url), route.abort())
+            ),
+        )
         pg = context.new_page()
         errors: list[str] = []
         pg.on("pageerror", lambda err: errors.append(str(err)))
@@ -105,7 +116,10 @@ def test_pick_a_saved_query_run_it_and_find_the_rows(page, base, store, queries)
 
 def test_an_act_link_opens_the_act_page(page, base, store) -> None:  # type: ignore[no-untyped-def]
     page.goto(base + "/")
-    page.fill("#query", "SELECT ?act WHERE { ?act a <http://data.europa.eu/eli/ontology#LegalResource> ; <http://data.europa.eu/eli/ontology#is_realized_by> ?e } ORDER BY ?act LIMIT 5")
+    page.fill(
+        "#query",
+        "SELECT ?act WHERE { ?act a <http://data.europa.eu/eli/ontology#LegalResource> ; <http://data.europa.eu/eli/ontology#is_realized_by> ?e } ORDER BY ?act LIMIT 5",
+    )
     page.click("#run")
     link = page.wait_for_selector("#results-table a[href^='/act?iri=']")
     iri = link.get_attribute("data-iri")
@@ -124,3 +138,17 @@ def test_an_endpoint_error_is_shown_on_the_page(page, base) -> None:  # type: ig
     page.click("#run")
     page.wait_for_selector("#error:not([hidden])")
     assert "403" in page.inner_text("#error") and "SERVICE" in page.inner_text("#error")
+
+
+def test_an_iri_that_is_not_http_is_not_a_link(page, base) -> None:  # type: ignore[no-untyped-def]
+    page.goto(base + "/")
+    page.fill(
+        "#query",
+        'SELECT ?x ?y WHERE { BIND (IRI("javascript:alert(1)") AS ?x) BIND (<https://example.org/a> AS ?y) }',
+    )
+    page.click("#run")
+    page.wait_for_selector("#results-table tbody tr")
+    assert page.eval_on_selector_all("#results-table a", "as => as.map(a => a.getAttribute('href'))") == [
+        "https://example.org/a"
+    ]
+    assert "javascript:alert(1)" in page.inner_text("#results-table")

@@ -5,6 +5,7 @@ mid-push, a body cut short, 500s, a server that hangs) leave no graph half-writt
 from __future__ import annotations
 
 import http.server
+import itertools
 import shutil
 import signal
 import socket
@@ -24,6 +25,7 @@ from kglaw.query import Results, bind_params, find_query, run_sparql
 from kglaw.remote import PushReport, RemoteEndpoint, bind_values, default_graph_store, push
 from kglaw.store import Store, graph_iri_for
 
+from .conftest import QUERIES
 from .serve_support import (
     comparable,
     embedded_answer,
@@ -35,12 +37,13 @@ from .serve_support import (
     stop,
     wait_http,
 )
-from .conftest import QUERIES
 
 QUERY_NAMES = sorted(p.stem for p in QUERIES.glob("*.rq"))
 FAST = {"retries": 2, "backoff": 0.05, "timeout": 10.0}
 
-pytestmark = pytest.mark.skipif(oxigraph_binary() is None, reason="the oxigraph server (PyPI 'oxigraph', a test extra) is not installed")
+pytestmark = pytest.mark.skipif(
+    oxigraph_binary() is None, reason="the oxigraph server (PyPI 'oxigraph', a test extra) is not installed"
+)
 
 
 @pytest.fixture(scope="module")
@@ -97,7 +100,14 @@ def test_every_saved_query_gives_the_same_answer_on_oxigraph(oxigraph, store, sn
 
 
 def test_parameters_travel_as_terms(oxigraph, store, snapshot) -> None:  # type: ignore[no-untyped-def]
-    q = next((find_query(n, snapshot[1]) for n in QUERY_NAMES if any(p.type == "date" for p in find_query(n, snapshot[1]).params)), None)
+    q = next(
+        (
+            find_query(n, snapshot[1])
+            for n in QUERY_NAMES
+            if any(p.type == "date" for p in find_query(n, snapshot[1]).params)
+        ),
+        None,
+    )
     if q is None:
         pytest.skip("no saved query takes a date")
     p = next(p for p in q.params if p.type == "date")
@@ -126,15 +136,29 @@ def test_cli_push_and_query_with_endpoint(tmp_path, snapshot, store) -> None:  #
 
     runner = CliRunner()
     with oxigraph_server(tmp_path / "ox") as (base, _):
-        pushed = runner.invoke(cli, ["push", "--endpoint", base + "/query", "--retries", "0", str(snapshot[0])])
+        pushed = runner.invoke(
+            cli, ["push", "--endpoint", base + "/query", "--retries", "0", str(snapshot[0])]
+        )
         assert pushed.exit_code == 0, pushed.output
         assert f"pushed {len(_files(snapshot[0]))} graph(s) to {base}/store" in pushed.output
-        count = runner.invoke(cli, ["sparql", "--endpoint", base + "/query", "--format", "csv", "SELECT (COUNT(*) AS ?n) WHERE { ?s ?p ?o }"])
+        count = runner.invoke(
+            cli,
+            [
+                "sparql",
+                "--endpoint",
+                base + "/query",
+                "--format",
+                "csv",
+                "SELECT (COUNT(*) AS ?n) WHERE { ?s ?p ?o }",
+            ],
+        )
         assert count.exit_code == 0, count.output
         assert count.output.splitlines()[1] == str(len(store))
     down = runner.invoke(cli, ["sparql", "--endpoint", base + "/query", "ASK {}"])
     assert down.exit_code == 2 and down.output.startswith("kglaw: error: http://127.0.0.1:")
-    failed = runner.invoke(cli, ["push", "--graph-store", base + "/store", "--retries", "0", str(snapshot[0])])
+    failed = runner.invoke(
+        cli, ["push", "--graph-store", base + "/store", "--retries", "0", str(snapshot[0])]
+    )
     assert failed.exit_code == 2 and "not pushed" in failed.output
 
 
@@ -195,7 +219,14 @@ def truncating_proxy(upstream_port: int) -> Iterator[tuple[int, list[int]]]:
                     return
                 data += chunk
             head, _, body = data.partition(b"\r\n\r\n")
-            length = next((int(line.split(b":")[1]) for line in head.split(b"\r\n") if line.lower().startswith(b"content-length")), 0)
+            length = next(
+                (
+                    int(line.split(b":")[1])
+                    for line in head.split(b"\r\n")
+                    if line.lower().startswith(b"content-length")
+                ),
+                0,
+            )
             while len(body) < length // 2:
                 body += conn.recv(65536)
             with socket.create_connection(("127.0.0.1", upstream_port)) as up:
@@ -237,7 +268,9 @@ def test_a_body_cut_short_leaves_the_old_graph_whole(tmp_path, snapshot, store) 
         whole = _graph_count(ep, graph)
         # A new version of the graph (one more triple) whose upload is cut in half, every time.
         changed = tmp_path / files[0].name
-        changed.write_bytes(files[0].read_bytes() + b"\n<http://example.org/new> <http://example.org/p> 1 .\n")
+        changed.write_bytes(
+            files[0].read_bytes() + b"\n<http://example.org/new> <http://example.org/p> 1 .\n"
+        )
         with truncating_proxy(port) as (proxy_port, cut):
             report = push([changed], graph_store=f"http://127.0.0.1:{proxy_port}/store", **FAST)
         assert not report.ok and list(report.failed) == [graph]
@@ -299,10 +332,13 @@ def test_a_server_returning_500_is_retried_with_backoff_then_reported(snapshot) 
     with stub_server("500") as (base, seen):
         report = push(files, graph_store=base + "/store", retries=3, backoff=0.1, timeout=5)
     assert report.pushed == []
-    assert list(report.failed) == [graph_iri_for(files[0])] and "HTTP 500" in report.failed[graph_iri_for(files[0])]
+    assert (
+        list(report.failed) == [graph_iri_for(files[0])]
+        and "HTTP 500" in report.failed[graph_iri_for(files[0])]
+    )
     assert report.not_attempted == [graph_iri_for(f) for f in files[1:]]
     assert [m for m, _ in seen] == ["PUT"] * 4
-    gaps = [b - a for (_, a), (_, b) in zip(seen, seen[1:])]
+    gaps = [b - a for (_, a), (_, b) in itertools.pairwise(seen)]
     assert gaps[0] >= 0.1 and gaps[1] >= 0.2 and gaps[2] >= 0.4  # exponential backoff
 
 
@@ -338,9 +374,8 @@ def test_a_failing_endpoint_is_a_one_line_error(behaviour: str) -> None:
         with pytest.raises(EndpointError) as err:
             RemoteEndpoint(url, timeout=5).select("SELECT * WHERE { ?s ?p ?o }")
     else:
-        with stub_server(behaviour) as (base, _):
-            with pytest.raises(EndpointError) as err:
-                RemoteEndpoint(base + "/sparql", timeout=5).select("SELECT * WHERE { ?s ?p ?o }")
+        with stub_server(behaviour) as (base, _), pytest.raises(EndpointError) as err:
+            RemoteEndpoint(base + "/sparql", timeout=5).select("SELECT * WHERE { ?s ?p ?o }")
     assert "\n" not in str(err.value) and str(err.value).startswith("http://127.0.0.1:")
 
 
@@ -348,11 +383,16 @@ def test_bind_values_puts_the_block_in_the_outer_where_group() -> None:
     act = URIRef("https://w3id.org/kglaw/eli/kz/law/rk/2005-07-13/66")
     q = "CONSTRUCT { ?act <http://x/p> ?o } WHERE { ?act ?p ?o }"
     # The template keeps the variable (bound by VALUES); the pattern gets the term itself.
-    assert bind_values(q, {"act": act}) == f"CONSTRUCT {{ ?act <http://x/p> ?o }} WHERE {{ VALUES (?act) {{ (<{act}>) }} <{act}> ?p ?o }}"
+    assert (
+        bind_values(q, {"act": act})
+        == f"CONSTRUCT {{ ?act <http://x/p> ?o }} WHERE {{ VALUES (?act) {{ (<{act}>) }} <{act}> ?p ?o }}"
+    )
     short = bind_values("CONSTRUCT WHERE { ?act ?p ?o }", {"act": act})
     assert short == f"CONSTRUCT WHERE {{ <{act}> ?p ?o }}\nVALUES (?act) {{ (<{act}>) }}\n"
     tricky = 'PREFIX x: <http://x/{> SELECT ?o WHERE # {\n { ?act x:p "?act}{" , ?o }'
-    assert bind_values(tricky, {"act": act}).endswith(f'WHERE # {{\n {{ VALUES (?act) {{ (<{act}>) }} <{act}> x:p "?act}}{{" , ?o }}')
+    assert bind_values(tricky, {"act": act}).endswith(
+        f'WHERE # {{\n {{ VALUES (?act) {{ (<{act}>) }} <{act}> x:p "?act}}{{" , ?o }}'
+    )
     # A sub-SELECT keeps its own scope; AS ?x and VALUES lists are not rewritten.
     sub = "SELECT ?act ?t WHERE { ?act ?p ?o { SELECT ?act (MIN(?x) AS ?t) WHERE { ?act ?q ?x } GROUP BY ?act } BIND (1 AS ?n) }"
     assert bind_values(sub, {"act": act}) == (
@@ -365,7 +405,9 @@ def test_bind_values_puts_the_block_in_the_outer_where_group() -> None:
         f"SELECT ?s WHERE {{ VALUES (?act) {{ (<{act}>) }} ?s ?p ?o FILTER (?o = ?act && EXISTS {{ <{act}> ?q ?s }}) }}"
     )
     s = Store(None)
-    s.replace_graph("http://g", f'<{act}> <http://x/p> "a" .'.encode(), __import__("pyoxigraph").RdfFormat.N_TRIPLES)
+    s.replace_graph(
+        "http://g", f'<{act}> <http://x/p> "a" .'.encode(), __import__("pyoxigraph").RdfFormat.N_TRIPLES
+    )
     assert len(run_sparql(s, bind_values("SELECT ?o WHERE { ?act ?p ?o }", {"act": act})).rows) == 1
 
 
@@ -434,7 +476,9 @@ def virtuoso(tmp_path_factory, snapshot) -> Iterator[str]:  # type: ignore[no-un
     sql, http_port = free_port(), free_port()
     ini = d / "virtuoso.ini"
     ini.write_text(VIRTUOSO_INI.format(d=d, sql=sql, http=http_port), encoding="utf-8")
-    proc = subprocess.Popen([VIRTUOSO, "-f", "-c", str(ini)], cwd=d, stdout=subprocess.PIPE, stderr=subprocess.STDOUT)
+    proc = subprocess.Popen(
+        [VIRTUOSO, "-f", "-c", str(ini)], cwd=d, stdout=subprocess.PIPE, stderr=subprocess.STDOUT
+    )
     base = f"http://127.0.0.1:{http_port}"
     try:
         wait_http(base + "/sparql?query=" + urllib.parse.quote("ASK { ?s ?p ?o }"), timeout=120, proc=proc)
@@ -446,7 +490,15 @@ def virtuoso(tmp_path_factory, snapshot) -> Iterator[str]:  # type: ignore[no-un
 @pytest.fixture(scope="module")
 def virtuoso_endpoint(virtuoso, snapshot, store) -> RemoteEndpoint:  # type: ignore[no-untyped-def]
     """The graphs pushed to Virtuoso's authenticated Graph Store (digest, dba/dba on a fresh database)."""
-    report = push(_files(snapshot[0]), virtuoso + "/sparql", user="dba", password="dba", retries=2, backoff=0.5, timeout=60)
+    report = push(
+        _files(snapshot[0]),
+        virtuoso + "/sparql",
+        user="dba",
+        password="dba",
+        retries=2,
+        backoff=0.5,
+        timeout=60,
+    )
     assert report.graph_store == virtuoso + "/sparql-graph-crud-auth"
     assert report.ok, report.summary()
     return RemoteEndpoint(virtuoso + "/sparql", timeout=120)
@@ -471,9 +523,16 @@ VIRTUOSO_DEVIATIONS = {
 
 @pytest.mark.parametrize(
     "name",
-    [pytest.param(n, marks=pytest.mark.xfail(strict=True, reason=VIRTUOSO_DEVIATIONS[n])) if n in VIRTUOSO_DEVIATIONS else n for n in QUERY_NAMES],
+    [
+        pytest.param(n, marks=pytest.mark.xfail(strict=True, reason=VIRTUOSO_DEVIATIONS[n]))
+        if n in VIRTUOSO_DEVIATIONS
+        else n
+        for n in QUERY_NAMES
+    ],
 )
-def test_every_saved_query_gives_the_same_answer_on_virtuoso(virtuoso_endpoint, snapshot, store, name) -> None:  # type: ignore[no-untyped-def]
+def test_every_saved_query_gives_the_same_answer_on_virtuoso(
+    virtuoso_endpoint, snapshot, store, name
+) -> None:  # type: ignore[no-untyped-def]
     q = find_query(name, snapshot[1])
     remote: Results = run_sparql(virtuoso_endpoint, q.text, bind_params(q, {}, virtuoso_endpoint))
     local = embedded_answer(store, q)

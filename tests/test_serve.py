@@ -4,8 +4,8 @@ on a free loopback port for curl, SPARQLWrapper, the runaway query and the concu
 from __future__ import annotations
 
 import csv
-import io
 import inspect
+import io
 import json
 import re
 import shutil
@@ -26,8 +26,8 @@ from rdflib import Literal, URIRef
 from kglaw.errors import KglawError
 from kglaw.query import canonical_rows, find_query, parse_sparql_json, run_sparql
 from kglaw.remote import RemoteEndpoint, bind_values, sparql_term
-from kglaw.store import Store
 from kglaw.serve import Refused, check_read_only, create_app, negotiate, pick_labels, serve
+from kglaw.store import Store
 
 from .conftest import QUERIES, ROOT
 from .serve_support import (
@@ -98,7 +98,18 @@ def _one_line(text: str) -> bool:
         "SELECT * WHERE { ?s ?p ?o OPTIONAL { SERVICE ?endpoint { ?s ?q ?r } } }",
         "SELECT * WHERE { ?s ?p ?o } # harmless comment\n; INSERT DATA { <http://x/a> <http://x/b> 1 }",
     ],
-    ids=["insert-data", "delete-where", "load", "clear", "drop", "with-delete", "service", "service-lower", "service-var", "after-comment"],
+    ids=[
+        "insert-data",
+        "delete-where",
+        "load",
+        "clear",
+        "drop",
+        "with-delete",
+        "service",
+        "service-lower",
+        "service-var",
+        "after-comment",
+    ],
 )
 def test_updates_and_federation_are_refused(query: str) -> None:
     with pytest.raises(Refused) as err:
@@ -136,7 +147,11 @@ def test_negotiate_reads_q_values_and_format_wins() -> None:
 
 
 def test_labels_prefer_kazakh_then_russian_and_english_last() -> None:
-    labels = [Literal("Social Code", lang="en"), Literal("Социальный кодекс", lang="ru"), Literal("Әлеуметтік кодекс", lang="kk")]
+    labels = [
+        Literal("Social Code", lang="en"),
+        Literal("Социальный кодекс", lang="ru"),
+        Literal("Әлеуметтік кодекс", lang="kk"),
+    ]
     assert [str(x) for x in pick_labels(labels)] == ["Әлеуметтік кодекс", "Социальный кодекс", "Social Code"]
 
 
@@ -153,7 +168,11 @@ def test_get_count_matches_the_embedded_store(client, store) -> None:  # type: i
 
 def test_post_form_and_post_direct_give_the_same_answer(client, store) -> None:  # type: ignore[no-untyped-def]
     form = client.post("/sparql", data={"query": COUNT}, headers={"Accept": JSON})
-    direct = client.post("/sparql", content=COUNT.encode(), headers={"Content-Type": "application/sparql-query", "Accept": JSON})
+    direct = client.post(
+        "/sparql",
+        content=COUNT.encode(),
+        headers={"Content-Type": "application/sparql-query", "Accept": JSON},
+    )
     assert _count(form) == _count(direct) == count_triples(store)
 
 
@@ -205,15 +224,28 @@ def test_construct_in_turtle_ntriples_and_jsonld(client, store, accept, fmt, med
     resp = client.get("/sparql", params=params, headers={"Accept": accept} if accept else {})
     assert resp.status_code == 200, resp.text
     assert resp.headers["content-type"].split(";")[0] == media
-    fmt_ox = {"text/turtle": ox.RdfFormat.TURTLE, "application/n-triples": ox.RdfFormat.N_TRIPLES, "application/ld+json": ox.RdfFormat.JSON_LD}[media]
+    fmt_ox = {
+        "text/turtle": ox.RdfFormat.TURTLE,
+        "application/n-triples": ox.RdfFormat.N_TRIPLES,
+        "application/ld+json": ox.RdfFormat.JSON_LD,
+    }[media]
     got = {q.triple for q in ox.parse(resp.content, fmt_ox)}
     assert len(got) == len({t for t in run_sparql(store, q).triples or []}) > 0
 
 
 def test_describe_and_ask(client) -> None:  # type: ignore[no-untyped-def]
-    ask = client.get("/sparql", params={"query": "ASK { ?s a <http://data.europa.eu/eli/ontology#LegalResource> }"}, headers={"Accept": JSON})
+    ask = client.get(
+        "/sparql",
+        params={"query": "ASK { ?s a <http://data.europa.eu/eli/ontology#LegalResource> }"},
+        headers={"Accept": JSON},
+    )
     assert ask.json() == {"head": {}, "boolean": True}
-    act = client.get("/sparql", params={"query": "SELECT ?s WHERE { ?s a <http://data.europa.eu/eli/ontology#LegalResource> } LIMIT 1"}).json()
+    act = client.get(
+        "/sparql",
+        params={
+            "query": "SELECT ?s WHERE { ?s a <http://data.europa.eu/eli/ontology#LegalResource> } LIMIT 1"
+        },
+    ).json()
     iri = act["results"]["bindings"][0]["s"]["value"]
     desc = client.get("/sparql", params={"query": f"DESCRIBE <{iri}>"}, headers={"Accept": "text/turtle"})
     assert desc.status_code == 200 and iri in desc.text
@@ -224,15 +256,31 @@ def test_describe_and_ask(client) -> None:  # type: ignore[no-untyped-def]
     [
         ("get", {"params": {"update": "INSERT DATA { <http://x/a> <http://x/b> <http://x/c> }"}}),
         ("post", {"data": {"update": "INSERT DATA { <http://x/a> <http://x/b> <http://x/c> }"}}),
-        ("post", {"content": b"INSERT DATA { <http://x/a> <http://x/b> <http://x/c> }", "headers": {"Content-Type": "application/sparql-update"}}),
+        (
+            "post",
+            {
+                "content": b"INSERT DATA { <http://x/a> <http://x/b> <http://x/c> }",
+                "headers": {"Content-Type": "application/sparql-update"},
+            },
+        ),
         ("get", {"params": {"query": "INSERT DATA { <http://x/a> <http://x/b> <http://x/c> }"}}),
         ("post", {"data": {"query": "DELETE WHERE { ?s ?p ?o }"}}),
         ("get", {"params": {"query": "LOAD <http://example.org/x.ttl>"}}),
         ("get", {"params": {"query": "SELECT * WHERE { SERVICE <http://127.0.0.1:1/sparql> { ?s ?p ?o } }"}}),
     ],
-    ids=["update-get", "update-form", "update-direct", "insert-in-query", "delete-in-form", "load", "service"],
+    ids=[
+        "update-get",
+        "update-form",
+        "update-direct",
+        "insert-in-query",
+        "delete-in-form",
+        "load",
+        "service",
+    ],
 )
-def test_updates_load_and_service_are_refused_and_the_store_is_unchanged(client, store, method, kwargs) -> None:  # type: ignore[no-untyped-def]
+def test_updates_load_and_service_are_refused_and_the_store_is_unchanged(
+    client, store, method, kwargs
+) -> None:  # type: ignore[no-untyped-def]
     before = count_triples(store)
     resp = getattr(client, method)("/sparql", **kwargs)
     assert resp.status_code in (400, 403), resp.text
@@ -254,7 +302,10 @@ def test_a_syntax_error_is_a_one_line_400(client) -> None:  # type: ignore[no-un
 
 def test_protocol_errors(client) -> None:  # type: ignore[no-untyped-def]
     assert client.get("/sparql", params={"query": COUNT}, headers={"Accept": "image/png"}).status_code == 406
-    assert client.post("/sparql", content=COUNT.encode(), headers={"Content-Type": "text/plain"}).status_code == 415
+    assert (
+        client.post("/sparql", content=COUNT.encode(), headers={"Content-Type": "text/plain"}).status_code
+        == 415
+    )
     assert client.get("/sparql", params=[("query", COUNT), ("query", COUNT)]).status_code == 400
     assert client.post("/sparql", data={"format": "json"}).status_code == 400
     assert client.get("/sparql", params={"query": COUNT, "format": "pdf"}).status_code == 400
@@ -272,13 +323,22 @@ def test_request_bodies_over_the_limit_are_refused(client) -> None:  # type: ign
     # Without Content-Length (chunked): the limit holds while the body is read.
     resp = client.post("/sparql", content=chunks(), headers={"Content-Type": "application/sparql-query"})
     assert resp.status_code == 413
-    assert client.post("/sparql", content=COUNT.encode(), headers={"Content-Type": "application/sparql-query"}).status_code == 200
+    assert (
+        client.post(
+            "/sparql", content=COUNT.encode(), headers={"Content-Type": "application/sparql-query"}
+        ).status_code
+        == 200
+    )
 
 
 def test_cors_preflight_and_simple_requests(client) -> None:  # type: ignore[no-untyped-def]
     pre = client.options(
         "/sparql",
-        headers={"Origin": "https://example.org", "Access-Control-Request-Method": "POST", "Access-Control-Request-Headers": "Content-Type"},
+        headers={
+            "Origin": "https://example.org",
+            "Access-Control-Request-Method": "POST",
+            "Access-Control-Request-Headers": "Content-Type",
+        },
     )
     assert pre.status_code == 200
     assert pre.headers["access-control-allow-origin"] == "*"
@@ -293,8 +353,13 @@ def test_service_description(client) -> None:  # type: ignore[no-untyped-def]
     sd = "http://www.w3.org/ns/sparql-service-description#"
     triples = {q.triple for q in ox.parse(resp.content, ox.RdfFormat.TURTLE)}
     service = next(t.subject for t in triples if t.object == ox.NamedNode(sd + "Service"))
-    assert ox.Triple(service, ox.NamedNode(sd + "endpoint"), ox.NamedNode("http://testserver/sparql")) in triples
-    assert ox.Triple(service, ox.NamedNode(sd + "supportedLanguage"), ox.NamedNode(sd + "SPARQL11Query")) in triples
+    assert (
+        ox.Triple(service, ox.NamedNode(sd + "endpoint"), ox.NamedNode("http://testserver/sparql")) in triples
+    )
+    assert (
+        ox.Triple(service, ox.NamedNode(sd + "supportedLanguage"), ox.NamedNode(sd + "SPARQL11Query"))
+        in triples
+    )
     nt = client.get("/sparql", headers={"Accept": "application/n-triples"})
     assert nt.headers["content-type"].startswith("application/n-triples") and sd in nt.text
 
@@ -338,7 +403,14 @@ def test_saved_query_parameters_are_bound_as_terms(client, store, queries) -> No
         (None, {"__act__": 'code/rk/x" } ; DROP ALL #'}),
         (None, {"__act__": "https://w3id.org/x> } INSERT { <a> <b> <c> } #"}),
     ],
-    ids=["unknown-query", "path-escape", "unknown-param", "ill-typed", "injection-in-act", "injection-in-iri"],
+    ids=[
+        "unknown-query",
+        "path-escape",
+        "unknown-param",
+        "ill-typed",
+        "injection-in-act",
+        "injection-in-iri",
+    ],
 )
 def test_saved_query_errors_are_one_line_400s(client, queries, path, params) -> None:  # type: ignore[no-untyped-def]
     if path is None:
@@ -363,7 +435,9 @@ def test_the_result_cap_holds(store) -> None:  # type: ignore[no-untyped-def]
         assert over.status_code == 400 and "3" in over.text and _one_line(over.text)
         graph = c.get("/sparql", params={"query": "CONSTRUCT WHERE { ?s ?p ?o }"})
         assert graph.status_code == 400
-        under = c.get("/sparql", params={"query": "SELECT * WHERE { ?s ?p ?o } LIMIT 3"}, headers={"Accept": JSON})
+        under = c.get(
+            "/sparql", params={"query": "SELECT * WHERE { ?s ?p ?o } LIMIT 3"}, headers={"Accept": JSON}
+        )
         assert under.status_code == 200 and len(under.json()["results"]["bindings"]) == 3
 
 
@@ -395,15 +469,25 @@ def test_the_act_page_shows_titles_status_and_lineage(client, store) -> None:  #
         SELECT ?act (SAMPLE(?t) AS ?title) WHERE { ?act eli:repealed_by|eli:amended_by ?x ; eli:is_realized_by/eli:title ?t }
         GROUP BY ?act ORDER BY ?act LIMIT 1""",
     )
-    act, title = r.rows[0]
+    act = r.rows[0][0]
     page = client.get("/act", params={"iri": str(act)})
     assert page.status_code == 200, page.text
     assert "act-status" in page.text and "Lineage" in page.text
-    titles = {str(row[0]) for row in run_sparql(store, "SELECT ?t WHERE { ?act <http://data.europa.eu/eli/ontology#is_realized_by>/<http://data.europa.eu/eli/ontology#title> ?t }", {"act": act}).rows}
+    titles = {
+        str(row[0])
+        for row in run_sparql(
+            store,
+            "SELECT ?t WHERE { ?act <http://data.europa.eu/eli/ontology#is_realized_by>/<http://data.europa.eu/eli/ontology#title> ?t }",
+            {"act": act},
+        ).rows
+    }
     import html
 
     assert any(html.escape(t, quote=False) in page.text for t in titles)
-    assert client.get("/act", params={"iri": "https://w3id.org/kglaw/eli/kz/law/rk/1900-01-01/0"}).status_code == 404
+    assert (
+        client.get("/act", params={"iri": "https://w3id.org/kglaw/eli/kz/law/rk/1900-01-01/0"}).status_code
+        == 404
+    )
     assert client.get("/act", params={"iri": "javascript:alert(1)"}).status_code == 400
 
 
@@ -412,7 +496,9 @@ def test_markup_in_the_data_is_escaped_on_the_act_page() -> None:
     fixture = Store(None)
     fixture.load_dir(FIXTURE_GRAPHS)
     with TestClient(create_app(fixture, workers=1)) as c:
-        page = c.get("/act", params={"iri": "https://w3id.org/kglaw/eli/kz/resolution/government/2019-05-28/326"})
+        page = c.get(
+            "/act", params={"iri": "https://w3id.org/kglaw/eli/kz/resolution/government/2019-05-28/326"}
+        )
     assert page.status_code == 200
     assert "<тест>" not in page.text and "&lt;тест&gt; &amp; SERVICE" in page.text
     assert page.text.index("Еңбек нарығын") < page.text.index("О программе развития")  # Kazakh first
@@ -434,12 +520,17 @@ def test_sparql_term_escapes_so_a_value_stays_one_term() -> None:
 @pytest.fixture(scope="module")
 def live(tmp_path_factory, store, queries):  # type: ignore[no-untyped-def]
     directory = load_disk_store(tmp_path_factory.mktemp("store") / "store", store)
-    with kglaw_server(directory, timeout=2.0, max_body=20_000, workers=2, queries_dir=queries) as (base, proc):
+    with kglaw_server(directory, timeout=2.0, max_body=20_000, workers=2, queries_dir=queries) as (
+        base,
+        proc,
+    ):
         yield base, proc
 
 
 def _curl(*args: str) -> subprocess.CompletedProcess[str]:
-    return subprocess.run(["curl", "-sS", "--max-time", "30", *args], capture_output=True, text=True, timeout=60)
+    return subprocess.run(
+        ["curl", "-sS", "--max-time", "30", *args], check=False, capture_output=True, text=True, timeout=60
+    )
 
 
 needs_curl = pytest.mark.skipif(shutil.which("curl") is None, reason="curl is not installed")
@@ -490,14 +581,15 @@ def test_live_runaway_query_times_out_with_503(live, store) -> None:  # type: ig
 
 def test_live_body_limit(live) -> None:  # type: ignore[no-untyped-def]
     base, _ = live
-    req = urllib.request.Request(base + "/sparql", data=b"#" * 50_000, headers={"Content-Type": "application/sparql-query"})
+    req = urllib.request.Request(
+        base + "/sparql", data=b"#" * 50_000, headers={"Content-Type": "application/sparql-query"}
+    )
     with pytest.raises(urllib.error.HTTPError) as err:
         urllib.request.urlopen(req, timeout=30)
     assert err.value.code == 413
 
 
 def test_live_server_listens_on_loopback_only(live) -> None:  # type: ignore[no-untyped-def]
-    _, proc = live
     listening = Path("/proc/net/tcp").read_text().splitlines()[1:]
     port_hex = None
     for line in listening:
@@ -513,14 +605,19 @@ def test_1000_queries_from_8_clients_all_correct_and_memory_bounded(live, store,
     """Issue 9: 1,000 queries from 8 concurrent clients on loopback, zero errors, bounded memory."""
     base, proc = live
     # Cheap queries of every kind (the point is the server under load, not the engine's speed).
-    one_act = run_sparql(store, "SELECT ?a WHERE { ?a a <http://data.europa.eu/eli/ontology#LegalResource> } ORDER BY ?a LIMIT 1").rows[0][0]
+    one_act = run_sparql(
+        store,
+        "SELECT ?a WHERE { ?a a <http://data.europa.eu/eli/ontology#LegalResource> } ORDER BY ?a LIMIT 1",
+    ).rows[0][0]
     adhoc = [
         COUNT,
         "SELECT ?t (COUNT(?a) AS ?n) WHERE { ?a <http://data.europa.eu/eli/ontology#type_document> ?t } GROUP BY ?t",
         'SELECT ?x WHERE { BIND ("SERVICE" AS ?x) }',
         bind_values("SELECT ?p ?o WHERE { ?act ?p ?o }", {"act": one_act}),
     ]
-    cases: list[tuple[str, str, list[tuple[str, ...]]]] = [("sparql", q, canonical_rows(run_sparql(store, q))) for q in adhoc]
+    cases: list[tuple[str, str, list[tuple[str, ...]]]] = [
+        ("sparql", q, canonical_rows(run_sparql(store, q))) for q in adhoc
+    ]
     text_of = {}
     for name in ("acts-repealed-by", "amendment-lineage", "in-force-on"):
         if (queries / f"{name}.rq").is_file():
@@ -530,7 +627,11 @@ def test_1000_queries_from_8_clients_all_correct_and_memory_bounded(live, store,
 
     def fetch(kind: str, text: str) -> list[tuple[str, ...]]:
         if kind == "sparql":
-            req = urllib.request.Request(base + "/sparql", data=urllib.parse.urlencode({"query": text}).encode(), headers={"Accept": JSON})
+            req = urllib.request.Request(
+                base + "/sparql",
+                data=urllib.parse.urlencode({"query": text}).encode(),
+                headers={"Accept": JSON},
+            )
         else:
             req = urllib.request.Request(f"{base}/queries/{text}", headers={"Accept": JSON})
         with urllib.request.urlopen(req, timeout=60) as resp:
@@ -579,7 +680,20 @@ def test_kglaw_serve_command_serves_on_loopback(tmp_path, store) -> None:  # typ
 
     port = free_port()
     proc = subprocess.Popen(
-        [sys.executable, "-m", "kglaw", "serve", "--store", str(tmp_path / "store"), "--data", str(FIXTURE_GRAPHS), "--port", str(port), "--workers", "1"],
+        [
+            sys.executable,
+            "-m",
+            "kglaw",
+            "serve",
+            "--store",
+            str(tmp_path / "store"),
+            "--data",
+            str(FIXTURE_GRAPHS),
+            "--port",
+            str(port),
+            "--workers",
+            "1",
+        ],
         stdout=subprocess.PIPE,
         stderr=subprocess.STDOUT,
         cwd=tmp_path,
@@ -588,7 +702,9 @@ def test_kglaw_serve_command_serves_on_loopback(tmp_path, store) -> None:  # typ
         wait_http(f"http://127.0.0.1:{port}/sparql", proc=proc)
         fixture = Store(None)
         fixture.load_dir(FIXTURE_GRAPHS)
-        assert int(str(RemoteEndpoint(f"http://127.0.0.1:{port}/sparql").select(COUNT).rows[0][0])) == count_triples(fixture)
+        assert int(
+            str(RemoteEndpoint(f"http://127.0.0.1:{port}/sparql").select(COUNT).rows[0][0])
+        ) == count_triples(fixture)
     finally:
         stop(proc)
     out = proc.stdout.read().decode() if proc.stdout else ""
@@ -601,15 +717,25 @@ def test_docs_serving_curl_examples_run(live) -> None:  # type: ignore[no-untype
         pytest.skip("curl is not installed")
     base, _ = live
     doc = (ROOT / "docs" / "serving.md").read_text(encoding="utf-8")
-    blocks = re.findall(r"```(?:sh|bash|console)\n(.*?)```", doc, re.S)
+    blocks = re.findall(r"```(?:sh|bash|console)\n(.*?)```", doc, re.DOTALL)
     commands = []
     for block in blocks:
         joined = block.replace("\\\n", " ")
-        commands += [line.strip().removeprefix("$ ") for line in joined.splitlines() if line.strip().removeprefix("$ ").startswith("curl ")]
+        commands += [
+            line.strip().removeprefix("$ ")
+            for line in joined.splitlines()
+            if line.strip().removeprefix("$ ").startswith("curl ")
+        ]
     assert len(commands) >= 5
     for cmd in commands:
         cmd = cmd.replace("http://127.0.0.1:8000", base)
-        out = subprocess.run(["bash", "-c", cmd + " --max-time 30 -sS -f"], capture_output=True, text=True, timeout=60)
+        out = subprocess.run(
+            ["bash", "-c", cmd + " --max-time 30 -sS -f"],
+            check=False,
+            capture_output=True,
+            text=True,
+            timeout=60,
+        )
         expect_fail = "update=" in cmd or "SERVICE" in cmd
         if expect_fail:
             assert out.returncode == 22, (cmd, out.stdout, out.stderr)  # curl -f: HTTP >= 400

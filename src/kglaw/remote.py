@@ -17,7 +17,6 @@ from __future__ import annotations
 import http.client
 import io
 import re
-import socket
 import time
 import urllib.error
 import urllib.request
@@ -35,14 +34,14 @@ from .query import Results, parse_sparql_json
 from .store import graph_iri_for
 
 __all__ = [
-    "RemoteEndpoint",
     "PushReport",
-    "push",
-    "sparql_term",
+    "RemoteEndpoint",
     "bind_values",
-    "sparql_tokens",
-    "query_form",
     "default_graph_store",
+    "push",
+    "query_form",
+    "sparql_term",
+    "sparql_tokens",
 ]
 
 # -- SPARQL text -----------------------------------------------------------------------------------
@@ -136,9 +135,18 @@ def bind_values(sparql: str, bindings: dict[str, Node]) -> str:
         return sparql
     names = sorted(bindings)
     terms = {n: sparql_term(bindings[n]) for n in names}
-    block = "VALUES (" + " ".join("?" + n for n in names) + ") { (" + " ".join(terms[n] for n in names) + ") }"
+    block = (
+        "VALUES (" + " ".join("?" + n for n in names) + ") { (" + " ".join(terms[n] for n in names) + ") }"
+    )
     tokens = [m for m in sparql_tokens(sparql) if m.lastgroup != "comment"]
-    form_at = next((i for i, m in enumerate(tokens) if m.lastgroup == "word" and m.group().upper() in ("SELECT", "CONSTRUCT", "DESCRIBE", "ASK")), None)
+    form_at = next(
+        (
+            i
+            for i, m in enumerate(tokens)
+            if m.lastgroup == "word" and m.group().upper() in ("SELECT", "CONSTRUCT", "DESCRIBE", "ASK")
+        ),
+        None,
+    )
     if form_at is None:
         raise QueryError("cannot bind parameters: the query has no SELECT, CONSTRUCT, DESCRIBE or ASK")
     i = form_at + 1
@@ -212,7 +220,9 @@ class RemoteEndpoint:
     embedded store. Errors (down, 500, timeout, garbage) become one-line ``EndpointError``s.
     """
 
-    def __init__(self, url: str, *, user: str | None = None, password: str | None = None, timeout: float = 60.0) -> None:
+    def __init__(
+        self, url: str, *, user: str | None = None, password: str | None = None, timeout: float = 60.0
+    ) -> None:
         if not re.fullmatch(r"https?://\S+", url):
             raise EndpointError(f"not an http(s) endpoint URL: {url!r}")
         self.url = url
@@ -286,7 +296,10 @@ class PushReport:
         return sorted(self.failed) + self.not_attempted
 
     def summary(self) -> str:
-        lines = [f"pushed {len(self.pushed)} graph(s) to {self.graph_store}" + ("" if self.ok else f"; {len(self.not_pushed)} not pushed")]
+        lines = [
+            f"pushed {len(self.pushed)} graph(s) to {self.graph_store}"
+            + ("" if self.ok else f"; {len(self.not_pushed)} not pushed")
+        ]
         for g, why in sorted(self.failed.items()):
             lines.append(f"  failed  {g}: {why}")
         for g in self.not_attempted:
@@ -338,7 +351,9 @@ class _Auth:
         if not self.user:
             return
         try:
-            with urllib.request.urlopen(urllib.request.Request(self.url, method="GET"), timeout=self.timeout) as resp:
+            with urllib.request.urlopen(
+                urllib.request.Request(self.url, method="GET"), timeout=self.timeout
+            ) as resp:
                 resp.read(0)
             self.scheme = None  # no challenge: the server does not ask for credentials here
             return
@@ -371,7 +386,9 @@ class _Auth:
 
 def _put(auth: _Auth, url: str, body: bytes, timeout: float) -> None:
     for attempt in (1, 2):
-        req = urllib.request.Request(url, data=body, method="PUT", headers={"Content-Type": "text/turtle; charset=utf-8"})
+        req = urllib.request.Request(
+            url, data=body, method="PUT", headers={"Content-Type": "text/turtle; charset=utf-8"}
+        )
         auth.sign(req)
         try:
             with urllib.request.urlopen(req, timeout=timeout) as resp:
@@ -386,7 +403,13 @@ def _put(auth: _Auth, url: str, body: bytes, timeout: float) -> None:
             if err.code >= 500 or err.code in (408, 429):
                 raise _Retryable(message) from None
             raise EndpointError(message) from None
-        except (urllib.error.URLError, http.client.HTTPException, socket.timeout, TimeoutError, ConnectionError, OSError) as err:
+        except (
+            urllib.error.URLError,
+            http.client.HTTPException,
+            TimeoutError,
+            ConnectionError,
+            OSError,
+        ) as err:
             raise _Retryable(_one_line(str(getattr(err, "reason", err)) or type(err).__name__)) from None
 
 

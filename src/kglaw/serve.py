@@ -59,19 +59,19 @@ from starlette.types import ASGIApp, Message, Receive, Scope, Send
 from .errors import KglawError, QueryError
 from .namespaces import BASE, PREFIXES
 from .query import Results, bind_params, compact, find_query, format_results, list_queries
-from .resources import templates_dir
 from .remote import bind_values, sparql_term, sparql_tokens
+from .resources import templates_dir
 from .store import Store
 
 __all__ = [
-    "create_app",
-    "serve",
-    "check_read_only",
-    "negotiate",
-    "QueryPool",
-    "DEFAULT_TIMEOUT",
-    "DEFAULT_MAX_RESULTS",
     "DEFAULT_MAX_BODY",
+    "DEFAULT_MAX_RESULTS",
+    "DEFAULT_TIMEOUT",
+    "QueryPool",
+    "check_read_only",
+    "create_app",
+    "negotiate",
+    "serve",
 ]
 
 DEFAULT_TIMEOUT = 30.0  # seconds per query
@@ -82,7 +82,19 @@ DEFAULT_MAX_MEMORY_MB = 1024  # resident memory of one query worker
 # -- read-only check -------------------------------------------------------------------------------
 
 #: Keywords that only SPARQL Update has (a query parser rejects them anyway, but the answer is clearer).
-_UPDATE_WORDS = {"INSERT", "DELETE", "LOAD", "CLEAR", "CREATE", "DROP", "COPY", "MOVE", "ADD", "WITH", "USING"}
+_UPDATE_WORDS = {
+    "INSERT",
+    "DELETE",
+    "LOAD",
+    "CLEAR",
+    "CREATE",
+    "DROP",
+    "COPY",
+    "MOVE",
+    "ADD",
+    "WITH",
+    "USING",
+}
 _FORMS = {"SELECT", "CONSTRUCT", "DESCRIBE", "ASK"}
 
 
@@ -219,7 +231,9 @@ def negotiate(kind: str, accept: str | None, fmt: str | None) -> tuple[str, str]
         if name is not None:
             return name, table[name]
     what = "a graph" if kind == "graph" else "query results"
-    raise Refused(406, f"none of the accepted types ({accept}) can carry {what}; use one of {', '.join(table.values())}")
+    raise Refused(
+        406, f"none of the accepted types ({accept}) can carry {what}; use one of {', '.join(table.values())}"
+    )
 
 
 # -- terms across the process boundary -------------------------------------------------------------
@@ -323,12 +337,14 @@ def _execute(store: ox.Store, job: Job) -> tuple[Any, ...]:
         kwargs["use_default_graph_as_union"] = True
     cap = job.max_results
     too_many = ("error", 400, f"the result has more than {cap} rows (this endpoint's limit); add a LIMIT")
+    payload: Any
     try:
         res = store.query(job.sparql, **kwargs)
         if isinstance(res, ox.QueryBoolean):
             kind, payload = "boolean", bool(res)
         elif isinstance(res, ox.QueryTriples):
-            kind, triples = "graph", []
+            kind = "graph"
+            triples: list[ox.Triple] = []
             for t in res:
                 if len(triples) >= cap:
                     return too_many
@@ -337,7 +353,7 @@ def _execute(store: ox.Store, job: Job) -> tuple[Any, ...]:
         else:
             kind = "solutions"
             names = [v.value for v in res.variables]
-            rows = []
+            rows: list[tuple[tuple[str, ...] | None, ...]] = []
             for sol in res:
                 if len(rows) >= cap:
                     return too_many
@@ -349,7 +365,11 @@ def _execute(store: ox.Store, job: Job) -> tuple[Any, ...]:
         return ("error", 400, f"query failed: {_one_line(str(err))}")
     if job.mode == "rows":
         if kind == "graph":
-            return ("rows", ["s", "p", "o"], [tuple(_encode(x) for x in (t.subject, t.predicate, t.object)) for t in payload])
+            return (
+                "rows",
+                ["s", "p", "o"],
+                [tuple(_encode(x) for x in (t.subject, t.predicate, t.object)) for t in payload],
+            )
         if kind == "boolean":
             return ("boolean", payload)
         return ("rows", *payload)
@@ -359,7 +379,11 @@ def _execute(store: ox.Store, job: Job) -> tuple[Any, ...]:
         return ("error", err.status, str(err))
     if kind == "graph":
         prefixes = dict(PREFIXES) if name == "turtle" else None
-        body = ox.serialize(payload, format=_OX_GRAPH[name], prefixes=prefixes) if prefixes else ox.serialize(payload, format=_OX_GRAPH[name])
+        body = (
+            ox.serialize(payload, format=_OX_GRAPH[name], prefixes=prefixes)
+            if prefixes
+            else ox.serialize(payload, format=_OX_GRAPH[name])
+        )
         return ("ok", media, body or b"")
     if kind == "boolean":
         if name in ("csv", "tsv"):
@@ -402,7 +426,9 @@ class _Worker:
         ours, theirs = socket.socketpair()
         fd = theirs.fileno()
         code = "import sys; from kglaw.serve import _worker_entry; _worker_entry(int(sys.argv[1]))"
-        self.proc = subprocess.Popen([sys.executable, "-c", code, str(fd)], pass_fds=[fd], stdin=subprocess.DEVNULL)
+        self.proc = subprocess.Popen(
+            [sys.executable, "-c", code, str(fd)], pass_fds=[fd], stdin=subprocess.DEVNULL
+        )
         theirs.close()
         self.conn = Connection(ours.detach())
         self.ready = False
@@ -499,7 +525,9 @@ class QueryPool:
         try:
             return self._idle.get(timeout=self.timeout)
         except queue.Empty:
-            raise Refused(503, f"the server is busy: no query worker was free within {self.timeout:g} s") from None
+            raise Refused(
+                503, f"the server is busy: no query worker was free within {self.timeout:g} s"
+            ) from None
 
     def _discard(self, w: _Worker) -> None:
         w.kill()
@@ -532,10 +560,14 @@ class QueryPool:
                 return reply  # type: ignore[no-any-return]
             if time.monotonic() > deadline:
                 self._discard(w)
-                raise QueryTimeout(f"the query ran longer than {self.timeout:g} s (this endpoint's limit) and was stopped")
+                raise QueryTimeout(
+                    f"the query ran longer than {self.timeout:g} s (this endpoint's limit) and was stopped"
+                )
             if self.max_memory_mb and _rss_mb(w.pid) > self.max_memory_mb:
                 self._discard(w)
-                raise Refused(503, f"the query used more than {self.max_memory_mb:g} MB of memory and was stopped")
+                raise Refused(
+                    503, f"the query used more than {self.max_memory_mb:g} MB of memory and was stopped"
+                )
             if not w.alive():
                 self._discard(w)
                 raise Refused(500, "a query worker died during the query")
@@ -572,7 +604,9 @@ class BodyLimit:
         if scope["type"] != "http":
             await self.app(scope, receive, send)
             return
-        too_large = PlainTextResponse(f"request body over {self.max_body} bytes (this endpoint's limit)\n", 413)
+        too_large = PlainTextResponse(
+            f"request body over {self.max_body} bytes (this endpoint's limit)\n", 413
+        )
         for name, value in scope.get("headers", []):
             if name == b"content-length":
                 try:
@@ -617,7 +651,16 @@ SD_NS = "http://www.w3.org/ns/sparql-service-description#"
 def _service_description(endpoint: str, max_results: int, timeout: float) -> str:
     """SPARQL 1.1 Service Description (https://www.w3.org/TR/sparql11-service-description/)."""
     formats = "\n".join(
-        f"        <http://www.w3.org/ns/formats/{f}>," for f in ("SPARQL_Results_JSON", "SPARQL_Results_XML", "SPARQL_Results_CSV", "SPARQL_Results_TSV", "Turtle", "N-Triples", "JSON-LD")
+        f"        <http://www.w3.org/ns/formats/{f}>,"
+        for f in (
+            "SPARQL_Results_JSON",
+            "SPARQL_Results_XML",
+            "SPARQL_Results_CSV",
+            "SPARQL_Results_TSV",
+            "Turtle",
+            "N-Triples",
+            "JSON-LD",
+        )
     )
     return f"""@prefix sd: <{SD_NS}> .
 @prefix rdfs: <http://www.w3.org/2000/01/rdf-schema#> .
@@ -637,6 +680,11 @@ def _error(status: int, message: str) -> PlainTextResponse:
     return PlainTextResponse(_one_line(message) + "\n", status_code=status)
 
 
+def _first(values: dict[str, list[str]], key: str) -> str | None:
+    got = values.get(key)
+    return got[0] if got else None
+
+
 def _graph_params(values: dict[str, list[str]]) -> tuple[tuple[str, ...], tuple[str, ...]]:
     return tuple(values.get("default-graph-uri", [])), tuple(values.get("named-graph-uri", []))
 
@@ -651,7 +699,9 @@ class _Endpoint:
         self.queries_dir = queries_dir
         from jinja2 import Environment, FileSystemLoader, select_autoescape
 
-        self.jinja = Environment(loader=FileSystemLoader(str(web_dir())), autoescape=select_autoescape(default=True))
+        self.jinja = Environment(
+            loader=FileSystemLoader(str(web_dir())), autoescape=select_autoescape(default=True)
+        )
 
     async def _answer(self, job: Job) -> Response:
         try:
@@ -662,7 +712,11 @@ class _Endpoint:
         if reply[0] == "error":
             return _error(reply[1], reply[2])
         media = reply[1]
-        if media.startswith("text/") or media.endswith(("+json", "+xml", "json")) or media == "application/n-triples":
+        if (
+            media.startswith("text/")
+            or media.endswith(("+json", "+xml", "json"))
+            or media == "application/n-triples"
+        ):
             media += "; charset=utf-8"
         return Response(reply[2], media_type=media, headers={"Vary": "Accept"})
 
@@ -685,7 +739,9 @@ class _Endpoint:
                     return _error(400, "a direct POST carries the query in its body, not in query=")
                 values["query"] = [text]
             else:
-                return _error(415, f"unsupported content type {ctype!r}; use application/sparql-query or a form")
+                return _error(
+                    415, f"unsupported content type {ctype!r}; use application/sparql-query or a form"
+                )
         if "update" in values:
             return _error(403, "this endpoint is read-only: SPARQL Update is not allowed")
         queries = values.get("query", [])
@@ -699,15 +755,23 @@ class _Endpoint:
             check_read_only(queries[0])
         except Refused as err:
             return _error(err.status, str(err))
-        fmt = (values.get("format") or values.get("output") or [None])[0]
+        fmt = _first(values, "format") or _first(values, "output")
         default_graphs, named_graphs = _graph_params(values)
-        job = Job(queries[0], "http", request.headers.get("accept"), fmt, default_graphs, named_graphs, self.max_results)
+        job = Job(
+            queries[0],
+            "http",
+            request.headers.get("accept"),
+            fmt,
+            default_graphs,
+            named_graphs,
+            self.max_results,
+        )
         return await self._answer(job)
 
     def _describe(self, request: Request, values: dict[str, list[str]]) -> Response:
         endpoint = str(request.url.replace(query=""))
         ttl = _service_description(endpoint, self.max_results, self.timeout)
-        fmt = (values.get("format") or [None])[0]
+        fmt = _first(values, "format")
         try:
             name, media = negotiate("graph", request.headers.get("accept"), fmt)
         except Refused:
@@ -720,7 +784,8 @@ class _Endpoint:
     async def saved(self, request: Request) -> Response:
         name = request.path_params["name"]
         values = parse_qs(request.url.query, keep_blank_values=True)
-        fmt = (values.pop("format", None) or [None])[0]
+        fmt = _first(values, "format")
+        values.pop("format", None)
         for k, v in values.items():
             if len(v) > 1:
                 return _error(400, f"parameter {k} given {len(v)} times")
@@ -756,8 +821,10 @@ class _Endpoint:
         except KglawError as err:
             return _error(500, str(err))
         page = self.jinja.get_template("index.html").render(
-            queries=qs, queries_json=json.dumps(qs, ensure_ascii=False).replace("</", "<\\/"),
-            max_results=self.max_results, timeout=self.timeout,
+            queries=qs,
+            queries_json=json.dumps(qs, ensure_ascii=False).replace("</", "<\\/"),
+            max_results=self.max_results,
+            timeout=self.timeout,
         )
         return HTMLResponse(page)
 
@@ -772,7 +839,9 @@ class _Endpoint:
         except KglawError as err:
             return _error(400, str(err))
         if not data["facts"] and not data["lineage"]:
-            return HTMLResponse(self.jinja.get_template("act.html").render(act=None, iri=iri), status_code=404)
+            return HTMLResponse(
+                self.jinja.get_template("act.html").render(act=None, iri=iri), status_code=404
+            )
         return HTMLResponse(self.jinja.get_template("act.html").render(act=data, iri=iri))
 
 
@@ -781,7 +850,10 @@ def _query_json(q: Any) -> dict[str, Any]:
         "name": q.name,
         "title": q.title,
         "description": q.description,
-        "params": [{"name": p.name, "type": p.type, "doc": p.doc, "default": p.default, "optional": p.optional} for p in q.params],
+        "params": [
+            {"name": p.name, "type": p.type, "doc": p.doc, "default": p.default, "optional": p.optional}
+            for p in q.params
+        ],
         "text": q.text,
     }
 
@@ -841,6 +913,7 @@ def pick_labels(labels: Iterable[Literal]) -> list[Literal]:
     >>> [l.language for l in pick_labels([Literal("Law", lang="en"), Literal("Закон", lang="ru"), Literal("Заң", lang="kk")])]
     ['kk', 'ru', 'en']
     """
+
     def key(lit: Literal) -> tuple[int, str]:
         lang = (lit.language or "").lower().split("-")[0]
         return (LANG_ORDER.get(lang, 3), str(lit))
@@ -875,14 +948,16 @@ def act_facts(pool: QueryPool, iri: str) -> dict[str, Any]:
     act = URIRef(iri)
     facts = pool.select(_FACTS, {"act": act}).rows
     incoming = pool.select(_INCOMING, {"act": act}).rows
-    lineage = [(str(p), "out", o) for p, o in facts if str(p) in LINEAGE and isinstance(o, URIRef)]
+    lineage: list[tuple[str, str, Node | None]] = [
+        (str(p), "out", o) for p, o in facts if str(p) in LINEAGE and isinstance(o, URIRef)
+    ]
     outgoing = {(p, str(o)) for p, _, o in lineage}
     for s, p in incoming:
-        p = str(p)
+        pred = str(p)
         # The build materialises inverses, so ``s amends act`` usually also reads ``act amended_by s``:
         # show each edge once.
-        if p in LINEAGE and (INVERSE.get(p), str(s)) not in outgoing:
-            lineage.append((p, "in", s))
+        if pred in LINEAGE and (INVERSE.get(pred), str(s)) not in outgoing:
+            lineage.append((pred, "in", s))
     iris = sorted({str(o) for _, o in facts if isinstance(o, URIRef)} | {str(s) for s, _ in incoming} | {iri})
     labels = _labels(pool, iris)
 
@@ -890,9 +965,20 @@ def act_facts(pool: QueryPool, iri: str) -> dict[str, Any]:
         if isinstance(t, URIRef):
             s = str(t)
             ls = labels.get(s, [])
-            return {"iri": s, "short": compact(t), "label": str(ls[0]) if ls else "", "lang": ls[0].language if ls else "", "local": s.startswith(BASE + "eli/")}
+            return {
+                "iri": s,
+                "short": compact(t),
+                "label": str(ls[0]) if ls else "",
+                "lang": ls[0].language if ls else "",
+                "local": s.startswith(BASE + "eli/"),
+                "web": s.startswith(("http://", "https://")),  # never a javascript: or data: link
+            }
         if isinstance(t, Literal):
-            return {"value": str(t), "lang": t.language or "", "datatype": compact(URIRef(t.datatype)) if t.datatype else ""}
+            return {
+                "value": str(t),
+                "lang": t.language or "",
+                "datatype": compact(URIRef(t.datatype)) if t.datatype else "",
+            }
         return {"value": str(t) if t is not None else ""}
 
     def status() -> dict[str, Any]:
@@ -900,7 +986,10 @@ def act_facts(pool: QueryPool, iri: str) -> dict[str, Any]:
         in_force = by.get(ELI_NS + "in_force")
         state = "unknown"
         if in_force is not None:
-            state = {ELI_NS + "InForce-inForce": "in force", ELI_NS + "InForce-notInForce": "not in force"}.get(str(in_force), state)
+            state = {
+                ELI_NS + "InForce-inForce": "in force",
+                ELI_NS + "InForce-notInForce": "not in force",
+            }.get(str(in_force), state)
         return {
             "state": state,
             "entry": str(by.get(ELI_NS + "first_date_entry_in_force", "")),
@@ -908,7 +997,10 @@ def act_facts(pool: QueryPool, iri: str) -> dict[str, Any]:
             "text": str(by.get(KGL_NS + "statusText", "")),
         }
 
-    rows = sorted(((compact(p), node(o)) for p, o in facts), key=lambda r: (r[0], str(r[1].get("iri") or r[1].get("value"))))
+    rows = sorted(
+        ((compact(p), node(o)) for p, o in facts),
+        key=lambda r: (r[0], str(r[1].get("iri") or r[1].get("value"))),
+    )
     # The lineage report's picture, timeline and status reading (kglaw.report), over the same pool.
     report = None
     if facts or incoming:
@@ -994,5 +1086,12 @@ def serve(
     """Run the endpoint with uvicorn until interrupted. Binds to loopback unless ``host`` says otherwise."""
     import uvicorn
 
-    app = create_app(store, timeout=timeout, max_results=max_results, max_body=max_body, workers=workers, queries_dir=queries_dir)
+    app = create_app(
+        store,
+        timeout=timeout,
+        max_results=max_results,
+        max_body=max_body,
+        workers=workers,
+        queries_dir=queries_dir,
+    )
     uvicorn.run(app, host=host, port=port, log_level=log_level, timeout_graceful_shutdown=5)

@@ -118,7 +118,9 @@ function table(vars, rows) {
 function cell(term) {
   const td = el("td");
   if (!term) return td;
-  if (term.type === "uri") {
+  if (term.type === "uri" && !/^https?:\/\//.test(term.value)) {
+    td.append(el("span", { "data-iri": term.value }, compact(term.value))); // never a javascript: link
+  } else if (term.type === "uri") {
     const href = term.value.startsWith(KGLAW_ACT) ? "/act?iri=" + encodeURIComponent(term.value) : term.value;
     const a = el("a", { href, "data-iri": term.value, title: term.value }, compact(term.value));
     td.append(a);
