@@ -473,20 +473,25 @@ def read_act_ref(skeleton: str, quotes: list[str], span: Span | None = None) -> 
     )
 
 
-def _cite(skeleton: str, quotes: list[str], span: Span) -> ActRef | None:
+def _cite(skeleton: str, quotes: list[str], span: Span, context: Issuer | None = None) -> ActRef | None:
     """The act a clause names: the shared citation reader (``kglaw.parse.citations.find_refs``, which
-    also resolves ministries and regional bodies) first, this module's small reader when it finds none.
-    Of several acts, the first one that has a date or a number."""
+    also resolves ministries and regional bodies, relative to ``context``, the affecting act's issuer)
+    first, this module's small reader when it finds none or misses the issuer. Of several acts, the
+    first one that has a date or a number."""
     text = _Q.sub(lambda m: '"' + quotes[int(m.group(1))] + '"', skeleton)
     try:
-        hits = find_refs(Joined(text, [0], [span.start]))
+        hits = find_refs(Joined(text, [0], [span.start]), context)
     except KglawError:
         hits = []
+    local = read_act_ref(skeleton, quotes, span)
     hit = next((h for h in hits if h.ref.date or h.ref.number), None)
-    if hit is not None:
-        hit.ref.span = span
-        return hit.ref
-    return read_act_ref(skeleton, quotes, span)
+    if hit is None:
+        return local
+    ref = hit.ref
+    ref.span = span
+    if ref.issuer is None and local is not None and (local.date, local.number) == (ref.date, ref.number):
+        ref.issuer = local.issuer
+    return ref
 
 
 # ---------------------------------------------------------------------------------------------------
@@ -729,7 +734,7 @@ def parse_operations(lines: list[str], doc: Document) -> list[AmendmentOperation
 
         # 1. A block opener: "… қаулысына мынадай өзгерістер енгізілсін:" / "Внести в … следующие изменения:"
         if _INTRO.search(body) and not _SUBST.search(body) and not _REPEAL_ACT.search(body):
-            ref = _cite(body, quotes, span)
+            ref = _cite(body, quotes, span, doc.act.issuer)
             if block_open and (clause.marker == ")" or clause.marker is None) and ref is not None:
                 # one act of several: "1) … № 754 қаулысына мынадай өзгеріс енгізілсін:"
                 scopes = [s for s in scopes if s.depth < 2]
@@ -743,7 +748,7 @@ def parse_operations(lines: list[str], doc: Document) -> list[AmendmentOperation
 
         # 2. Repeal of whole acts or their units
         if _REPEAL_ACT.search(body):
-            ref = _cite(body, quotes, span) if not _SAID_ACT.search(body) else None
+            ref = _cite(body, quotes, span, doc.act.issuer) if not _SAID_ACT.search(body) else None
             if ref is None and body.rstrip().endswith(":"):
                 repeal_list_depth = marker_depth
                 continue
@@ -761,7 +766,7 @@ def parse_operations(lines: list[str], doc: Document) -> list[AmendmentOperation
             repeal_appendix, repeal_list_depth = 2, 0
             continue
         if repeal_list_depth is not None and clause.marker and not _OP_WORDS.search(body):
-            ref = _cite(body, quotes, span)
+            ref = _cite(body, quotes, span, doc.act.issuer)
             if ref is not None:
                 prov = parse_provision(_strip_citation(body), lang)
                 ops.append(_op(len(ops) + 1, "repeal", ref, prov, None, None, None, eff, span))
@@ -770,10 +775,10 @@ def parse_operations(lines: list[str], doc: Document) -> list[AmendmentOperation
         kind = _classify(body)
         if kind is None:
             if body.rstrip().endswith(":") and block_open:
-                _open_scope(body, quotes, lang, span, scopes, marker_depth, clause.marker is not None)
+                _open_scope(body, quotes, lang, span, scopes, marker_depth, doc)
             elif body.rstrip().endswith(":") and _ACT_OPENER.search(body):
                 # "1. В Кодекс … :" / "1. … Кодексіне (…):" — one act of a law that amends several
-                ref = _cite(body, quotes, span)
+                ref = _cite(body, quotes, span, doc.act.issuer)
                 if ref is not None:
                     _check_block(doc, block_start, ops)
                     block_act, block_open, scopes = ref, True, []
@@ -781,7 +786,7 @@ def parse_operations(lines: list[str], doc: Document) -> list[AmendmentOperation
             continue
 
         # 3. An instruction
-        own_ref = None if _SAID_ACT.search(body) else _cite(body, quotes, span)
+        own_ref = None if _SAID_ACT.search(body) else _cite(body, quotes, span, doc.act.issuer)
         target = own_ref or _current_act(scopes, block_act)
         if target is None:
             continue  # an instruction outside any amending block names no act: not ours to read
@@ -995,11 +1000,17 @@ def _merged(
 
 
 def _open_scope(
-    body: str, quotes: list[str], lang: str, span: Span, scopes: list[_Scope], marker_depth: int, marked: bool
+    body: str,
+    quotes: list[str],
+    lang: str,
+    span: Span,
+    scopes: list[_Scope],
+    marker_depth: int,
+    doc: Document,
 ) -> None:
     """A clause that ends with a colon and gives no instruction opens a scope for the next ones."""
     depth = marker_depth + 1
-    ref = None if _SAID_ACT.search(body) else _cite(body, quotes, span)
+    ref = None if _SAID_ACT.search(body) else _cite(body, quotes, span, doc.act.issuer)
     doc_ref = _doc_ref(body, lang)
     work = body
     if doc_ref is not None:
