@@ -447,6 +447,15 @@ def test_a_runaway_query_is_stopped_and_the_server_goes_on(client, store) -> Non
     assert _count(client.get("/sparql", params={"query": COUNT})) == count_triples(store)
 
 
+def test_a_query_that_grows_past_the_memory_limit_is_stopped(store) -> None:  # type: ignore[no-untyped-def]
+    """ORDER BY over a four-way cross join must hold every row: its worker is killed at the limit."""
+    big = "SELECT * WHERE { ?a ?b ?c . ?d ?e ?f . ?g ?h ?i . ?j ?k ?l } ORDER BY ?a ?d ?g ?j ?c ?f ?i ?l"
+    with TestClient(create_app(store, timeout=120, workers=1, max_memory_mb=300)) as c:
+        resp = c.get("/sparql", params={"query": big})
+        assert resp.status_code == 503 and "memory" in resp.text and _one_line(resp.text)
+        assert _count(c.get("/sparql", params={"query": COUNT})) == count_triples(store)
+
+
 # -- pages ------------------------------------------------------------------------------------------------
 
 
