@@ -1142,3 +1142,16 @@ def test_a_column_of_an_action_plan_row() -> None:
 )
 def test_unit_words_glued_after_the_end_of_an_instruction(line: str, repaired: str) -> None:
     assert repair_trailing_units([line]) == [repaired]
+
+
+def test_a_registration_number_wrapped_to_the_start_of_a_line_is_not_a_list_marker() -> None:
+    ops = ops_of(
+        "      1. Внести в решение Акмолинского областного маслихата от 26 апреля 2006 года № 11/31",
+        '"Об утверждении плана мероприятий" (зарегистрировано в Реестре государственной регистрации под №',
+        "1995) следующие изменения:",
+        "      пункт 1 изложить в следующей редакции:",
+        '      "1. Утвердить прилагаемый документ.";',
+    )
+    assert [(o.target.number, o.target.issuer.key if o.target.issuer else None, o.type) for o in ops] == [
+        ("11/31", "akmola-oblast-maslikhat", "substitution")
+    ]

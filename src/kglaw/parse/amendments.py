@@ -211,6 +211,19 @@ def _balanced(text: str) -> bool:
 _MARKER = re.compile(r"^\s*(?P<m>\d+(?:-\d+)*)(?P<t>[.)])\s(?!\s*(?:тармақша|[,–-]|және|и\s+\d))")
 
 
+def _marker(lines: list[str], j: int) -> re.Match[str] | None:
+    """The list marker that starts line ``j``, if it is one. A number that merely wraps onto the line
+    (a registration number: "… под №" / "1995) следующие изменения:") is not: markers are short, and the
+    line before does not end with a number sign."""
+    m = _MARKER.match(lines[j])
+    if m is None or len(m.group("m").split("-")[0]) > 3:
+        return None
+    prev = next((ln.strip() for ln in reversed(lines[max(0, j - 3) : j]) if ln.strip()), "")
+    if re.search(r"(?:№|N)$", prev):
+        return None
+    return m
+
+
 @dataclass
 class _Clause:
     text: str  # lines joined with single spaces
@@ -231,7 +244,7 @@ def _read_clause(lines: list[str], i: int, limit: int = 15) -> _Clause:
     unbalanced text the clause ends at the first terminator anyway, so that a stray quote in a table
     does not swallow the instructions after it.
     """
-    m = _MARKER.match(lines[i])
+    m = _marker(lines, i)
     marker = m.group("t") if m else None
     parts: list[str] = []
     first_term: int | None = None
@@ -240,7 +253,7 @@ def _read_clause(lines: list[str], i: int, limit: int = 15) -> _Clause:
     while j < len(lines):
         s = lines[j].strip()
         if s:
-            if j > i and _MARKER.match(lines[j]):
+            if j > i and _marker(lines, j):
                 j -= 1
                 break
             inline = _INLINE_OPEN.search(lines[j])
