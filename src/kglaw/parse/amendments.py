@@ -18,6 +18,11 @@ quotes balanced. A clause with an operation phrase gives operations; a clause th
 and has none opens a scope (an act, an approved document, a structural unit) that the following
 clauses inherit until a list marker of the same or a higher level closes it. New wording is the quoted
 block after the colon, across lines and page breaks, up to a closing quote followed by ``;`` or ``.``.
+
+Two readers are shared: acts are read with :func:`kglaw.parse.citations.find_refs` (a small local
+reader fills what it misses), units with :mod:`kglaw.parse.provisions`. Words that a web copy moved to
+the end of a line are put back by ``kglaw.parse.normalize`` when they follow a colon, and by
+:func:`repair_trailing_units` here (a pre-pass) when the instruction wraps or they follow ``;``/``.``.
 """
 
 from __future__ import annotations
