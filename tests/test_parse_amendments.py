@@ -1174,3 +1174,18 @@ def test_synthetic_amending_and_repealing_acts_name_their_targets() -> None:
         assert got == expected, sd.source
         checked += bool(expected)
     assert checked >= 20
+
+
+def test_a_unit_declared_invalid_inside_a_scoped_block() -> None:
+    ops = ops_of(
+        RU_INTRO,
+        "в Плане мероприятий, утвержденном указанным постановлением:",
+        "в разделе 2:",
+        "абзац пятый признать утратившим силу;",
+        "2. " + KK_INTRO[3:],
+        "3-тармақтың күші жойылды деп танылсын;",
+    )
+    got = [
+        (o.type, o.target.number, o.target_document, o.provision.slug() if o.provision else None) for o in ops
+    ]
+    assert got == [("repeal", "326", "plan", "section-2/abzac-5"), ("repeal", "326", None, "point-3")]

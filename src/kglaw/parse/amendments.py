@@ -773,13 +773,15 @@ def parse_operations(lines: list[str], doc: Document) -> list[AmendmentOperation
             if ref is None and _OWN_APPENDIX.search(body):
                 repeal_appendix = 1  # "…күші жойылды деп танылсын" with the list in the appendix
                 continue
-            target = ref or _current_act(scopes, block_act)
-            if target is None:
+            if ref is not None:
+                prov = parse_provision(_strip_citation(body), lang)
+                ops.append(_op(len(ops) + 1, "repeal", ref, prov, None, None, None, eff, span))
+                continue
+            if _current_act(scopes, block_act) is None:
                 doc.warnings.append(Warning_("repeal instruction without a readable act", span, "amendment"))
                 continue
-            prov = parse_provision(_strip_citation(body), lang)
-            ops.append(_op(len(ops) + 1, "repeal", target, prov, None, None, None, eff, span))
-            continue
+            # "5-тармақтың күші жойылды деп танылсын" / "пункт 5 признать утратившим силу" inside a block: a
+            # unit of the act (or of the document) in scope, read like any other instruction
         if repeal_appendix == 1 and not clause.marker and _REPEALED_LIST_HEADING.search(body):
             repeal_appendix, repeal_list_depth = 2, 0
             continue
@@ -790,7 +792,7 @@ def parse_operations(lines: list[str], doc: Document) -> list[AmendmentOperation
                 ops.append(_op(len(ops) + 1, "repeal", ref, prov, None, None, None, eff, span))
                 continue
 
-        kind = _classify(body)
+        kind = "repeal" if _REPEAL_ACT.search(body) else _classify(body)
         if kind is None:
             if body.rstrip().endswith(":") and block_open:
                 _open_scope(body, quotes, lang, span, scopes, marker_depth, doc)
