@@ -19,7 +19,6 @@ from rdflib import Literal
 from rdflib.term import Node
 
 from kglaw.query import Results, SavedQuery, bind_params, canonical_rows, list_queries, run_sparql
-from kglaw.remote import bind_values
 from kglaw.store import Store
 
 from .conftest import DATA_TTL, QUERIES, ROOT
@@ -57,9 +56,10 @@ def memory_store() -> Store:
 
 
 def embedded_answer(store: Store, q: SavedQuery, params: dict[str, str] | None = None) -> Results:
-    """A saved query's answer from the embedded store, its parameters bound as on the endpoint."""
+    """A saved query's answer from the embedded store, as ``kglaw query`` gives it (its own binding of
+    parameters, independent of the text binding the endpoint and remote engines use)."""
     bindings: dict[str, Node] = bind_params(q, params or {}, store)
-    return run_sparql(store, bind_values(q.text, bindings))
+    return run_sparql(store, q.text, bindings)
 
 
 _GROUP_CONCAT = re.compile(

@@ -399,10 +399,20 @@ def test_bind_values_puts_the_block_in_the_outer_where_group() -> None:
         f"SELECT ?act ?t WHERE {{ VALUES (?act) {{ (<{act}>) }} <{act}> ?p ?o "
         "{ SELECT ?act (MIN(?x) AS ?t) WHERE { ?act ?q ?x } GROUP BY ?act } BIND (1 AS ?n) }"
     )
-    # Expressions keep the variable (bound by VALUES); patterns inside EXISTS get the term.
-    expr = "SELECT ?s WHERE { ?s ?p ?o FILTER (?o = ?act && EXISTS { ?act ?q ?s }) }"
-    assert bind_values(expr, {"act": act}) == (
-        f"SELECT ?s WHERE {{ VALUES (?act) {{ (<{act}>) }} ?s ?p ?o FILTER (?o = ?act && EXISTS {{ <{act}> ?q ?s }}) }}"
+    # A variable some pattern uses is replaced everywhere (here also in a BIND inside UNION) ...
+    union = (
+        "SELECT ?s ?by WHERE { { ?act ?p ?s BIND (?act AS ?by) } UNION { ?by ?q ?act } FILTER (?s != ?act) }"
+    )
+    assert bind_values(union, {"act": act}) == (
+        f"SELECT ?s ?by WHERE {{ VALUES (?act) {{ (<{act}>) }} {{ <{act}> ?p ?s BIND (<{act}> AS ?by) }} "
+        f"UNION {{ ?by ?q <{act}> }} FILTER (?s != <{act}>) }}"
+    )
+    # ... one only expressions use stays a variable, bound by VALUES alone.
+    day = Literal("2024-01-01", datatype=URIRef("http://www.w3.org/2001/XMLSchema#date"))
+    expr = "SELECT ?s WHERE { ?s ?p ?d FILTER NOT EXISTS { ?s ?q ?e FILTER (?e <= ?day) } }"
+    assert bind_values(expr, {"day": day}) == (
+        f'SELECT ?s WHERE {{ VALUES (?day) {{ ("2024-01-01"^^<{day.datatype}>) }} ?s ?p ?d '
+        "FILTER NOT EXISTS { ?s ?q ?e FILTER (?e <= ?day) } }"
     )
     s = Store(None)
     s.replace_graph(

@@ -118,13 +118,14 @@ def bind_values(sparql: str, bindings: dict[str, Node]) -> str:
 
     Two steps, both on SPARQL tokens (never inside strings, IRIs or comments):
 
-    1. in the triple patterns of the outer ``WHERE`` group (and of the groups inside it, ``OPTIONAL``,
-       ``EXISTS`` …), each bound variable becomes its term: a bound variable in a pattern means exactly
-       that term, and engines that want a constant start for a property path (Virtuoso) get one.
-       Expressions (``FILTER``, ``BIND``: inside parentheses) keep the variable, and sub-``SELECT``s,
-       which have their own scope, are left alone;
-    2. a ``VALUES`` block at the start of that group binds the variables, for the expressions, the
-       projection, the sub-``SELECT``s and ``GROUP BY``/``ORDER BY``.
+    1. a variable that a triple pattern of the outer ``WHERE`` group uses (or of a group inside it:
+       ``OPTIONAL``, ``UNION``, ``EXISTS`` …) is replaced by its term throughout that group, patterns
+       and expressions alike, as a substitution would: engines that want a constant start for a
+       property path (Virtuoso) get one. Sub-``SELECT``s, which have their own scope, are left alone;
+    2. a ``VALUES`` block at the start of that group binds the variables, for the projection, the
+       sub-``SELECT``s, ``GROUP BY``/``ORDER BY``, and the variables that only expressions use (which
+       stay variables: some engines, Virtuoso among them, compare a constant in a nested ``FILTER``
+       differently from a bound variable).
 
     (In the short form ``CONSTRUCT WHERE { … }`` the block goes at the end of the query.)
 
@@ -166,9 +167,10 @@ def bind_values(sparql: str, bindings: dict[str, Node]) -> str:
     if i == len(tokens):
         raise QueryError("cannot bind parameters: the query has no WHERE group")
     start = i
-    # Step 1: substitute in triple patterns of the outer group (not in expressions, which sit inside
-    # parentheses; not in sub-SELECTs, which have their own scope; not in VALUES variable lists).
-    edits: list[tuple[int, int, str]] = []
+    # Step 1: find the occurrences of bound variables in the outer group (not in sub-SELECTs, which have
+    # their own scope, nor as ``AS ?x`` targets or in VALUES variable lists), noting which are in a
+    # triple pattern (outside parentheses) and which in an expression.
+    seen: list[tuple[int, int, str, bool]] = []
     parens = [0]  # parenthesis depth within each open group
     skip_until, in_values = None, False
     for j in range(start, len(tokens)):
@@ -191,7 +193,7 @@ def bind_values(sparql: str, bindings: dict[str, Node]) -> str:
         if tok.lastgroup == "word":
             word = text.upper()
             if word == "SELECT":
-                skip_until = len(parens)  # a sub-SELECT: its own scope, up to the brace that encloses it
+                skip_until = len(parens)  # a sub-SELECT, up to the brace that encloses it
             if word == "VALUES":
                 in_values = True
             continue
@@ -199,8 +201,12 @@ def bind_values(sparql: str, bindings: dict[str, Node]) -> str:
             if text == "{":
                 in_values = False
             continue
-        if tok.lastgroup == "var" and text[1:] in terms and parens[-1] == 0:
-            edits.append((tok.start(), tok.end(), terms[text[1:]]))
+        if tok.lastgroup == "var" and text[1:] in terms and tokens[j - 1].group().upper() != "AS":
+            seen.append((tok.start(), tok.end(), text[1:], parens[-1] == 0))
+    # A variable that a triple pattern uses is replaced everywhere in the group, as a substitution
+    # would; one that only expressions use stays a variable, bound by the VALUES block alone.
+    in_patterns = {name for _, _, name, pattern in seen if pattern}
+    edits = [(a, b, terms[name]) for a, b, name, _ in seen if name in in_patterns]
     out = sparql
     for a, b, term in reversed(edits):
         out = out[:a] + term + out[b:]
