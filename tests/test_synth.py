@@ -10,7 +10,14 @@ from pathlib import Path
 
 import pytest
 
-from kglaw.synth import GROUND_TRUTH_FILE, GroundTruth, compare_parse, generate_corpus, generate_documents, read_back
+from kglaw.synth import (
+    GROUND_TRUTH_FILE,
+    GroundTruth,
+    compare_parse,
+    generate_corpus,
+    generate_documents,
+    read_back,
+)
 
 N = 60
 
@@ -63,7 +70,10 @@ def test_lineage_is_stated_on_both_sides(corpus: GroundTruth) -> None:
 
 
 def test_chains_run_across_years(corpus: GroundTruth) -> None:
-    years = [{d["date"][:4]} | {r["date"][:4] for r in d["amended_by"] + d["repealed_by"]} for d in corpus.documents]
+    years = [
+        {d["date"][:4]} | {r["date"][:4] for r in d["amended_by"] + d["repealed_by"]}
+        for d in corpus.documents
+    ]
     assert max(len(y) for y in years) >= 2
 
 
@@ -89,8 +99,17 @@ def test_corpus_covers_number_forms() -> None:
 
 def test_corpus_covers_notes_and_quirks(corpus: GroundTruth) -> None:
     text = "".join(_texts(corpus).values())
-    for form in ("Ескерту. Күші жойылды -", "өзгерістер енгізілді -", "Сноска.", "Утратил", "болып тіркелді",
-                 "Зарегистрировано", "күші жойылды деп", "О внесении изменений в", "өзгерістер енгізу туралы"):
+    for form in (
+        "Ескерту. Күші жойылды -",
+        "өзгерістер енгізілді -",
+        "Сноска.",
+        "Утратил",
+        "болып тіркелді",
+        "Зарегистрировано",
+        "күші жойылды деп",
+        "О внесении изменений в",
+        "өзгерістер енгізу туралы",
+    ):
         assert form in text, form
     assert re.search(r"(?:\S ){5}\S", text), "letter-spacing"
     assert re.search(r"[а-яәіңғүұқөһ][aceopxi]|[aceopxi][а-яәіңғүұқөһ]", text), "Latin look-alike letters"

@@ -22,7 +22,6 @@ naming it, so that the fast path never passes a graph that pySHACL would reject.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -35,18 +34,44 @@ from rdflib.term import Node
 from .errors import KglawError
 from .validate import ValidationReport, ValidationResult, load_shapes
 
-__all__ = ["validate_store", "validate_graph_sparql", "compile_shapes", "CompiledShapes"]
+__all__ = ["CompiledShapes", "compile_shapes", "validate_graph_sparql", "validate_store"]
 
 _SEVERITY = {SH.Violation: "Violation", SH.Warning: "Warning", SH.Info: "Info"}
 
 #: Parameters that only describe a shape, never constrain it.
 _DESCRIPTIVE = {
-    RDF.type, RDFS.comment, RDFS.label, SH.message, SH.severity, SH.name, SH.description, SH.order,
-    SH.group, SH.defaultValue, SH.deactivated, SH.declare, SH.prefixes,
-    SH.targetClass, SH.targetNode, SH.targetSubjectsOf, SH.targetObjectsOf, SH.property, SH.path, SH.sparql,
+    RDF.type,
+    RDFS.comment,
+    RDFS.label,
+    SH.message,
+    SH.severity,
+    SH.name,
+    SH.description,
+    SH.order,
+    SH.group,
+    SH.defaultValue,
+    SH.deactivated,
+    SH.declare,
+    SH.prefixes,
+    SH.targetClass,
+    SH.targetNode,
+    SH.targetSubjectsOf,
+    SH.targetObjectsOf,
+    SH.property,
+    SH.path,
+    SH.sparql,
 }
-_VALUE_TESTS = {SH.datatype, SH["class"], SH.hasValue, SH["in"], SH.nodeKind, SH.minInclusive, SH.maxInclusive,
-                SH.minExclusive, SH.maxExclusive}
+_VALUE_TESTS = {
+    SH.datatype,
+    SH["class"],
+    SH.hasValue,
+    SH["in"],
+    SH.nodeKind,
+    SH.minInclusive,
+    SH.maxInclusive,
+    SH.minExclusive,
+    SH.maxExclusive,
+}
 _COUNTS = {SH.minCount, SH.maxCount}
 _SUPPORTED = _DESCRIPTIVE | _VALUE_TESTS | _COUNTS | {SH["or"]}
 #: Datatypes whose lexical form Oxigraph checks when casting: an ill-typed literal fails sh:datatype.
@@ -67,8 +92,12 @@ def _path(shapes: Graph, p: Node) -> str:
         return f"<{p}>"
     if (p, RDF.first, None) in shapes:
         return "(" + "/".join(_path(shapes, x) for x in Collection(shapes, p)) + ")"  # type: ignore[arg-type]
-    for pred, fmt in ((SH.inversePath, "^{}"), (SH.zeroOrMorePath, "{}*"), (SH.oneOrMorePath, "{}+"),
-                      (SH.zeroOrOnePath, "{}?")):
+    for pred, fmt in (
+        (SH.inversePath, "^{}"),
+        (SH.zeroOrMorePath, "{}*"),
+        (SH.oneOrMorePath, "{}+"),
+        (SH.zeroOrOnePath, "{}?"),
+    ):
         inner = shapes.value(p, pred)  # type: ignore[arg-type]
         if inner is not None:
             return "(" + fmt.format(_path(shapes, inner)) + ")"
@@ -110,9 +139,14 @@ def _value_filter(shapes: Graph, param: Node, arg: Node, v: str) -> str:
         members = ", ".join(_n3(x) for x in Collection(shapes, arg))  # type: ignore[arg-type]
         return f"!({v} IN ({members}))"
     if param == SH.nodeKind:
-        kinds = {SH.IRI: f"isIRI({v})", SH.BlankNode: f"isBlank({v})", SH.Literal: f"isLiteral({v})",
-                 SH.BlankNodeOrIRI: f"(isBlank({v}) || isIRI({v}))", SH.BlankNodeOrLiteral: f"(isBlank({v}) || isLiteral({v}))",
-                 SH.IRIOrLiteral: f"(isIRI({v}) || isLiteral({v}))"}
+        kinds = {
+            SH.IRI: f"isIRI({v})",
+            SH.BlankNode: f"isBlank({v})",
+            SH.Literal: f"isLiteral({v})",
+            SH.BlankNodeOrIRI: f"(isBlank({v}) || isIRI({v}))",
+            SH.BlankNodeOrLiteral: f"(isBlank({v}) || isLiteral({v}))",
+            SH.IRIOrLiteral: f"(isIRI({v}) || isLiteral({v}))",
+        }
         return f"!{kinds[arg]}"  # type: ignore[index]
     ops = {SH.minInclusive: ">=", SH.maxInclusive: "<=", SH.minExclusive: ">", SH.maxExclusive: "<"}
     if param in ops:
@@ -163,10 +197,14 @@ def _messages(shapes: Graph, shape: Node) -> list[str]:
 def _check_params(shapes: Graph, shape: Node) -> None:
     for p in set(shapes.predicates(shape, None)):  # type: ignore[arg-type]
         if p not in _SUPPORTED:
-            raise KglawError(f"fast validation: shape {shape} uses {p}, which the SPARQL path does not translate")
+            raise KglawError(
+                f"fast validation: shape {shape} uses {p}, which the SPARQL path does not translate"
+            )
 
 
-def _constraint_checks(shapes: Graph, shape: Node, target: str, *, report_shape: str, node_level: bool) -> list[_Check]:
+def _constraint_checks(
+    shapes: Graph, shape: Node, target: str, *, report_shape: str, node_level: bool
+) -> list[_Check]:
     """The checks of one shape's own constraints (a property shape, or a node shape's node-level ones)."""
     _check_params(shapes, shape)
     sev = _severity(shapes, shape)
@@ -184,11 +222,13 @@ def _constraint_checks(shapes: Graph, shape: Node, target: str, *, report_shape:
     for param in sorted(set(shapes.predicates(shape, None)), key=str):  # type: ignore[arg-type]
         for arg in sorted(shapes.objects(shape, param), key=str):  # type: ignore[arg-type]
             if param == SH.minCount and path_node is not None:
-                q = (f"SELECT ?this WHERE {{ {target} OPTIONAL {{ {values} }} }} GROUP BY ?this "
-                     f"HAVING (COUNT(DISTINCT ?v) < {int(arg)})")
+                q = (
+                    f"SELECT ?this WHERE {{ {target} OPTIONAL {{ {values} }} }} GROUP BY ?this "
+                    f"HAVING (COUNT(DISTINCT ?v) < {int(str(arg))})"
+                )
                 out.append(_Check(q, report_shape, rpath, msgs, sev, None))
             elif param == SH.maxCount and path_node is not None:
-                q = f"SELECT ?this WHERE {{ {target} {values} }} GROUP BY ?this HAVING (COUNT(DISTINCT ?v) > {int(arg)})"
+                q = f"SELECT ?this WHERE {{ {target} {values} }} GROUP BY ?this HAVING (COUNT(DISTINCT ?v) > {int(str(arg))})"
                 out.append(_Check(q, report_shape, rpath, msgs, sev, None))
             elif param == SH.hasValue:
                 if path_node is not None:
@@ -198,9 +238,13 @@ def _constraint_checks(shapes: Graph, shape: Node, target: str, *, report_shape:
                     q = f"SELECT ?this WHERE {{ {target} FILTER (?this != {_n3(arg)}) }}"
                     out.append(_Check(q, report_shape, rpath, msgs, sev, "this"))
             elif param in _VALUE_TESTS:
-                cast = f" BIND (<{arg}>(str(?v)) AS ?v__cast)" if param == SH.datatype and arg in _CASTS else ""
-                q = (f"SELECT DISTINCT ?this ?v WHERE {{ {target} {values}{cast} "
-                     f"FILTER ({_value_filter(shapes, param, arg, '?v')}) }}")
+                cast = (
+                    f" BIND (<{arg}>(str(?v)) AS ?v__cast)" if param == SH.datatype and arg in _CASTS else ""
+                )
+                q = (
+                    f"SELECT DISTINCT ?this ?v WHERE {{ {target} {values}{cast} "
+                    f"FILTER ({_value_filter(shapes, param, arg, '?v')}) }}"
+                )
                 out.append(_Check(q, report_shape, rpath, msgs, sev, "v"))
     return out
 
@@ -231,15 +275,24 @@ def _sparql_checks(shapes: Graph, shape: Node, target: str) -> list[_Check]:
         m = _SELECT_HEAD.search(body)
         if m is None:
             raise KglawError(f"fast validation: cannot read the sh:select of {shape}")
-        head_end = body.find("WHERE", m.end()) if "WHERE" in body[m.end():] else body.find("{", m.end())
-        projection = body[m.end():head_end]
+        head_end = body.find("WHERE", m.end()) if "WHERE" in body[m.end() :] else body.find("{", m.end())
+        projection = body[m.end() : head_end]
         if "*" not in projection and not re.search(r"\?this\b", projection):
-            body = body[: m.end()] + "?this " + body[m.end():]
+            body = body[: m.end()] + "?this " + body[m.end() :]
         msgs = sorted(str(x) for x in shapes.objects(c, SH.message)) or _messages(shapes, shape)  # type: ignore[arg-type]
         q = f"{_prefixes(shapes, c)}\nSELECT * WHERE {{ {target} {{ {body} }} }}"
         value_var = "value" if re.search(r"\?value\b", projection) or "*" in projection else None
-        out.append(_Check(q, _named(shapes, shape), "", msgs, _severity(shapes, c) if (c, SH.severity, None) in shapes
-                          else _severity(shapes, shape), value_var, template=True))
+        out.append(
+            _Check(
+                q,
+                _named(shapes, shape),
+                "",
+                msgs,
+                _severity(shapes, c) if (c, SH.severity, None) in shapes else _severity(shapes, shape),
+                value_var,
+                template=True,
+            )
+        )
     return out
 
 
@@ -260,7 +313,9 @@ def compile_shapes(shapes: Graph) -> CompiledShapes:
         for prop in shapes.objects(shape, SH.property):
             if shapes.value(prop, SH.deactivated) == Literal(True):
                 continue
-            compiled.checks += _constraint_checks(shapes, prop, target, report_shape=_named(shapes, prop), node_level=False)
+            compiled.checks += _constraint_checks(
+                shapes, prop, target, report_shape=_named(shapes, prop), node_level=False
+            )
         for lst in shapes.objects(shape, SH["or"]):
             members = []
             for member in Collection(shapes, lst):  # type: ignore[arg-type]
@@ -270,9 +325,18 @@ def compile_shapes(shapes: Graph) -> CompiledShapes:
                         sub += _constraint_checks(shapes, prop, target, report_shape=name, node_level=False)
                     members.append(sub)
                 else:
-                    members.append(_constraint_checks(shapes, member, target, report_shape=name,
-                                                      node_level=shapes.value(member, SH.path) is None))
-            compiled.or_checks.append((name, members, _severity(shapes, shape), _messages(shapes, shape), target))
+                    members.append(
+                        _constraint_checks(
+                            shapes,
+                            member,
+                            target,
+                            report_shape=name,
+                            node_level=shapes.value(member, SH.path) is None,
+                        )
+                    )
+            compiled.or_checks.append(
+                (name, members, _severity(shapes, shape), _messages(shapes, shape), target)
+            )
         compiled.checks += _sparql_checks(shapes, shape, target)
     return compiled
 
@@ -284,15 +348,21 @@ def _text(term: Any) -> str:
     return str(term.value)
 
 
-def _run(store: ox.Store, check: _Check) -> Iterable[Any]:
+def _run(store: ox.Store, check: _Check) -> Any:
     return store.query(check.query, use_default_graph_as_union=True)
 
 
+def _literal(text: str) -> Any:
+    return lambda _m: text
+
+
 def _fill(template: str, row: Any, variables: list[str]) -> str:
+    """pySHACL's message templates: ``{?var}`` and ``{$var}`` become the row's value of ``var``."""
     for var in variables:
         val = row[var]
         if val is not None:
-            template = re.sub(r"\{[?$]" + re.escape(var) + r"\}", lambda _m, s=_text(val): s, template)
+            text = _text(val)
+            template = re.sub(r"\{[?$]" + re.escape(var) + r"\}", _literal(text), template)
     return template
 
 
@@ -328,7 +398,11 @@ def _failing(store: ox.Store, checks: list[_Check]) -> set[str]:
 def validate_store(store: Any, shapes: Graph | CompiledShapes | None = None) -> ValidationReport:
     """Validate the union of a store's graphs (a :class:`kglaw.store.Store` or a ``pyoxigraph.Store``)."""
     ox_store: ox.Store = store.oxigraph if hasattr(store, "oxigraph") else store
-    compiled = shapes if isinstance(shapes, CompiledShapes) else compile_shapes(shapes if shapes is not None else load_shapes())
+    compiled = (
+        shapes
+        if isinstance(shapes, CompiledShapes)
+        else compile_shapes(shapes if shapes is not None else load_shapes())
+    )
     results: set[ValidationResult] = set()
     for check in compiled.checks:
         results.update(_results_of(ox_store, check))

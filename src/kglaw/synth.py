@@ -26,13 +26,15 @@ What the corpus holds, and why (each form is taken from the seeds and their rese
   lines), page-break blank lines, letter-spaced stamps and signatures, ``N`` for ``№``, Latin
   look-alike letters inside Cyrillic words, Cyrillic Roman numerals.
 
-The ground truth states only what the text states: a field the text does not give is ``null``. Acts
-of laws are passed by Parliament (Constitution, art. 61); their issuer label is ``null`` because no law
-text names it. Titles are given as the text has them, with line breaks joined by one space.
+The ground truth states only what the text states: a field the text does not give is ``null``. Laws
+are passed by Parliament (Constitution, art. 61); their issuer label is the words the text has
+("Қазақстан Республикасы" / "Республика Казахстан"), since no law text names Parliament. Titles are
+given as the text has them, with line breaks joined by one space.
 """
 
 from __future__ import annotations
 
+import datetime as _dt
 import json
 import random
 from dataclasses import dataclass, field
@@ -42,18 +44,63 @@ from typing import Any
 
 from .identifiers import ActId
 
-__all__ = ["GroundTruth", "generate_corpus", "generate_documents", "generate_chain", "compare_parse", "read_back",
-           "SynthDoc", "Mismatch", "GROUND_TRUTH_FILE"]
+__all__ = [
+    "GROUND_TRUTH_FILE",
+    "GroundTruth",
+    "Mismatch",
+    "SynthDoc",
+    "compare_parse",
+    "generate_chain",
+    "generate_corpus",
+    "generate_documents",
+    "read_back",
+]
 
 GROUND_TRUTH_FILE = "ground-truth.jsonl"
 AGENCY_BASE = "https://w3id.org/kglaw/agency/"
 
-KK_MONTH_GEN = ["қаңтардағы", "ақпандағы", "наурыздағы", "сәуірдегі", "мамырдағы", "маусымдағы",
-                "шілдедегі", "тамыздағы", "қыркүйектегі", "қазандағы", "қарашадағы", "желтоқсандағы"]
-KK_MONTH_LOC = ["қаңтарда", "ақпанда", "наурызда", "сәуірде", "мамырда", "маусымда", "шілдеде",
-                "тамызда", "қыркүйекте", "қазанда", "қарашада", "желтоқсанда"]
-RU_MONTH_GEN = ["января", "февраля", "марта", "апреля", "мая", "июня", "июля", "августа", "сентября",
-                "октября", "ноября", "декабря"]
+KK_MONTH_GEN = [
+    "қаңтардағы",
+    "ақпандағы",
+    "наурыздағы",
+    "сәуірдегі",
+    "мамырдағы",
+    "маусымдағы",
+    "шілдедегі",
+    "тамыздағы",
+    "қыркүйектегі",
+    "қазандағы",
+    "қарашадағы",
+    "желтоқсандағы",
+]
+KK_MONTH_LOC = [
+    "қаңтарда",
+    "ақпанда",
+    "наурызда",
+    "сәуірде",
+    "мамырда",
+    "маусымда",
+    "шілдеде",
+    "тамызда",
+    "қыркүйекте",
+    "қазанда",
+    "қарашада",
+    "желтоқсанда",
+]
+RU_MONTH_GEN = [
+    "января",
+    "февраля",
+    "марта",
+    "апреля",
+    "мая",
+    "июня",
+    "июля",
+    "августа",
+    "сентября",
+    "октября",
+    "ноября",
+    "декабря",
+]
 ROMAN = ["I", "II", "III", "IV", "V", "VI", "VII", "VIII"]
 
 # -- issuers ---------------------------------------------------------------------------------------
@@ -91,8 +138,11 @@ CITIES = {"astana": ("Астана", "Астаны"), "almaty": ("Алматы",
 TOWNS = [("Қапшағай", "Капшагайск", "kapshagai"), ("Жаңаөзен", "Жанаозенск", "zhanaozen")]
 #: ministries: (slug, kk genitive of the minister, ru genitive of the minister)
 MINISTRIES = [
-    ("ministry-of-labour-and-social-protection-of-population", "Еңбек және халықты әлеуметтік қорғау",
-     "труда и социальной защиты населения"),
+    (
+        "ministry-of-labour-and-social-protection-of-population",
+        "Еңбек және халықты әлеуметтік қорғау",
+        "труда и социальной защиты населения",
+    ),
     ("ministry-of-healthcare", "Денсаулық сақтау", "здравоохранения"),
     ("ministry-of-education", "Оқу-ағарту", "просвещения"),
     ("ministry-of-national-economy", "Ұлттық экономика", "национальной экономики"),
@@ -114,7 +164,9 @@ class Body:
     justice_kk_nom: str | None = None
     justice_ru_ins: str | None = None  # "Департаментом юстиции Кызылординской области"
     justice_ru_nom: str | None = None
-    old_justice_kk_loc: str | None = None  # old form without the genitive: "Қызылорда облысы Әділет департаментінде"
+    old_justice_kk_loc: str | None = (
+        None  # old form without the genitive: "Қызылорда облысы Әділет департаментінде"
+    )
     old_justice_kk_nom: str | None = None
     kk_short: str | None = None  # a bare form for signatures: "облыстық мәслихат"
 
@@ -130,7 +182,7 @@ def _ru_adj(stem: str, form: str) -> str:
 def _regional_bodies() -> list[Body]:
     out: list[Body] = []
     for slug, (kk, ru) in REGIONS.items():
-        j = dict(
+        j = dict(  # noqa: C408 — keyword arguments read as the Body fields they fill
             justice_kk_loc=f"{kk} облысының Әділет департаментінде",
             justice_kk_nom=f"{kk} облысының Әділет департаменті",
             justice_ru_ins=f"Департаментом юстиции {ru}ой области",
@@ -138,15 +190,35 @@ def _regional_bodies() -> list[Body]:
             old_justice_kk_loc=f"{kk} облысы Әділет департаментінде",
             old_justice_kk_nom=f"{kk} облысы Әділет департаменті",
         )
-        out.append(Body(f"{slug}-oblast-maslikhat", "maslikhat", "decision", f"{kk} облыстық мәслихатының",
-                        f"{kk} облыстық мәслихаты", f"{ru}ого областного маслихата", f"{ru}ий областной маслихат",
-                        kk_short="облыстық мәслихат", **j))  # type: ignore[arg-type]
-        out.append(Body(f"{slug}-oblast-akimat", "akimat", "resolution", f"{kk} облысы әкімдігінің",
-                        f"{kk} облысы әкімдігі", f"акимата {ru}ой области", f"Акимат {ru}ой области",
-                        kk_short="облыс әкімдігі", **j))  # type: ignore[arg-type]
+        out.append(
+            Body(
+                f"{slug}-oblast-maslikhat",
+                "maslikhat",
+                "decision",
+                f"{kk} облыстық мәслихатының",
+                f"{kk} облыстық мәслихаты",
+                f"{ru}ого областного маслихата",
+                f"{ru}ий областной маслихат",
+                kk_short="облыстық мәслихат",
+                **j,
+            )
+        )  # type: ignore[arg-type]
+        out.append(
+            Body(
+                f"{slug}-oblast-akimat",
+                "akimat",
+                "resolution",
+                f"{kk} облысы әкімдігінің",
+                f"{kk} облысы әкімдігі",
+                f"акимата {ru}ой области",
+                f"Акимат {ru}ой области",
+                kk_short="облыс әкімдігі",
+                **j,
+            )
+        )  # type: ignore[arg-type]
     for kk, ru, slug, region in DISTRICTS:
         rk, rr = REGIONS.get(region, ("Алматы", "Алматинск"))
-        j = dict(
+        j = dict(  # noqa: C408 — keyword arguments read as the Body fields they fill
             justice_kk_loc=f"{rk} облысының Әділет департаментінде",
             justice_kk_nom=f"{rk} облысының Әділет департаменті",
             justice_ru_ins=f"Департаментом юстиции {rr}ой области",
@@ -154,14 +226,34 @@ def _regional_bodies() -> list[Body]:
             old_justice_kk_loc=f"{rk} облысы Әділет департаментінде",
             old_justice_kk_nom=f"{rk} облысы Әділет департаменті",
         )
-        out.append(Body(f"{slug}-district-maslikhat", "maslikhat", "decision", f"{kk} аудандық мәслихатының",
-                        f"{kk} аудандық мәслихаты", f"{ru}ого районного маслихата", f"{ru}ий районный маслихат",
-                        kk_short="аудандық мәслихат", **j))  # type: ignore[arg-type]
-        out.append(Body(f"{slug}-district-akimat", "akimat", "resolution", f"{kk} ауданы әкімдігінің",
-                        f"{kk} ауданы әкімдігі", f"акимата {ru}ого района", f"Акимат {ru}ого района",
-                        kk_short="аудан әкімдігі", **j))  # type: ignore[arg-type]
+        out.append(
+            Body(
+                f"{slug}-district-maslikhat",
+                "maslikhat",
+                "decision",
+                f"{kk} аудандық мәслихатының",
+                f"{kk} аудандық мәслихаты",
+                f"{ru}ого районного маслихата",
+                f"{ru}ий районный маслихат",
+                kk_short="аудандық мәслихат",
+                **j,
+            )
+        )  # type: ignore[arg-type]
+        out.append(
+            Body(
+                f"{slug}-district-akimat",
+                "akimat",
+                "resolution",
+                f"{kk} ауданы әкімдігінің",
+                f"{kk} ауданы әкімдігі",
+                f"акимата {ru}ого района",
+                f"Акимат {ru}ого района",
+                kk_short="аудан әкімдігі",
+                **j,
+            )
+        )  # type: ignore[arg-type]
     for slug, (kk, ru) in CITIES.items():
-        j = dict(
+        j = dict(  # noqa: C408 — keyword arguments read as the Body fields they fill
             justice_kk_loc=f"{kk} қаласының Әділет департаментінде",
             justice_kk_nom=f"{kk} қаласының Әділет департаменті",
             justice_ru_ins=f"Департаментом юстиции города {ru}",
@@ -169,42 +261,106 @@ def _regional_bodies() -> list[Body]:
             old_justice_kk_loc=f"{kk} қаласы Әділет департаментінде",
             old_justice_kk_nom=f"{kk} қаласы Әділет департаменті",
         )
-        out.append(Body(f"{slug}-city-maslikhat", "maslikhat", "decision", f"{kk} қалалық мәслихатының",
-                        f"{kk} қалалық мәслихаты", f"маслихата города {ru}", f"Маслихат города {ru}",
-                        kk_short="қалалық мәслихат", **j))  # type: ignore[arg-type]
-        out.append(Body(f"{slug}-city-akimat", "akimat", "resolution", f"{kk} қаласы әкімдігінің",
-                        f"{kk} қаласы әкімдігі", f"акимата города {ru}", f"Акимат города {ru}",
-                        kk_short="қала әкімдігі", **j))  # type: ignore[arg-type]
+        out.append(
+            Body(
+                f"{slug}-city-maslikhat",
+                "maslikhat",
+                "decision",
+                f"{kk} қалалық мәслихатының",
+                f"{kk} қалалық мәслихаты",
+                f"маслихата города {ru}",
+                f"Маслихат города {ru}",
+                kk_short="қалалық мәслихат",
+                **j,
+            )
+        )  # type: ignore[arg-type]
+        out.append(
+            Body(
+                f"{slug}-city-akimat",
+                "akimat",
+                "resolution",
+                f"{kk} қаласы әкімдігінің",
+                f"{kk} қаласы әкімдігі",
+                f"акимата города {ru}",
+                f"Акимат города {ru}",
+                kk_short="қала әкімдігі",
+                **j,
+            )
+        )  # type: ignore[arg-type]
     for kk, ru, slug in TOWNS:
-        j = dict(
-            justice_kk_loc="Алматы облысының Әділет департаментінде" if slug == "kapshagai" else "Маңғыстау облысының Әділет департаментінде",
-            justice_kk_nom="Алматы облысының Әділет департаменті" if slug == "kapshagai" else "Маңғыстау облысының Әділет департаменті",
-            justice_ru_ins="Департаментом юстиции Алматинской области" if slug == "kapshagai" else "Департаментом юстиции Мангистауской области",
-            justice_ru_nom="Департамент юстиции Алматинской области" if slug == "kapshagai" else "Департамент юстиции Мангистауской области",
+        j = dict(  # noqa: C408 — keyword arguments read as the Body fields they fill
+            justice_kk_loc="Алматы облысының Әділет департаментінде"
+            if slug == "kapshagai"
+            else "Маңғыстау облысының Әділет департаментінде",
+            justice_kk_nom="Алматы облысының Әділет департаменті"
+            if slug == "kapshagai"
+            else "Маңғыстау облысының Әділет департаменті",
+            justice_ru_ins="Департаментом юстиции Алматинской области"
+            if slug == "kapshagai"
+            else "Департаментом юстиции Мангистауской области",
+            justice_ru_nom="Департамент юстиции Алматинской области"
+            if slug == "kapshagai"
+            else "Департамент юстиции Мангистауской области",
         )
         j["old_justice_kk_loc"] = j["justice_kk_loc"]
         j["old_justice_kk_nom"] = j["justice_kk_nom"]
-        out.append(Body(f"{slug}-city-maslikhat", "maslikhat", "decision", f"{kk} қалалық мәслихатының",
-                        f"{kk} қалалық мәслихаты", f"{ru}ого городского маслихата", f"{ru}ий городской маслихат",
-                        kk_short="қалалық мәслихат", **j))
+        out.append(
+            Body(
+                f"{slug}-city-maslikhat",
+                "maslikhat",
+                "decision",
+                f"{kk} қалалық мәслихатының",
+                f"{kk} қалалық мәслихаты",
+                f"{ru}ого городского маслихата",
+                f"{ru}ий городской маслихат",
+                kk_short="қалалық мәслихат",
+                **j,
+            )
+        )
     return out
 
 
 def _republican_bodies() -> list[Body]:
-    mj = dict(
+    mj = dict(  # noqa: C408 — keyword arguments read as the Body fields they fill
         justice_kk_loc="Қазақстан Республикасының Әділет министрлігінде",
         justice_kk_nom="Қазақстан Республикасының Әділет министрлігі",
         justice_ru_ins="в Министерстве юстиции Республики Казахстан",
         justice_ru_nom="Министерство юстиции Республики Казахстан",
     )
-    out = [Body("government", "government", "resolution", "Қазақстан Республикасы Үкіметінің",
-                "Қазақстан Республикасы Үкіметі", "Правительства Республики Казахстан",
-                "Правительство Республики Казахстан"),
-           Body("parliament", "parliament", "law", "Қазақстан Республикасының", None, "Республики Казахстан", None)]
+    out = [
+        Body(
+            "government",
+            "government",
+            "resolution",
+            "Қазақстан Республикасы Үкіметінің",
+            "Қазақстан Республикасы Үкіметі",
+            "Правительства Республики Казахстан",
+            "Правительство Республики Казахстан",
+        ),
+        # a law is passed by Parliament (Constitution, art. 61); its text names only the Republic
+        Body(
+            "parliament",
+            "parliament",
+            "law",
+            "Қазақстан Республикасының",
+            "Қазақстан Республикасы",
+            "Республики Казахстан",
+            "Республика Казахстан",
+        ),
+    ]
     for slug, kk, ru in MINISTRIES:
-        out.append(Body(slug, "ministry", "order", f"Қазақстан Республикасы {kk} министрінің",
-                        f"Қазақстан Республикасы {kk} министрі", f"Министра {ru} Республики Казахстан",
-                        f"Министр {ru} Республики Казахстан", **mj))  # type: ignore[arg-type]
+        out.append(
+            Body(
+                slug,
+                "ministry",
+                "order",
+                f"Қазақстан Республикасы {kk} министрінің",
+                f"Қазақстан Республикасы {kk} министрі",
+                f"Министра {ru} Республики Казахстан",
+                f"Министр {ru} Республики Казахстан",
+                **mj,
+            )
+        )  # type: ignore[arg-type]
     return out
 
 
@@ -212,14 +368,31 @@ def _republican_bodies() -> list[Body]:
 
 LAWS = [
     # (date, number, kk title, ru title)
-    (date(2001, 1, 23), "148-II", "Қазақстан Республикасындағы жергілікті мемлекеттік басқару және өзін-өзі басқару туралы",
-     "О местном государственном управлении и самоуправлении в Республике Казахстан"),
-    (date(2005, 4, 13), "39-III", "Қазақстан Республикасында мүгедектерді әлеуметтік қорғау туралы",
-     "О социальной защите инвалидов в Республике Казахстан"),
+    (
+        date(2001, 1, 23),
+        "148-II",
+        "Қазақстан Республикасындағы жергілікті мемлекеттік басқару және өзін-өзі басқару туралы",
+        "О местном государственном управлении и самоуправлении в Республике Казахстан",
+    ),
+    (
+        date(2005, 4, 13),
+        "39-III",
+        "Қазақстан Республикасында мүгедектерді әлеуметтік қорғау туралы",
+        "О социальной защите инвалидов в Республике Казахстан",
+    ),
     (date(2001, 1, 23), "149-II", "Халықты жұмыспен қамту туралы", "О занятости населения"),
-    (date(2001, 7, 17), "246-II", "Мемлекеттік атаулы әлеуметтік көмек туралы", "О государственной адресной социальной помощи"),
-    (date(2005, 6, 28), "63-III", "Балалы отбасыларға берілетін мемлекеттік жәрдемақылар туралы",
-     "О государственных пособиях семьям, имеющим детей"),
+    (
+        date(2001, 7, 17),
+        "246-II",
+        "Мемлекеттік атаулы әлеуметтік көмек туралы",
+        "О государственной адресной социальной помощи",
+    ),
+    (
+        date(2005, 6, 28),
+        "63-III",
+        "Балалы отбасыларға берілетін мемлекеттік жәрдемақылар туралы",
+        "О государственных пособиях семьям, имеющим детей",
+    ),
     (date(2007, 7, 27), "319-III", "Білім туралы", "Об образовании"),
 ]
 
@@ -227,22 +400,35 @@ TOPICS = [
     ("мүгедектігі бар адамдарды әлеуметтік қолдау", "социальной поддержке лиц с инвалидностью"),
     ("халықты жұмыспен қамтуға жәрдемдесу", "содействию занятости населения"),
     ("мүгедектігі бар балаларды оңалту", "реабилитации детей с инвалидностью"),
-    ("аз қамтылған отбасыларға әлеуметтік көмек көрсету", "оказанию социальной помощи малообеспеченным семьям"),
+    (
+        "аз қамтылған отбасыларға әлеуметтік көмек көрсету",
+        "оказанию социальной помощи малообеспеченным семьям",
+    ),
     ("инклюзивті білім беруді дамыту", "развитию инклюзивного образования"),
     ("қарттарға арнаулы әлеуметтік қызметтер көрсету", "оказанию специальных социальных услуг пожилым"),
     ("ардагерлерді әлеуметтік қорғау", "социальной защите ветеранов"),
-    ("әлеуметтік инфрақұрылым объектілерінің қолжетімділігін қамтамасыз ету",
-     "обеспечению доступности объектов социальной инфраструктуры"),
+    (
+        "әлеуметтік инфрақұрылым объектілерінің қолжетімділігін қамтамасыз ету",
+        "обеспечению доступности объектов социальной инфраструктуры",
+    ),
 ]
 RULES = [
-    ("Әлеуметтік көмек көрсетудің, оның мөлшерлерін белгілеудің және мұқтаж азаматтардың жекелеген санаттарының тізбесін айқындаудың",
-     "оказания социальной помощи, установления ее размеров и определения перечня отдельных категорий нуждающихся граждан"),
-    ("Мүгедектігі бар адамдарды жұмысқа орналастыру үшін жұмыс орындарына квота белгілеудің",
-     "установления квоты рабочих мест для трудоустройства лиц с инвалидностью"),
-    ("Тұрғын үй көмегін көрсетудің мөлшерін және тәртібін айқындаудың",
-     "определения размера и порядка оказания жилищной помощи"),
-    ("Үйде оқитын мүгедектігі бар балаларды материалдық қамтамасыз етудің",
-     "материального обеспечения детей с инвалидностью, обучающихся на дому"),
+    (
+        "Әлеуметтік көмек көрсетудің, оның мөлшерлерін белгілеудің және мұқтаж азаматтардың жекелеген санаттарының тізбесін айқындаудың",
+        "оказания социальной помощи, установления ее размеров и определения перечня отдельных категорий нуждающихся граждан",
+    ),
+    (
+        "Мүгедектігі бар адамдарды жұмысқа орналастыру үшін жұмыс орындарына квота белгілеудің",
+        "установления квоты рабочих мест для трудоустройства лиц с инвалидностью",
+    ),
+    (
+        "Тұрғын үй көмегін көрсетудің мөлшерін және тәртібін айқындаудың",
+        "определения размера и порядка оказания жилищной помощи",
+    ),
+    (
+        "Үйде оқитын мүгедектігі бар балаларды материалдық қамтамасыз етудің",
+        "материального обеспечения детей с инвалидностью, обучающихся на дому",
+    ),
 ]
 MEASURES_KK = [
     "Мүгедектігі бар адамдарға арнаулы әлеуметтік қызметтер көрсету",
@@ -272,16 +458,37 @@ MEASURES_RU = [
     "Установка светофоров со звуковыми сигналами",
     "Организация службы инватакси",
 ]
-AGENCIES_KK = [("ЖҚӘББ", "облыстың жұмыспен қамтуды үйлестіру және әлеуметтік бағдарламалар басқармасы"),
-               ("ДСБ", "облыстың денсаулық сақтау басқармасы"), ("ББ", "облыстың білім басқармасы"),
-               ("ДСБ-спорт", None), ("ҚҚБ", "облыстың құрылыс басқармасы"), ("ІІД", "облыстың ішкі істер департаменті")]
-AGENCIES_RU = [("УКЗСП", "управление координации занятости и социальных программ области"),
-               ("УЗ", "управление здравоохранения области"), ("УО", "управление образования области"),
-               ("УС", "управление строительства области"), ("ДВД", "департамент внутренних дел области")]
-DIRECTIONS_KK = ["Әлеуметтік қорғау", "Жұмыспен қамту", "Денсаулық және оңалту", "Инклюзивті білім беру",
-                 "Қолжетімді орта", "Ақпараттық қолдау"]
-DIRECTIONS_RU = ["Социальная защита", "Занятость", "Здоровье и реабилитация", "Инклюзивное образование",
-                 "Доступная среда", "Информационная поддержка"]
+AGENCIES_KK = [
+    ("ЖҚӘББ", "облыстың жұмыспен қамтуды үйлестіру және әлеуметтік бағдарламалар басқармасы"),
+    ("ДСБ", "облыстың денсаулық сақтау басқармасы"),
+    ("ББ", "облыстың білім басқармасы"),
+    ("ДСБ-спорт", None),
+    ("ҚҚБ", "облыстың құрылыс басқармасы"),
+    ("ІІД", "облыстың ішкі істер департаменті"),
+]
+AGENCIES_RU = [
+    ("УКЗСП", "управление координации занятости и социальных программ области"),
+    ("УЗ", "управление здравоохранения области"),
+    ("УО", "управление образования области"),
+    ("УС", "управление строительства области"),
+    ("ДВД", "департамент внутренних дел области"),
+]
+DIRECTIONS_KK = [
+    "Әлеуметтік қорғау",
+    "Жұмыспен қамту",
+    "Денсаулық және оңалту",
+    "Инклюзивті білім беру",
+    "Қолжетімді орта",
+    "Ақпараттық қолдау",
+]
+DIRECTIONS_RU = [
+    "Социальная защита",
+    "Занятость",
+    "Здоровье и реабилитация",
+    "Инклюзивное образование",
+    "Доступная среда",
+    "Информационная поддержка",
+]
 RULE_SENTENCES_KK = [
     "Әлеуметтік көмек тұрақты тұратын азаматтарға олардың табысы ескеріле отырып көрсетіледі",
     "Уәкілетті орган өтінішті қабылдаған күннен бастап он жұмыс күні ішінде шешім қабылдайды",
@@ -303,7 +510,10 @@ RULE_SENTENCES_RU = [
 FORMS_KK = ["әкімдікке ақпарат", "Еңбекминіне ақпарат", "әкімдік қаулысы", "бұйрық", "есеп"]
 FORMS_RU = ["информация в акимат", "информация в МТСЗН", "постановление акимата", "приказ", "отчет"]
 NAMES = ["А. Сейітов", "Б. Жұмабаев", "Г. Омарова", "Д. Ахметов", "Е. Қасымов", "Ж. Нұрланова", "С. Әбенов"]
-STATUS_IN_FORCE = {"kk": ["Қолданыстағы", "Жаңа", "Жаңартылған", "Күшінде"], "ru": ["Действующий", "Новый", "Обновленный"]}
+STATUS_IN_FORCE = {
+    "kk": ["Қолданыстағы", "Жаңа", "Жаңартылған", "Күшінде"],
+    "ru": ["Действующий", "Новый", "Обновленный"],
+}
 STATUS_REPEALED = {"kk": ["Күшін жойған"], "ru": ["Утратил силу"]}
 
 # -- the acts --------------------------------------------------------------------------------------
@@ -322,12 +532,12 @@ class Act:
     role: str  # base, plan, amend, repeal
     title_kk: str
     title_ru: str
-    registration: tuple[str, date] | None = None
+    registration: tuple[str, _dt.date] | None = None
     old_style: bool = False
     targets: list[Act] = field(default_factory=list)  # amended or repealed acts
     amended_by: list[Act] = field(default_factory=list)
     repealed_by: Act | None = None
-    repeal_effective: date | None = None
+    repeal_effective: _dt.date | None = None
     based_on: list[tuple[int, bool, int]] = field(default_factory=list)  # (law index, number stated, article)
     cites: list[Act] = field(default_factory=list)
     measures: int = 0
@@ -381,7 +591,9 @@ class GroundTruth:
 
     @classmethod
     def read(cls, out_dir: Path) -> GroundTruth:
-        docs = [json.loads(line) for line in (out_dir / GROUND_TRUTH_FILE).read_text("utf-8").splitlines() if line]
+        docs = [
+            json.loads(line) for line in (out_dir / GROUND_TRUTH_FILE).read_text("utf-8").splitlines() if line
+        ]
         return cls(out_dir, docs, -1)
 
 
@@ -444,7 +656,11 @@ class _Gen:
     def _weights(self) -> list[float]:
         w = []
         for b in self.bodies:
-            w.append({"maslikhat": 5.0, "akimat": 3.0, "government": 3.0, "ministry": 1.0, "parliament": 0.6}[b.kind])
+            w.append(
+                {"maslikhat": 5.0, "akimat": 3.0, "government": 3.0, "ministry": 1.0, "parliament": 0.6}[
+                    b.kind
+                ]
+            )
         return w
 
     # numbers
@@ -500,7 +716,11 @@ class _Gen:
             elif prior and r < 0.40 and body.kind != "parliament":
                 role = "repeal"
             else:
-                role = "plan" if body.kind in ("maslikhat", "akimat", "government") and rng.random() < 0.5 else "base"
+                role = (
+                    "plan"
+                    if body.kind in ("maslikhat", "akimat", "government") and rng.random() < 0.5
+                    else "base"
+                )
             lang = "kk" if rng.random() < 0.55 else "ru"
             number, raw = self.next_number(body, d)
             old = d.year < 2012 and body.old_justice_kk_loc is not None and rng.random() < 0.7
@@ -530,7 +750,11 @@ class _Gen:
                     j = (law_i + 1 + rng.randrange(len(LAWS) - 1)) % len(LAWS)
                     act.based_on.append((j, rng.random() < 0.5, rng.choice([6, 7, 16])))
             if role in ("base", "plan") and body.kind != "parliament" and rng.random() < 0.35:
-                govs = [a for a in self.acts if a.body.kind == "government" and a.date < d and a.role in ("base", "plan")]
+                govs = [
+                    a
+                    for a in self.acts
+                    if a.body.kind == "government" and a.date < d and a.role in ("base", "plan")
+                ]
                 if govs:
                     act.cites = [rng.choice(govs[-20:])]
             if role == "plan":
@@ -547,7 +771,9 @@ class _Gen:
                 y2 = y1 + rng.choice([1, 2, 2, 3, 4])
                 act.plan_years = (y1, y2)
                 kk_t, ru_t = TOPICS[act.topic]
-                act.title_kk = f"{y1}-{y2} жылдарға арналған {kk_t} жөніндегі іс-шаралар жоспарын бекіту туралы"
+                act.title_kk = (
+                    f"{y1}-{y2} жылдарға арналған {kk_t} жөніндегі іс-шаралар жоспарын бекіту туралы"
+                )
                 act.title_ru = f"Об утверждении плана мероприятий по {ru_t} на {y1}-{y2} годы"
             elif act.body.kind == "parliament":
                 kk_t, ru_t = TOPICS[act.topic]
@@ -566,17 +792,25 @@ class _Gen:
                 act.title_ru = f'О внесении изменений в Закон Республики Казахстан "{t.title_ru}"'
                 return
             sign_kk = "№ "
-            act.title_kk = (f'"{t.title_kk}" {b.kk_gen} {kk_date(t.date)} {sign_kk}{t.number} '
-                            f'{_dative(t.type)} өзгерістер енгізу туралы')
+            act.title_kk = (
+                f'"{t.title_kk}" {b.kk_gen} {kk_date(t.date)} {sign_kk}{t.number} '
+                f"{_dative(t.type)} өзгерістер енгізу туралы"
+            )
             act.title_ru = f'О внесении изменений в {_ru_acc(t.type)} {b.ru_gen} от {ru_date(t.date)} № {t.number} "{t.title_ru}"'
             return
         if len(act.targets) == 1:
             t = act.targets[0]
-            act.title_kk = f"{b.kk_gen} {kk_date(t.date)} № {t.number} {_genitive(t.type)} күші жойылды деп тану туралы"
+            act.title_kk = (
+                f"{b.kk_gen} {kk_date(t.date)} № {t.number} {_genitive(t.type)} күші жойылды деп тану туралы"
+            )
             act.title_ru = f"О признании утратившим силу {_ru_gen_type(t.type)} {b.ru_gen} от {ru_date(t.date)} № {t.number}"
         else:
-            act.title_kk = f"{b.kk_gen} кейбір {_plural_gen(act.targets[0].type)} күші жойылды деп тану туралы"
-            act.title_ru = f"О признании утратившими силу некоторых {_ru_plural_gen(act.targets[0].type)} {b.ru_gen}"
+            act.title_kk = (
+                f"{b.kk_gen} кейбір {_plural_gen(act.targets[0].type)} күші жойылды деп тану туралы"
+            )
+            act.title_ru = (
+                f"О признании утратившими силу некоторых {_ru_plural_gen(act.targets[0].type)} {b.ru_gen}"
+            )
 
 
 def _dative(t: str) -> str:
@@ -652,7 +886,10 @@ def _law_ref(i: int, lang: str, number_stated: bool) -> dict[str, Any]:
     return {
         "iri": ActId("law", None, d, num).format(),
         "type": "law",
-        "issuer": {"iri": AGENCY_BASE + "parliament", "label": None},
+        "issuer": {
+            "iri": AGENCY_BASE + "parliament",
+            "label": "Қазақстан Республикасы" if lang == "kk" else "Республика Казахстан",
+        },
         "date": d.isoformat(),
         "number": num if number_stated else None,
         "title": kk if lang == "kk" else ru,
@@ -666,7 +903,11 @@ def _truth(a: Act) -> dict[str, Any]:
     reg = None
     if a.registration:
         num, d = a.registration
-        body = (a.body.old_justice_kk_nom if a.old_style else a.body.justice_kk_nom) if lang == "kk" else a.body.justice_ru_nom
+        body = (
+            (a.body.old_justice_kk_nom if a.old_style else a.body.justice_kk_nom)
+            if lang == "kk"
+            else a.body.justice_ru_nom
+        )
         reg = {"number": num, "date": d.isoformat(), "body": body}
     amends = [_ref(t, lang, title=True) for t in a.targets] if a.role == "amend" else []
     if a.role == "amend" and a.body.kind == "parliament":
@@ -682,7 +923,9 @@ def _truth(a: Act) -> dict[str, Any]:
         "number": a.number,
         "registration": reg,
         "status": status,
-        "repealed_by": [_ref(a.repealed_by, lang, title=False, effective=a.repeal_effective)] if a.repealed_by else [],
+        "repealed_by": [_ref(a.repealed_by, lang, title=False, effective=a.repeal_effective)]
+        if a.repealed_by
+        else [],
         "amended_by": [_ref(x, lang, title=False) for x in a.amended_by],
         "amends": amends,
         "repeals": [_ref(t, lang, title=True) for t in a.targets] if a.role == "repeal" else [],
@@ -710,12 +953,14 @@ class _Renderer:
 
     def lookalike(self, line: str, k: int = 1) -> str:
         words = line.split(" ")
-        idx = [i for i, w in enumerate(words) if len(w) > 5 and w.isalpha() and any(c in _LOOKALIKE for c in w)]
+        idx = [
+            i for i, w in enumerate(words) if len(w) > 5 and w.isalpha() and any(c in _LOOKALIKE for c in w)
+        ]
         for i in self.rng.sample(idx, min(k, len(idx))):
             w = words[i]
             pos = [j for j, c in enumerate(w) if c in _LOOKALIKE]
             j = self.rng.choice(pos)
-            words[i] = w[:j] + _LOOKALIKE[w[j]] + w[j + 1:]
+            words[i] = w[:j] + _LOOKALIKE[w[j]] + w[j + 1 :]
         return " ".join(words)
 
     def wrap(self, text: str, indent: str = "") -> list[str]:
@@ -782,20 +1027,32 @@ class _Renderer:
         """The editorial notes an act's current text carries: amendments, then the repeal."""
         out = []
         kk = a.lang == "kk"
-        noun_kk = {"decision": "Шешімге", "resolution": "Қаулыға", "order": "Бұйрыққа", "law": "Заңға"}[a.type]
+        noun_kk = {"decision": "Шешімге", "resolution": "Қаулыға", "order": "Бұйрыққа", "law": "Заңға"}[
+            a.type
+        ]
         for c in a.amended_by:
             if kk:
-                tail = " (алғашқы ресми жарияланған күнінен кейін күнтізбелік он күн өткен соң қолданысқа енгізіледі)" \
-                    if self.rng.random() < 0.4 else ""
+                tail = (
+                    " (алғашқы ресми жарияланған күнінен кейін күнтізбелік он күн өткен соң қолданысқа енгізіледі)"
+                    if self.rng.random() < 0.4
+                    else ""
+                )
                 word = "өзгерістер" if self.rng.random() < 0.7 else "өзгеріс"
                 out.append(f"Ескерту. {noun_kk} {word} енгізілді - {self.changer_kk(c)}{tail}.")
             else:
                 e = _ru_neuter(a.type)[0]
                 if self.rng.random() < 0.5:
-                    acc = {"decision": "решение", "resolution": "постановление", "order": "приказ", "law": "Закон"}[a.type]
-                    out.append(f"Сноска. В {acc} внесены изменения {self.changer_ru(c)} "
-                               "(вводится в действие по истечении десяти календарных дней после дня его первого "
-                               "официального опубликования).")
+                    acc = {
+                        "decision": "решение",
+                        "resolution": "постановление",
+                        "order": "приказ",
+                        "law": "Закон",
+                    }[a.type]
+                    out.append(
+                        f"Сноска. В {acc} внесены изменения {self.changer_ru(c)} "
+                        "(вводится в действие по истечении десяти календарных дней после дня его первого "
+                        "официального опубликования)."
+                    )
                 else:
                     out.append(f"Сноска. С изменениями, внесенными {self.changer_ru(c)}.")
                 del e
@@ -808,7 +1065,11 @@ class _Renderer:
                 out.append(f"Ескерту. Күші жойылды - {self.changer_kk(c)}{tail}.")
             else:
                 e = _ru_neuter(a.type)[1]
-                tail = f" (вводится в действие с {a.repeal_effective.strftime('%d.%m.%Y')})" if a.repeal_effective else ""
+                tail = (
+                    f" (вводится в действие с {a.repeal_effective.strftime('%d.%m.%Y')})"
+                    if a.repeal_effective
+                    else ""
+                )
                 out.append(f"Сноска. Утратил{e} силу {self.changer_ru(c)}{tail}.")
         return out
 
@@ -827,14 +1088,22 @@ class _Renderer:
         b = a.body
         if kk:
             basis = " және ".join(parts)
-            enact = {"maslikhat": f"{b.kk_nom} ШЕШІМ ҚАБЫЛДАДЫ:", "akimat": f"{b.kk_nom} ҚАУЛЫ ЕТЕДІ:",
-                     "government": "Қазақстан Республикасының Үкіметі ҚАУЛЫ ЕТЕДІ:", "ministry": "БҰЙЫРАМЫН:",
-                     "parliament": ""}[b.kind]
+            enact = {
+                "maslikhat": f"{b.kk_nom} ШЕШІМ ҚАБЫЛДАДЫ:",
+                "akimat": f"{b.kk_nom} ҚАУЛЫ ЕТЕДІ:",
+                "government": "Қазақстан Республикасының Үкіметі ҚАУЛЫ ЕТЕДІ:",
+                "ministry": "БҰЙЫРАМЫН:",
+                "parliament": "",
+            }[b.kind]
             return f"{basis} сәйкес {enact}".strip()
         basis = " и ".join(parts)
-        enact = {"maslikhat": f"{b.ru_nom} РЕШИЛ:", "akimat": f"{b.ru_nom} ПОСТАНОВЛЯЕТ:",
-                 "government": "Правительство Республики Казахстан ПОСТАНОВЛЯЕТ:", "ministry": "ПРИКАЗЫВАЮ:",
-                 "parliament": ""}[b.kind]
+        enact = {
+            "maslikhat": f"{b.ru_nom} РЕШИЛ:",
+            "akimat": f"{b.ru_nom} ПОСТАНОВЛЯЕТ:",
+            "government": "Правительство Республики Казахстан ПОСТАНОВЛЯЕТ:",
+            "ministry": "ПРИКАЗЫВАЮ:",
+            "parliament": "",
+        }[b.kind]
         return f"В соответствии со {basis} {enact}".strip()
 
     def cite_point(self, a: Act, n: int) -> list[str]:
@@ -842,11 +1111,15 @@ class _Renderer:
         out = []
         for c in a.cites:
             if kk:
-                out.append(f"{n}. Жауапты атқарушы органдар Қазақстан Республикасы Үкіметінің {kk_date(c.date)} "
-                           f"{self.number(c, '№ ')} {_genitive(c.type)} орындалуын қамтамасыз етсін.")
+                out.append(
+                    f"{n}. Жауапты атқарушы органдар Қазақстан Республикасы Үкіметінің {kk_date(c.date)} "
+                    f"{self.number(c, '№ ')} {_genitive(c.type)} орындалуын қамтамасыз етсін."
+                )
             else:
-                out.append(f"{n}. Ответственным исполнительным органам обеспечить исполнение постановления "
-                           f"Правительства Республики Казахстан от {ru_date(c.date)} {self.number(c, '№ ')}.")
+                out.append(
+                    f"{n}. Ответственным исполнительным органам обеспечить исполнение постановления "
+                    f"Правительства Республики Казахстан от {ru_date(c.date)} {self.number(c, '№ ')}."
+                )
             n += 1
         return out
 
@@ -856,61 +1129,109 @@ class _Renderer:
         pts: list[str] = []
         if a.role == "plan":
             if kk:
-                pts.append(f"1. Қоса беріліп отырған {a.title_kk.removesuffix(' бекіту туралы').removesuffix('н')} "
-                           "бекітілсін.")
+                pts.append(
+                    f"1. Қоса беріліп отырған {a.title_kk.removesuffix(' бекіту туралы').removesuffix('н')} "
+                    "бекітілсін."
+                )
             else:
-                pts.append("1. Утвердить прилагаемый " + a.title_ru.removeprefix("Об утверждении ").replace("плана", "план", 1) + ".")
+                pts.append(
+                    "1. Утвердить прилагаемый "
+                    + a.title_ru.removeprefix("Об утверждении ").replace("плана", "план", 1)
+                    + "."
+                )
         elif a.role == "base":
             if b.kind == "parliament":
-                pts.append("1-бап. Осы Заң мүгедектігі бар адамдарды әлеуметтік қорғаудың құқықтық негіздерін айқындайды."
-                           if kk else "Статья 1. Настоящий Закон определяет правовые основы социальной защиты.")
+                pts.append(
+                    "1-бап. Осы Заң мүгедектігі бар адамдарды әлеуметтік қорғаудың құқықтық негіздерін айқындайды."
+                    if kk
+                    else "Статья 1. Настоящий Закон определяет правовые основы социальной защиты."
+                )
             elif kk:
                 pts.append(f"1. Қоса беріліп отырған {a.title_kk.removesuffix(' бекіту туралы')} бекітілсін.")
             else:
-                pts.append("1. Утвердить прилагаемые " + a.title_ru.removeprefix("Об утверждении ").replace("Правил", "Правила", 1) + ".")
+                pts.append(
+                    "1. Утвердить прилагаемые "
+                    + a.title_ru.removeprefix("Об утверждении ").replace("Правил", "Правила", 1)
+                    + "."
+                )
         elif a.role == "amend":
             t = a.targets[0]
             if b.kind == "parliament":
                 if kk:
-                    pts.append(f'1. "{t.title_kk}" {kk_date(t.date)} Қазақстан Республикасының Заңына мынадай өзгерістер енгізілсін:')
-                    pts.append('1) 3-баптың 2-тармағындағы "жыл сайын" деген сөздер "тоқсан сайын" деген сөздермен ауыстырылсын;')
+                    pts.append(
+                        f'1. "{t.title_kk}" {kk_date(t.date)} Қазақстан Республикасының Заңына мынадай өзгерістер енгізілсін:'
+                    )
+                    pts.append(
+                        '1) 3-баптың 2-тармағындағы "жыл сайын" деген сөздер "тоқсан сайын" деген сөздермен ауыстырылсын;'
+                    )
                 else:
-                    pts.append(f'Статья 1. Внести в Закон Республики Казахстан от {ru_date(t.date)} "{t.title_ru}" следующие изменения:')
+                    pts.append(
+                        f'Статья 1. Внести в Закон Республики Казахстан от {ru_date(t.date)} "{t.title_ru}" следующие изменения:'
+                    )
                     pts.append('1) в пункте 2 статьи 3 слова "ежегодно" заменить словами "ежеквартально";')
             elif kk:
-                reg = (f" (Нормативтік құқықтық актілерді мемлекеттік тіркеу тізілімінде № {t.registration[0]} болып тіркелген)"
-                       if t.registration else "")
-                pts.append(f'1. {b.kk_gen} "{t.title_kk}" {kk_date(t.date)} {self.number(t, "№ ")} {_dative(t.type)}{reg} '
-                           "мынадай өзгерістер енгізілсін:")
-                pts.append("көрсетілген шешімнің 1-тармағы мынадай редакцияда жазылсын:" if t.type == "decision"
-                           else "1-тармақ мынадай редакцияда жазылсын:")
+                reg = (
+                    f" (Нормативтік құқықтық актілерді мемлекеттік тіркеу тізілімінде № {t.registration[0]} болып тіркелген)"
+                    if t.registration
+                    else ""
+                )
+                pts.append(
+                    f'1. {b.kk_gen} "{t.title_kk}" {kk_date(t.date)} {self.number(t, "№ ")} {_dative(t.type)}{reg} '
+                    "мынадай өзгерістер енгізілсін:"
+                )
+                pts.append(
+                    "көрсетілген шешімнің 1-тармағы мынадай редакцияда жазылсын:"
+                    if t.type == "decision"
+                    else "1-тармақ мынадай редакцияда жазылсын:"
+                )
                 pts.append(f'"1. Қоса беріліп отырған {TOPICS[t.topic][0]} жөніндегі құжат бекітілсін.";')
             else:
-                reg = (f" (зарегистрировано в Реестре государственной регистрации нормативных правовых актов под № {t.registration[0]})"
-                       if t.registration else "")
-                pts.append(f'1. Внести в {_ru_acc(t.type)} {b.ru_gen} от {ru_date(t.date)} {self.number(t, "№ ")} '
-                           f'"{t.title_ru}"{reg} следующие изменения:')
+                reg = (
+                    f" (зарегистрировано в Реестре государственной регистрации нормативных правовых актов под № {t.registration[0]})"
+                    if t.registration
+                    else ""
+                )
+                pts.append(
+                    f"1. Внести в {_ru_acc(t.type)} {b.ru_gen} от {ru_date(t.date)} {self.number(t, '№ ')} "
+                    f'"{t.title_ru}"{reg} следующие изменения:'
+                )
                 pts.append("пункт 1 изложить в следующей редакции:")
                 pts.append(f'"1. Утвердить прилагаемый документ по {TOPICS[t.topic][1]}.";')
         else:  # repeal
             items = []
             for t in a.targets:
-                reg_kk = (f" (Нормативтік құқықтық актілерді мемлекеттік тіркеу тізілімінде № {t.registration[0]} болып тіркелген)"
-                          if t.registration else "")
-                reg_ru = (f" (зарегистрировано в Реестре государственной регистрации нормативных правовых актов под № {t.registration[0]})"
-                          if t.registration else "")
+                reg_kk = (
+                    f" (Нормативтік құқықтық актілерді мемлекеттік тіркеу тізілімінде № {t.registration[0]} болып тіркелген)"
+                    if t.registration
+                    else ""
+                )
+                reg_ru = (
+                    f" (зарегистрировано в Реестре государственной регистрации нормативных правовых актов под № {t.registration[0]})"
+                    if t.registration
+                    else ""
+                )
                 if kk:
-                    items.append(f'{b.kk_gen} {kk_date(t.date)} {self.number(t, "№ ")} "{t.title_kk}" {_nom_kk(t.type)}{reg_kk}')
+                    items.append(
+                        f'{b.kk_gen} {kk_date(t.date)} {self.number(t, "№ ")} "{t.title_kk}" {_nom_kk(t.type)}{reg_kk}'
+                    )
                 else:
-                    items.append(f'{_ru_acc(t.type)} {b.ru_gen} от {ru_date(t.date)} {self.number(t, "№ ")} "{t.title_ru}"{reg_ru}')
+                    items.append(
+                        f'{_ru_acc(t.type)} {b.ru_gen} от {ru_date(t.date)} {self.number(t, "№ ")} "{t.title_ru}"{reg_ru}'
+                    )
             if len(items) == 1:
                 if kk:
-                    pts.append(f"1. {items[0].replace(' ' + _nom_kk(a.targets[0].type), ' ' + _genitive(a.targets[0].type), 1)} "
-                               "күші жойылды деп танылсын.")
+                    pts.append(
+                        f"1. {items[0].replace(' ' + _nom_kk(a.targets[0].type), ' ' + _genitive(a.targets[0].type), 1)} "
+                        "күші жойылды деп танылсын."
+                    )
                 else:
-                    pts.append(f"1. Признать утратившим силу {items[0].replace(_ru_acc(a.targets[0].type), _ru_gen_type(a.targets[0].type), 1)}.")
+                    pts.append(
+                        f"1. Признать утратившим силу {items[0].replace(_ru_acc(a.targets[0].type), _ru_gen_type(a.targets[0].type), 1)}."
+                    )
             else:
-                pts.append("1. Мыналардың күші жойылды деп танылсын:" if kk else "1. Признать утратившими силу:")
+                pts.append(
+                    "1. Мыналардың күші жойылды деп танылсын:" if kk else "1. Признать утратившими силу:"
+                )
                 for i, it in enumerate(items, 1):
                     pts.append(f"{i}) {it};" if i < len(items) else f"{i}) {it}.")
         n = 2
@@ -918,14 +1239,20 @@ class _Renderer:
         pts.extend(cites)
         n += len(cites)
         if b.kind != "parliament":
-            pts.append(f"{n}. Осы {'шешімнің' if a.type == 'decision' else 'қаулының' if a.type == 'resolution' else 'бұйрықтың'} "
-                       "орындалуын бақылау жетекшілік ететін орынбасарға жүктелсін." if kk else
-                       f"{n}. Контроль за исполнением настоящего {_ru_gen_type(a.type).lower()} возложить на курирующего заместителя.")
+            pts.append(
+                f"{n}. Осы {'шешімнің' if a.type == 'decision' else 'қаулының' if a.type == 'resolution' else 'бұйрықтың'} "
+                "орындалуын бақылау жетекшілік ететін орынбасарға жүктелсін."
+                if kk
+                else f"{n}. Контроль за исполнением настоящего {_ru_gen_type(a.type).lower()} возложить на курирующего заместителя."
+            )
             n += 1
-        pts.append(f"{n}. Осы {_bare_kk(a.type)} алғашқы ресми жарияланған күнінен кейін "
-                   "күнтізбелік он күн өткен соң қолданысқа енгізіледі." if kk else
-                   f"{n}. Настоящ{'ий' if a.type in ('order', 'law') else 'ее'} {_ru_acc(a.type).lower()} вводится в действие по "
-                   "истечении десяти календарных дней после дня его первого официального опубликования.")
+        pts.append(
+            f"{n}. Осы {_bare_kk(a.type)} алғашқы ресми жарияланған күнінен кейін "
+            "күнтізбелік он күн өткен соң қолданысқа енгізіледі."
+            if kk
+            else f"{n}. Настоящ{'ий' if a.type in ('order', 'law') else 'ее'} {_ru_acc(a.type).lower()} вводится в действие по "
+            "истечении десяти календарных дней после дня его первого официального опубликования."
+        )
         return pts
 
     def signature(self, a: Act) -> list[str]:
@@ -933,24 +1260,46 @@ class _Renderer:
         b = a.body
         name = self.rng.choice(NAMES)
         if b.kind == "maslikhat":
-            lines = [f"{b.kk_short[:1].upper()}{b.kk_short[1:]} сессиясының төрағасы" if kk else "Председатель сессии маслихата",  # type: ignore[index]
-                     name, "Мәслихат хатшысы" if kk else "Секретарь маслихата", self.rng.choice(NAMES)]
+            lines = [
+                f"{(b.kk_short or '')[:1].upper()}{(b.kk_short or '')[1:]} сессиясының төрағасы"
+                if kk
+                else "Председатель сессии маслихата",
+                name,
+                "Мәслихат хатшысы" if kk else "Секретарь маслихата",
+                self.rng.choice(NAMES),
+            ]
         elif b.kind == "akimat":
             lines = ["Әкім" if kk else "Аким", name]
         elif b.kind == "government":
-            lines = ["Қазақстан Республикасының", "Премьер-Министрі " + name] if kk else ["Премьер-Министр", "Республики Казахстан " + name]
+            lines = (
+                ["Қазақстан Республикасының", "Премьер-Министрі " + name]
+                if kk
+                else ["Премьер-Министр", "Республики Казахстан " + name]
+            )
         elif b.kind == "ministry":
             lines = ["Министр", name]
         else:
-            lines = ["Қазақстан Республикасының", "Президенті"] if kk else ["Президент", "Республики Казахстан"]
+            lines = (
+                ["Қазақстан Республикасының", "Президенті"] if kk else ["Президент", "Республики Казахстан"]
+            )
         return lines
 
     def stamp(self, a: Act) -> list[str]:
         """The approval stamp of the annex: it repeats the act's own date and number (not a citation)."""
         b = a.body
         if a.lang == "kk":
-            return [f"{b.kk_gen}", f"{kk_date(a.date)}", f"{self.number(a, '№ ')} {_instr(a.type)}", "бекітілген"]
-        return ["Утвержден", f"{_ru_ins(a.type)} {b.ru_gen}", f"от {ru_date(a.date)}", f"{self.number(a, '№ ')}"]
+            return [
+                f"{b.kk_gen}",
+                f"{kk_date(a.date)}",
+                f"{self.number(a, '№ ')} {_instr(a.type)}",
+                "бекітілген",
+            ]
+        return [
+            "Утвержден",
+            f"{_ru_ins(a.type)} {b.ru_gen}",
+            f"от {ru_date(a.date)}",
+            f"{self.number(a, '№ ')}",
+        ]
 
     def plan_table(self, a: Act) -> list[str]:
         """The action plan in the TAB-cell layout of seed 004 (research notes §5.4)."""
@@ -958,13 +1307,36 @@ class _Renderer:
         kk = a.lang == "kk"
         y1, y2 = a.plan_years or (a.date.year, a.date.year + 2)
         out: list[str] = []
-        out.append(" " + (a.title_kk.removesuffix(" бекіту туралы").removesuffix("н") if kk else
-                          "План мероприятий по " + TOPICS[a.topic][1] + f" на {y1}-{y2} годы"))
+        out.append(
+            " "
+            + (
+                a.title_kk.removesuffix(" бекіту туралы").removesuffix("н")
+                if kk
+                else "План мероприятий по " + TOPICS[a.topic][1] + f" на {y1}-{y2} годы"
+            )
+        )
         out += ["", ""]
-        heads = (["Р/с\n\n№", "Іс-шараның атауы", "Аяқталу нысаны", "Аяқталу мерзімі", "Жауапты орындаушылар",
-                  "Қаржыландыру көлемі (мың теңге)", "Қаржыландыру көзі"] if kk else
-                 ["№\nп/п", "Наименование мероприятия", "Форма завершения", "Срок исполнения", "Ответственные исполнители",
-                  "Объем финансирования (тыс. тенге)", "Источник финансирования"])
+        heads = (
+            [
+                "Р/с\n\n№",
+                "Іс-шараның атауы",
+                "Аяқталу нысаны",
+                "Аяқталу мерзімі",
+                "Жауапты орындаушылар",
+                "Қаржыландыру көлемі (мың теңге)",
+                "Қаржыландыру көзі",
+            ]
+            if kk
+            else [
+                "№\nп/п",
+                "Наименование мероприятия",
+                "Форма завершения",
+                "Срок исполнения",
+                "Ответственные исполнители",
+                "Объем финансирования (тыс. тенге)",
+                "Источник финансирования",
+            ]
+        )
         for h in heads:
             out.append("\t")
             out.extend(h.split("\n"))
@@ -978,11 +1350,16 @@ class _Renderer:
         forms = FORMS_KK if kk else FORMS_RU
         used: dict[str, str] = {}
         directions = max(1, a.measures // 6)
-        per = [a.measures // directions + (1 if i < a.measures % directions else 0) for i in range(directions)]
+        per = [
+            a.measures // directions + (1 if i < a.measures % directions else 0) for i in range(directions)
+        ]
         m = 0
         for d in range(directions):
             dirs = DIRECTIONS_KK if kk else DIRECTIONS_RU
-            out += ["\t", (f"{d + 1}-бағыт. " if kk else f"Направление {d + 1}. ") + dirs[(a.topic + d) % len(dirs)]]
+            out += [
+                "\t",
+                (f"{d + 1}-бағыт. " if kk else f"Направление {d + 1}. ") + dirs[(a.topic + d) % len(dirs)],
+            ]
             out.append("")
             for _ in range(per[d]):
                 m += 1
@@ -992,10 +1369,17 @@ class _Renderer:
                     used[ab] = full  # type: ignore[assignment]
                 execs = ", ".join(ab for ab, _ in ex)
                 if rng.random() < 0.3:
-                    execs += ", аудандар мен қалалардың әкімдіктері (келісу бойынша)" if kk else ", акиматы районов и городов (по согласованию)"
+                    execs += (
+                        ", аудандар мен қалалардың әкімдіктері (келісу бойынша)"
+                        if kk
+                        else ", акиматы районов и городов (по согласованию)"
+                    )
                 year = rng.randrange(y1, y2 + 1)
-                deadline = (f"{year} жылғы желтоқсан" if kk else f"декабрь {year} года") if rng.random() < 0.6 else \
-                    (f"{y1} – {y2} жылдар, жыл сайын" if kk else f"{y1} – {y2} годы, ежегодно")
+                deadline = (
+                    (f"{year} жылғы желтоқсан" if kk else f"декабрь {year} года")
+                    if rng.random() < 0.6
+                    else (f"{y1} – {y2} жылдар, жыл сайын" if kk else f"{y1} – {y2} годы, ежегодно")
+                )
                 if rng.random() < 0.5:
                     amount = f"{rng.randrange(100, 90000):,}".replace(",", "\u00a0") + f",{rng.randrange(10)}"
                     source = "жергілікті бюджет" if kk else "местный бюджет"
@@ -1008,7 +1392,14 @@ class _Renderer:
                     out.extend(self.wrap(c) if len(c) > 60 else [c])
                 out.append("")
         out += ["", "", ""]
-        out.append("\u00a0" * 5 + (" Ескертпе: аббревиатуралардың толық жазылуы:" if kk else " Примечание: расшифровка аббревиатур:"))
+        out.append(
+            "\u00a0" * 5
+            + (
+                " Ескертпе: аббревиатуралардың толық жазылуы:"
+                if kk
+                else " Примечание: расшифровка аббревиатур:"
+            )
+        )
         out.append("")
         for ab in sorted(used):
             out.append("\u00a0" * 5 + f" {ab} – {used[ab]}")
@@ -1020,11 +1411,22 @@ class _Renderer:
         rng = self.rng
         kk = a.lang == "kk"
         sents = RULE_SENTENCES_KK if kk else RULE_SENTENCES_RU
-        out = [" " + (a.title_kk.removesuffix(" бекіту туралы") if kk else a.title_ru.removeprefix("Об утверждении ")), ""]
+        out = [
+            " "
+            + (
+                a.title_kk.removesuffix(" бекіту туралы")
+                if kk
+                else a.title_ru.removeprefix("Об утверждении ")
+            ),
+            "",
+        ]
         point = 0
         for ch in range(1, rng.randrange(2, 6)):
-            out.append(f"{ch}-тарау. " + ("Жалпы ережелер" if ch == 1 else "Көмек көрсету тәртібі") if kk else
-                       f"Глава {ch}. " + ("Общие положения" if ch == 1 else "Порядок оказания помощи"))
+            out.append(
+                f"{ch}-тарау. " + ("Жалпы ережелер" if ch == 1 else "Көмек көрсету тәртібі")
+                if kk
+                else f"Глава {ch}. " + ("Общие положения" if ch == 1 else "Порядок оказания помощи")
+            )
             out.append("")
             for _ in range(rng.randrange(3, 12)):
                 point += 1
@@ -1057,7 +1459,9 @@ class _Renderer:
         if a.old_style and kk and a.repealed_by and rng.random() < 0.5:
             # seed 000: the repeal repeated inside the header paragraph, with the date spelled out
             c = a.repealed_by
-            header += f" Күші жойылды - {c.body.kk_gen} {kk_date(c.date)} {self.number(c, 'N ')} {_instr(c.type)}"
+            header += (
+                f" Күші жойылды - {c.body.kk_gen} {kk_date(c.date)} {self.number(c, 'N ')} {_instr(c.type)}"
+            )
         if rng.random() < 0.15:
             header = self.lookalike(header)
         lines += self.wrap(header)
@@ -1089,9 +1493,19 @@ class _Renderer:
             lines += ["", ""]
             lines += self.plan_table(a)
         elif a.role == "base" and a.body.kind != "parliament":
-            lines += ["", "", "\t" + (f"{a.body.kk_gen} {kk_date(a.date)} {self.number(a, '№ ')} {_instr(a.type)} бекітілген"
-                                      if kk else f"Утверждены {_ru_ins(a.type)} {a.body.ru_gen} от {ru_date(a.date)} "
-                                      f"{self.number(a, '№ ')}"), "", ""]
+            lines += [
+                "",
+                "",
+                "\t"
+                + (
+                    f"{a.body.kk_gen} {kk_date(a.date)} {self.number(a, '№ ')} {_instr(a.type)} бекітілген"
+                    if kk
+                    else f"Утверждены {_ru_ins(a.type)} {a.body.ru_gen} от {ru_date(a.date)} "
+                    f"{self.number(a, '№ ')}"
+                ),
+                "",
+                "",
+            ]
             lines += self.rules_annex(a)
         text = "\n".join(lines) + "\n"
         if rng.random() < 0.3:
@@ -1161,8 +1575,18 @@ def generate_corpus(n: int, out_dir: Path | str, seed: int = 0) -> GroundTruth:
 # -- reading the corpus back -----------------------------------------------------------------------------
 
 #: The fields of the JSON contract compared one by one; the reference lists are compared as lists.
-DOC_FIELDS = ("iri", "type", "title", "language", "issuer.iri", "issuer.label", "date", "number",
-              "registration", "status")
+DOC_FIELDS = (
+    "iri",
+    "type",
+    "title",
+    "language",
+    "issuer.iri",
+    "issuer.label",
+    "date",
+    "number",
+    "registration",
+    "status",
+)
 REF_FIELDS = ("type", "date", "number", "title", "effective_date", "iri")
 
 
@@ -1206,7 +1630,9 @@ def _ref_view(r: dict[str, Any]) -> dict[str, Any]:
     return out
 
 
-def compare_parse(expected: dict[str, Any], got: dict[str, Any], *, measures: int | None = None) -> list[Mismatch]:
+def compare_parse(
+    expected: dict[str, Any], got: dict[str, Any], *, measures: int | None = None
+) -> list[Mismatch]:
     """Every difference between a ground-truth record and the parser's JSON for the same document.
 
     Labels (issuer, registration body) are compared after folding case and spacing only. A reference's
@@ -1228,7 +1654,9 @@ def compare_parse(expected: dict[str, Any], got: dict[str, Any], *, measures: in
         if e != g:
             out.append(Mismatch(src, f, e, g))
     for name in ("repealed_by", "amended_by", "amends", "repeals", "based_on", "cites"):
-        exp = sorted((_ref_view(r) for r in expected.get(name, [])), key=lambda r: tuple(str(x) for x in _ref_key(r)))
+        exp = sorted(
+            (_ref_view(r) for r in expected.get(name, [])), key=lambda r: tuple(str(x) for x in _ref_key(r))
+        )
         gl = got.get(name) or []
         gv = sorted((_ref_view(r) for r in gl), key=lambda r: tuple(str(x) for x in _ref_key(r)))
         if len(exp) != len(gv):
@@ -1267,7 +1695,13 @@ def read_back(out_dir: Path | str) -> tuple[int, list[Mismatch]]:
             mismatches.append(Mismatch(exp["source"], "parse", None, str(err)))
             continue
         n = sum(len(p.measures) for p in doc.programmes)
-        compared += len(DOC_FIELDS) + 1 + sum(1 + len(exp.get(k, [])) * len(REF_FIELDS) for k in
-                                               ("repealed_by", "amended_by", "amends", "repeals", "based_on", "cites"))
+        compared += (
+            len(DOC_FIELDS)
+            + 1
+            + sum(
+                1 + len(exp.get(k, [])) * len(REF_FIELDS)
+                for k in ("repealed_by", "amended_by", "amends", "repeals", "based_on", "cites")
+            )
+        )
         mismatches.extend(compare_parse(exp, document_to_json(doc), measures=n))
     return compared, mismatches
