@@ -16,6 +16,7 @@ from kglaw.identifiers import ActId, normalize_number, parse_adilet_code, slugif
         ActId("code", None, date(2023, 4, 20), "224-VII"),
         ActId("law", None, None, None, title_key("Қазақстан Республикасында мүгедектерді әлеуметтік қорғау туралы")),
         ActId("report", "korgan-m-public-association", "2023", None, title_key("Аналитикалық есеп")),
+        ActId("order", None, None, "26", title_key("source|order|26")),
     ],
     ids=lambda a: a.path(),
 )

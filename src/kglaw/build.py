@@ -363,8 +363,15 @@ def _emit_programme(
     region = None
     if doc.act.issuer is not None:
         region = doc.act.issuer.region
+    cited = [r for r in (*doc.cites, *doc.based_on, *doc.amends, *doc.repeals) if r.span is not None]
     for m in prog.measures:
         _emit_measure(em, resolver, m, plan, sections, prog.abbreviations, region, lang, warnings, doc)
+        # An act named inside a measure's row is cited by that measure (``measures-citing-act``).
+        if m.span is not None:
+            node = URIRef(f"{plan}/measure/{m.number}")
+            for ref in cited:
+                if m.span.start <= ref.span.start and ref.span.end <= m.span.end:  # type: ignore[union-attr]
+                    em.fact(node, ELI.cites, _emit_act_ref(em, resolver, ref, lang), ref.span)
     replaces = getattr(prog, "replaces_appendix_of", None)
     if replaces is not None:
         target = URIRef(resolver.resolve(replaces))
@@ -422,6 +429,12 @@ def _emit_measure(
         a = URIRef(f"{node}/amount/{i}")
         em.add(node, KGL.amount, a)
         _emit_amount(em, node, a, amt, lang)
+    cost_raw = getattr(m, "cost_raw", None)
+    if cost_raw:
+        em.fact(node, KGL.costText, Literal(cost_raw, lang=lang), m.span)
+    funding_required = getattr(m, "funding_required", None)
+    if funding_required is not None:
+        em.fact(node, KGL.fundingRequired, Literal(bool(funding_required)), m.span)
     if m.incomplete:
         em.add(node, KGL.incomplete, Literal(True))
     # A cell the source row lacks is recorded as such (and reported by a warning shape), never filled in.
@@ -503,6 +516,11 @@ def build_document(doc: Document, resolver: ActResolver | None = None, warnings:
     if doc.line_count:
         em.add(src, KGL.lineEnd, Literal(doc.line_count))
 
+    a = doc.act
+    if not (a.iri or a.type or a.date or a.number or a.title):
+        # An empty file or a page that names no act: the source is recorded, the batch goes on.
+        warnings.append(f"{doc.source}: no act identified; only the source file is recorded")
+        return g
     act = _emit_act_ref(em, resolver, doc.act, lang)
     em.add(src, KGL.describes, act)
     em.lines(act, doc.act.span)

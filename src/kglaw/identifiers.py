@@ -73,7 +73,7 @@ DEFAULT_ISSUER = {
 _IRI_RE = re.compile(
     r"""^(?:https?://[^/]+/kglaw/eli/kz/)?    # optional base; the short form starts at the type
     (?P<type>[a-z-]+)/                        # document type notation, e.g. 'decision'
-    (?:(?P<issuer>[a-z0-9][a-z0-9-]*)/)?      # issuer slug; may be omitted when the type fixes it
+    (?:(?P<issuer>[a-z0-9][a-z0-9-]*|_)/)?    # issuer slug ('_' when unknown); omitted when the type fixes it
     (?P<date>\d{4}-\d{2}-\d{2}|\d{4}|_)/      # adoption date (ISO), a year, or '_' when unknown
     (?P<number>[^/]+)                         # act number as printed, percent-encoded; '_' when unknown
     (?:/(?P<key>t-[0-9a-f]{10}))?$            # title key, only for acts cited without date and number
