@@ -372,10 +372,6 @@ def _emit_programme(
             for ref in cited:
                 if m.span.start <= ref.span.start and ref.span.end <= m.span.end:  # type: ignore[union-attr]
                     em.fact(node, ELI.cites, _emit_act_ref(em, resolver, ref, lang), ref.span)
-    replaces = getattr(prog, "replaces_appendix_of", None)
-    if replaces is not None:
-        target = URIRef(resolver.resolve(replaces))
-        em.add(node, KGL.newWording, plan)
 
 
 def _emit_measure(
@@ -576,8 +572,26 @@ def build_document(doc: Document, resolver: ActResolver | None = None, warnings:
         _emit_programme(em, resolver, doc, prog, act, warnings)
     for op in doc.operations:
         _emit_operation(em, resolver, doc, op, act, lang)
+    _link_new_wordings(em, resolver, doc, act)
     materialise_inverses(g)
     return g
+
+
+def _link_new_wordings(em: _Emitter, resolver: ActResolver, doc: Document, doc_act: URIRef) -> None:
+    """An operation whose new wording is this act's own appendix ("осы қаулыға қосымшаға сәйкес жаңа
+    редакцияда жазылсын") points at the action plan read from that appendix: the new measures are the
+    new wording of the amended appendix."""
+    for prog in doc.programmes:
+        replaces = getattr(prog, "replaces_appendix_of", None)
+        if replaces is None:
+            continue
+        target = resolver.resolve(replaces, str(em.source), em.on)
+        approving = URIRef(resolver.resolve(prog.approved_by, str(em.source), em.on)) if prog.approved_by else doc_act
+        plan = URIRef(f"{approving}/{prog.key}/action-plan")
+        for op in doc.operations:
+            if op.new_wording is None or resolver.resolve(op.target, str(em.source), em.on) != target:
+                continue
+            em.fact(URIRef(f"{doc_act}/op/{op.order}"), KGL.newWording, plan, op.span)
 
 
 def materialise_inverses(g: Graph) -> None:
