@@ -576,6 +576,14 @@ def test_sparqlwrapper_count_query(live, store) -> None:  # type: ignore[no-unty
     data = sw.queryAndConvert()
     assert int(data["results"]["bindings"][0]["n"]["value"]) == count_triples(store)  # type: ignore[index]
     assert int(str(RemoteEndpoint(base + "/sparql").select(COUNT).rows[0][0])) == count_triples(store)
+    # kglaw's own client against kglaw's endpoint: a graph, an ASK, a bound parameter.
+    ep = RemoteEndpoint(base + "/sparql")
+    construct = "CONSTRUCT { ?a <http://x/date> ?d } WHERE { ?a <http://data.europa.eu/eli/ontology#date_document> ?d }"
+    assert set(ep.select(construct).triples or []) == set(run_sparql(store, construct).triples or [])
+    assert ep.select("ASK { ?s ?p ?o }").boolean is True
+    act = run_sparql(store, "SELECT ?a WHERE { ?a ?p ?o } ORDER BY ?a LIMIT 1").rows[0][0]
+    q = "SELECT ?p ?o WHERE { ?act ?p ?o }"
+    assert canonical_rows(ep.select(q, {"act": act})) == canonical_rows(run_sparql(store, q, {"act": act}))
 
 
 def test_live_runaway_query_times_out_with_503(live, store) -> None:  # type: ignore[no-untyped-def]
