@@ -151,9 +151,11 @@ def test_self_reference_is_not_a_citation():
     assert all(r.title != "Әлеуметтік кодексі" for r in doc.cites)
 
 
-def test_clean_title_normalises_quotes():
+def test_clean_title_removes_outer_quotes_of_any_style_and_keeps_inner_ones():
     assert clean_title("“О правовых актах”") == "О правовых актах"
-    assert clean_title('"Халықты жұмыспен қамту туралы" Заңына өзгерістер') == "«Халықты жұмыспен қамту туралы» Заңына өзгерістер"
+    assert clean_title("«О правовых актах»") == clean_title('"О правовых актах"') == "О правовых актах"
+    assert clean_title('"Халықты жұмыспен қамту туралы" Заңына өзгерістер') == '"Халықты жұмыспен қамту туралы" Заңына өзгерістер'
+    assert clean_title('" Қазақстан Республикасындағы жергілікті басқару туралы') == "Қазақстан Республикасындағы жергілікті басқару туралы"
 
 
 def test_number_without_kazakh_case_ending():

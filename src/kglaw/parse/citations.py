@@ -172,29 +172,27 @@ class RefHit:
     case: str  # nom, gen, dat, acc, ins, loc, abl (the case of the act noun)
     lang: str  # kk or ru
     issuer_raw: str | None = None
+    title_range: tuple[int, int] | None = None  # offsets of the quoted title, when the reference has one
 
 
 def clean_title(raw: str) -> str:
-    """A title as cited, with quotes normalised: outer quotes removed, inner ones written «…».
+    """A title as cited: spacing joined, the outer pair of quotes (any of ``«» "" “” „“``) removed, inner
+    quotes kept as the text writes them.
 
     >>> clean_title('"Халықты жұмыспен қамту туралы" Қазақстан Республикасының Заңына өзгерістер енгізу туралы')
-    '«Халықты жұмыспен қамту туралы» Қазақстан Республикасының Заңына өзгерістер енгізу туралы'
+    '"Халықты жұмыспен қамту туралы" Қазақстан Республикасының Заңына өзгерістер енгізу туралы'
+    >>> clean_title('«О правовых актах»')
+    'О правовых актах'
     """
     s = re.sub(r"\s+", " ", raw).strip()
     if len(s) > 2 and s[0] in "\"“„«" and s[-1] in "\"”“»" and not re.search("[\"“”„«»]", s[1:-1]):
         s = s[1:-1].strip()
-    out = []
-    for i, ch in enumerate(s):
-        if ch in "\"“”„«»":
-            prev = s[i - 1] if i else " "
-            out.append("«" if prev in " («" or i == 0 else "»")
-        else:
-            out.append(ch)
-    t = "".join(out).strip()
-    # a title cut at a quote that lost its pair
-    if t.count("«") != t.count("»"):
-        t = t.replace("«", "").replace("»", "") if t.count("«") + t.count("»") == 1 else t
-    return t.strip(" ,;:")
+    # a quote left alone at either end (its pair was cut off with a hyperlink) is dropped
+    if s[:1] in "\"“„«" and s.count(s[0]) == 1 and not re.search("[»”]", s):
+        s = s[1:]
+    if s[-1:] in "\"”»" and s.count(s[-1]) == 1 and not re.search("[«„“]", s):
+        s = s[:-1]
+    return s.strip(" ,;:")
 
 
 def _quote_before(t: str, end: int, limit: int = 700) -> tuple[int, int] | None:
@@ -319,7 +317,7 @@ def _issuer_before(t: str, end: int) -> tuple[int, str] | None:
                 or re.match(r"^[«\"(]", w)
                 or wl in _STOP_WORDS
                 or re.match(r"^[\d№]", w)
-                or re.search(r"(?:ған|ген|қан|кен|атын|етін|ылсын|ілсін|сын|сін|[лн]ды|[лн]ді)$", wl)
+                or (w[:1].islower() and re.search(r"(?:ған|ген|қан|кен|атын|етін|ылсын|ілсін|сын|сін|лды|лді)$", wl))
                 or _NOUN.fullmatch(w)
             ):
                 break
@@ -327,9 +325,19 @@ def _issuer_before(t: str, end: int) -> tuple[int, str] | None:
             if re.match(rf"(?:{_KK_MON}|{_RU_MON})", wl):
                 break
         start_idx = i
+    # the name of a body starts at the state's name ("Жауапты атқарушы органдар Қазақстан Республикасы
+    # Үкіметінің" → "Қазақстан Республикасы Үкіметінің"), else at its first capitalised word, or at a bare
+    # "облыс/аудан/қала"
+    state = next((i for i in range(start_idx, len(toks)) if toks[i].group(0) in ("Қазақстан", "ҚР")), None)
+    if state is not None:
+        start_idx = state
+    for i in range(start_idx, len(toks)):
+        w = toks[i].group(0).strip("«»\"")
+        if w[:1].isupper() or re.match(r"^(?:облыс|аудан|қала)", w):
+            start_idx = i
+            break
     s = toks[start_idx].start()
     phrase = head[s:].strip()
-    # trim leading lower-case words that are not part of a body's name ("берілген облыс …" → "облыс …")
     return (max(0, end - 240) + s, phrase)
 
 
@@ -359,8 +367,10 @@ def _default_issuer(type_: str | None, phrase: str | None, context: Issuer | Non
     if phrase:
         if re.fullmatch(r"(?:Қазақстан\s+Республикасы(?:ның)?|Республики\s+Казахстан|Қазақстан|РК|ҚР)", phrase.strip()):
             if type_ in ("law", "code", "constitution"):
-                return Issuer(key="rk", label="Қазақстан Республикасы" if "Қазақстан" in phrase else "Республика Казахстан",
-                              kind="state", level="republican")
+                # The text names only the Republic: the key is the state ("rk", as in …/law/rk/…); the
+                # agency that passed it is Parliament (Constitution, art. 61), see jsonout.
+                label = "Қазақстан Республикасы" if re.search("Қазақстан|ҚР", phrase) else "Республика Казахстан"
+                return Issuer(key="rk", label=label, kind="state", level="republican")
             if type_ == "decree":
                 return Issuer(key="president", label=None, kind="president", level="republican")
             return None
@@ -389,6 +399,11 @@ def find_refs(j: Joined, context: Issuer | None = None, lo: int = 0, hi: int | N
         if hit is not None:
             hit.ref.span = j.span(hit.start, hit.end)
             hits.append(hit)
+    # an act named inside the quoted title of another ("«… № 326 қаулысына өзгерістер енгізу туралы»
+    # шешімі") is part of that title, not a reference of this text
+    ranges = [h.title_range for h in hits if h.title_range]
+    if ranges:
+        hits = [h for h in hits if not any(a < h.noun_start < b for a, b in ranges)]
     return hits
 
 
@@ -527,7 +542,7 @@ def _read_kk(t: str, m: re.Match[str], context: Issuer | None) -> RefHit | None:
         title_s = "Қазақстан Республикасының Конституциясы"
     ref = ActRef(type=type_, issuer=issuer, date=d, number=number, title=title_s,
                  title_lang="kk" if title_s else None, pinpoint=pin)
-    return RefHit(ref, start, end, m.start(), m.end(), case, "kk", issuer_phrase)
+    return RefHit(ref, start, end, m.start(), m.end(), case, "kk", issuer_phrase, title)
 
 
 def _read_ru(t: str, m: re.Match[str], context: Issuer | None, stem: str | None = None,
@@ -608,7 +623,7 @@ def _read_ru(t: str, m: re.Match[str], context: Issuer | None, stem: str | None 
     number = clean_number(num) if num else None
     ref = ActRef(type=type_, issuer=issuer, date=d, number=number, title=title_s,
                  title_lang="ru" if title_s else None, pinpoint=pin)
-    return RefHit(ref, start, end, m.start(), m.end(), case, "ru", issuer_phrase)
+    return RefHit(ref, start, end, m.start(), m.end(), case, "ru", issuer_phrase, title)
 
 
 _RU_ADJ = [("ового", "овой"), ("евого", "евой"), ("ского", "ский"), ("цкого", "цкий"), ("ного", "ный"),
@@ -677,6 +692,8 @@ def same_act(a: ActRef, b: ActRef) -> bool:
     missing on one side), or, when neither is dated nor numbered, the same title and type."""
     if a.type and b.type and a.type != b.type:
         return False
+    ta = re.sub(r"[\W_]+", "", (a.title or "").lower())
+    tb = re.sub(r"[\W_]+", "", (b.title or "").lower())
     if (a.date or a.number) and (b.date or b.number):
         if a.number and b.number and a.number != b.number:
             return False
@@ -684,19 +701,50 @@ def same_act(a: ActRef, b: ActRef) -> bool:
             return False
         if a.issuer and b.issuer and a.issuer.key != b.issuer.key:
             return False
-        if not (a.number and b.number) and not (a.date and b.date):
-            return False
-        return True
-    ta = re.sub(r"[\W_]+", "", (a.title or "").lower())
-    tb = re.sub(r"[\W_]+", "", (b.title or "").lower())
+        if a.number and b.number:
+            return True
+        # several acts are signed on one day: a date alone identifies nothing, a title with it does
+        return bool(ta) and ta == tb
     return bool(ta) and ta == tb
 
 
 def merge_refs(refs: list[ActRef]) -> list[ActRef]:
-    """Merge references that name the same act, keeping the first position and every stated field."""
+    """Merge references that name the same act, keeping the first position and every stated field.
+
+    Each reference is compared, in order, only with those :func:`same_act` could accept (the same
+    number; the same date when one side has no number; the same title when one side has neither), so
+    that 10,000 editorial notes stay linear."""
     out: list[ActRef] = []
+    index: dict[tuple[str, object], set[int]] = {}
+
+    def title(x: ActRef) -> str:
+        return re.sub(r"[\W_]+", "", (x.title or "").lower())
+
+    def file(i: int, x: ActRef) -> None:
+        t, dated = title(x), bool(x.date or x.number)
+        for key, on in (
+            (("n", x.number), x.number),  # every reference with this number
+            (("d", x.date), x.date),  # every reference with this date
+            (("d0", x.date), x.date and not x.number),  # … and no number
+            (("t", t), t),  # every reference with this title
+            (("t0", t), t and not dated),  # … and neither date nor number
+        ):
+            if on:
+                index.setdefault(key, set()).add(i)
+
+    def candidates(x: ActRef) -> list[int]:
+        t = title(x)
+        if x.number:
+            keys = [("n", x.number), ("d0", x.date), ("t0", t)]
+        elif x.date:
+            keys = [("d", x.date), ("t0", t)]
+        else:
+            keys = [("t", t)]
+        return sorted({i for k in keys for i in index.get(k, ())})
+
     for r in refs:
-        for o in out:
+        for i in candidates(r):
+            o = out[i]
             if same_act(o, r):
                 o.type = o.type or r.type
                 o.issuer = o.issuer or r.issuer
@@ -706,7 +754,9 @@ def merge_refs(refs: list[ActRef]) -> list[ActRef]:
                     o.title, o.title_lang = r.title, r.title_lang
                 o.effective_date = o.effective_date or r.effective_date
                 o.adilet = o.adilet or r.adilet
+                file(i, o)  # it may have gained a number, a date or a title
                 break
         else:
+            file(len(out), r)
             out.append(r)
     return out

@@ -9,6 +9,7 @@ warning on the document; parsing never raises anything but :class:`~kglaw.errors
 
 from __future__ import annotations
 
+import bisect
 import hashlib
 import importlib
 import re
@@ -16,9 +17,9 @@ from collections.abc import Callable
 from pathlib import Path
 
 from ..errors import KglawError, ParseError
-from ..model import ActRef, Document, Issuer, Warning_
+from ..model import ActRef, Document, Issuer, Span, Warning_
 from .citations import BASIS_TRIGGER, RefHit, find_refs, merge_refs, same_act
-from .dates import parse_date
+from .dates import DATE_RE, parse_date
 from .decode import decode_bytes
 from .header import ENACTING, Header, read_header
 from .normalize import Joined, join_lines, normalize_text
@@ -100,9 +101,33 @@ def parse_file(path: str | Path) -> Document:
     return parse_bytes(data, p.name)
 
 
+#: The parser reads at most this many characters of a text (about 6 MB of Cyrillic UTF-8, more than
+#: the largest code); the lines after the limit are not read, and a warning says where reading stopped.
+MAX_CHARS = 3_000_000
+#: Programmes and amendment operations are read only in texts up to this size: their readers rescan the
+#: text before each programme (``plans.concept.refine_programme``), so their time grows with the square
+#: of the size. A longer text keeps its act-level facts and gets a warning instead.
+HOOK_MAX_CHARS = 1_000_000
+
+
+def _cap(text: str) -> tuple[str, Warning_ | None]:
+    """The text up to :data:`MAX_CHARS` (cut at a line end), and the warning that says so."""
+    if len(text) <= MAX_CHARS:
+        return text, None
+    cut = text.rfind("\n", 0, MAX_CHARS) + 1 or MAX_CHARS
+    first_unread = text.count("\n", 0, cut) + 1
+    total = text.count("\n") + 1
+    msg = f"text too long ({len(text)} characters, limit {MAX_CHARS}): these lines are not read"
+    return text[:cut], Warning_(msg, Span(first_unread, total), "too-long")
+
+
 def _parse(text: str, source: str) -> Document:
+    full_size = len(text)
+    text, too_long = _cap(text)
     lines, notes = normalize_text(text)
     doc = Document(source=source)
+    if too_long is not None:
+        doc.warnings.append(too_long)
     doc.line_count = len(lines) - (1 if lines and lines[-1] == "" and text.endswith("\n") else 0)
     doc.warnings.extend(Warning_(n, None, "normalize") for n in notes)
     j = join_lines(lines)
@@ -118,6 +143,7 @@ def _parse(text: str, source: str) -> Document:
     doc.registration = h.registration
     doc.status, doc.status_span, doc.status_raw = h.status, h.status_span, h.status_raw
     doc.warnings.extend(h.warnings)
+    doc.warnings.extend(_impossible_dates(j))
     if h.identity is None and doc.act.type is None:
         doc.warnings.append(Warning_("no identity line (issuer, date, number) found in the head", None, "header"))
 
@@ -135,7 +161,8 @@ def _parse(text: str, source: str) -> Document:
         doc.status_span = doc.repealed_by[0].span
 
     # Every reference in the text, once.
-    hits = [x for x in find_refs(j, ctx) if not _inside(x, note_ranges)]
+    notes_at = _disjoint(note_ranges)
+    hits = [x for x in find_refs(j, ctx) if not _inside(x, notes_at)]
     if h.identity is not None:
         hits = [x for x in hits if (x.start, x.end) != (h.identity.start, h.identity.end)]
     hits = [x for x in hits if not _is_self(x.ref, doc.act)]
@@ -154,12 +181,43 @@ def _parse(text: str, source: str) -> Document:
     doc.cites = [r for r in cites if not any(same_act(r, o) for o in taken)]
     doc.entry_into_force = _entry_into_force(j, h, op_end)
 
-    _run_hooks(lines, doc, text.split("\n"))
+    if full_size <= HOOK_MAX_CHARS:
+        _run_hooks(lines, doc, text.split("\n"))
+    else:
+        msg = f"programmes and amendment operations not read: the text is over {HOOK_MAX_CHARS} characters"
+        doc.warnings.append(Warning_(msg, None, "too-long"))
     return doc
 
 
+def _impossible_dates(j: Joined, limit: int = 20) -> list[Warning_]:
+    """A warning for each date the text writes but the calendar lacks (31 February, month 13): such a
+    date is not read, so the fact it dates stays unknown rather than wrong."""
+    out: list[Warning_] = []
+    for m in DATE_RE.finditer(j.text):
+        if parse_date(m.group(0)) is None:
+            if len(out) == limit:
+                out.append(Warning_(f"more impossible dates after these {limit}", None, "impossible-date"))
+                break
+            out.append(Warning_(f"impossible date {m.group(0)!r} not read", j.span(m.start(), m.end()), "impossible-date"))
+    return out
+
+
+def _disjoint(ranges: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Half-open ranges sorted and merged where they overlap, for :func:`_inside`."""
+    out: list[tuple[int, int]] = []
+    for a, b in sorted(r for r in ranges if r[0] < r[1]):
+        if out and a <= out[-1][1]:
+            out[-1] = (out[-1][0], max(out[-1][1], b))
+        else:
+            out.append((a, b))
+    return out
+
+
 def _inside(hit: RefHit, ranges: list[tuple[int, int]]) -> bool:
-    return any(a <= hit.start < b for a, b in ranges)
+    """``hit`` starts inside one of ``ranges`` (sorted and disjoint): a binary search, so that a text
+    with 10,000 editorial notes is not read in quadratic time."""
+    k = bisect.bisect_right(ranges, (hit.start, float("inf"))) - 1
+    return k >= 0 and ranges[k][0] <= hit.start < ranges[k][1]
 
 
 def _is_self(ref: ActRef, act: ActRef) -> bool:
@@ -215,7 +273,9 @@ def read_changes(j: Joined, hits: list[RefHit], h: Header, op_end: int) -> tuple
         if x.lang == "ru" and _AMEND_BEFORE_RU.search(t[max(0, x.start - 60):x.start]):
             amends.append(x)
             continue
-        if x.lang == "kk" and x.case in ("gen", "nom") and re.match(r"^[^.;]{0,40}?(?:" + _REPEAL_KK.pattern + ")", after):
+        if x.lang == "kk" and x.case in ("gen", "nom") and re.match(
+            r"^\s*(?:\([^()]{0,200}\)\s*)?[^.;()]{0,40}?(?:" + _REPEAL_KK.pattern + ")", t[x.end:x.end + 260]
+        ):
             repeals.append(x)
             continue
         if x.lang == "ru" and re.search(r"(?:" + _REPEAL_RU.pattern + r")\s*(?:[^.;:]{0,40})$", t[max(0, x.start - 120):x.start], re.IGNORECASE):

@@ -365,12 +365,24 @@ def _skip(line: str) -> bool:
     return bool(_STATUS_LINE.match(line) or _META_RE.match(line.strip()))
 
 
+def _continues(upper: str, lower: str) -> bool:
+    """``lower`` continues ``upper`` as one title: it starts in lower case (a hard wrap inside a
+    phrase), or ``upper`` is a long line cut before a capitalised name."""
+    lo = lower.strip()
+    up = upper.strip()
+    if not lo[:1].isupper():
+        return True
+    return len(up) >= 50 and not re.search(r"[.;:!?]$", up)
+
+
 def _title_above(h: Header, lines: list[str], ident_line: int) -> None:
     i = ident_line - 2
     while i >= 0 and (not lines[i].strip() or _skip(lines[i])):
         i -= 1
     block: list[int] = []
     while i >= 0 and lines[i].strip() and not _skip(lines[i]) and len(block) < 8:
+        if block and not _continues(lines[i], lines[block[-1]]):
+            break  # a short line of its own above the title: a menu item of a web page, not the title
         block.append(i)
         i -= 1
     if not block:
@@ -438,13 +450,15 @@ def _report(h: Header, lines: list[str], j: Joined) -> None:
     ``date`` stays None and ``year`` is set.
     """
     nonblank = [i for i, line in enumerate(lines[:400]) if line.strip()]
-    kind_at = next((i for i in nonblank[:60] if _REPORT_WORD.match(lines[i])), None)
+    kind_at = next((i for i in nonblank[:30] if _REPORT_WORD.match(lines[i])), None)
     if kind_at is None:
         return
     first = nonblank[0]
     # the title block: non-blank lines from the first one down to the kind line, blank lines allowed
     block = [i for i in nonblank if first <= i <= kind_at]
     text = re.sub(r"\s+", " ", " ".join(lines[i].strip() for i in block)).strip(" ,")
+    if len(block) > 12 or ENACTING.search(text) or "№" in text:
+        return  # a cell of a table ("есеп" as a form of completion), not a title page
     h.act.type = "report"
     h.act.title = text
     h.act.title_lang = _lang_of(text)

@@ -52,9 +52,9 @@ REGIONS: dict[str, tuple[str, str]] = {
 }
 #: Cities of republican significance (their maslikhat and akimat are of oblast rank).
 CITIES: dict[str, tuple[str, str]] = {
-    "astana": (r"астана|нұр-сұлтан", r"астан[аы]|нур-султан"),
+    "astana": (r"астана|нұр-сұлтан", r"астан[аыеу]|нур-султан[аеу]?"),
     "almaty": (r"алматы", r"алматы"),
-    "shymkent": (r"шымкент", r"шымкент"),
+    "shymkent": (r"шымкент", r"шымкент[аеу]?"),
 }
 
 _KK_OBLAST = r"облыс(?:ы|тық|ының|тың|қа|та)?"
@@ -220,10 +220,64 @@ def _kind(phrase: str) -> str | None:
     return None
 
 
+_RU_HEAD = {
+    "маслихата": "маслихат", "акимата": "акимат", "акима": "аким", "правительства": "Правительство",
+    "министра": "Министр", "министерства": "Министерство", "президента": "Президент",
+    "премьер-министра": "Премьер-Министр", "правления": "Правление", "агентства": "Агентство",
+    "комитета": "Комитет", "председателя": "Председатель", "парламента": "Парламент",
+    "департамента": "Департамент", "управления": "Управление", "банка": "Банк", "суда": "Суд",
+    "совета": "Совет", "комиссии": "Комиссия",
+}
+_RU_ADJ_NOM = {"областного": "областной", "городского": "городской", "районного": "районный",
+               "сельского": "сельский", "поселкового": "поселковый", "национального": "Национальный",
+               "исполняющего": "исполняющий", "временно": "временно"}
+
+
+def ru_nominative(phrase: str) -> str:
+    """A Russian body name in the genitive, in the nominative: the adjectives before the head noun and
+    the head noun change, what follows the head stays (it is a genitive of the name itself).
+
+    >>> ru_nominative("Акмолинского областного маслихата")
+    'Акмолинский областной маслихат'
+    >>> ru_nominative("акимата Атырауской области"), ru_nominative("Министра труда и социальной защиты населения Республики Казахстан")
+    ('акимат Атырауской области', 'Министр труда и социальной защиты населения Республики Казахстан')
+    >>> ru_nominative("Правления Национального Банка Республики Казахстан")
+    'Правление Национального Банка Республики Казахстан'
+    """
+    words = phrase.split()
+    for i, w in enumerate(words):
+        low = w.lower()
+        if low in _RU_HEAD:
+            head = _RU_HEAD[low]
+            words[i] = head if w[:1].isupper() or head[:1].isupper() else head.lower()
+            if w[:1].isupper():
+                words[i] = words[i][:1].upper() + words[i][1:]
+            for k in range(i):
+                words[k] = _ru_adj(words[k])
+            return " ".join(words)
+    return phrase
+
+
+def _ru_adj(w: str) -> str:
+    low = w.lower()
+    if low in _RU_ADJ_NOM:
+        rep = _RU_ADJ_NOM[low]
+        return rep[:1].upper() + rep[1:] if w[:1].isupper() else rep.lower()
+    for suf, rep in (("ского", "ский"), ("цкого", "цкий"), ("ного", "ный"), ("ового", "овый"), ("его", "ий"), ("ого", "ый")):
+        if w.endswith(suf):
+            return w[: -len(suf)] + rep
+    return w
+
+
 def _label(phrase: str) -> str:
     p = re.sub(r"\s+", " ", phrase).strip(" ,.;:-–")
+    # the state's abbreviation written out, as the body's own name has it
+    p = re.sub(r"(?<![\w-])РК(?![\w-])", "Республики Казахстан", p)
+    p = re.sub(r"(?<![\w-])ҚР(?![\w-])", "Қазақстан Республикасы", p)
     if re.search(r"[әіңғүұқөһ]", p.lower()):
         p = kk_nominative(p)
+    elif re.search(r"[а-яё]", p.lower()):
+        p = ru_nominative(p)
     return p[:1].upper() + p[1:] if p else p
 
 
@@ -276,11 +330,14 @@ def resolve_issuer(phrase: str, context: Issuer | None = None) -> Issuer | None:
     if city and (region is None or city != region or re.search(r"қала|город", phrase, re.IGNORECASE)):
         if re.search(r"қала|город", phrase, re.IGNORECASE):
             return Issuer(key=f"{city}-city-{body}", label=label, kind=kind_out, level="city", region=city)
-    m = _KK_TOWN.search(phrase) or _RU_TOWN.search(phrase)
-    if m:
-        name = m.groupdict().get("name") or m.groupdict().get("name2") or ""
+    m = _KK_TOWN.search(phrase)
+    rm = None if m else _RU_TOWN.search(phrase)
+    if m or rm:
+        name = (m or rm).groupdict().get("name") or (m or rm).groupdict().get("name2") or ""
+        if rm is not None and rm.group("name2"):
+            name = _ru_town_nominative(name)
         town = slugify(name)
-        if town and town not in ("kazakstan", "kazakhstan") and town != region and find_region(name + " облысы") is None:
+        if town and town not in ("kazakstan", "kazakhstan"):
             return Issuer(key=f"{town}-city-{body}", label=label, kind=kind_out, level="city", region=region or town)
     if region is None and context is not None and context.region and _BARE_OBLAST.search(phrase):
         if context.level == "oblast":
@@ -288,6 +345,18 @@ def resolve_issuer(phrase: str, context: Issuer | None = None) -> Issuer | None:
     if region is None:
         return None
     return Issuer(key=f"{region}-oblast-{body}", label=label, kind=kind_out, level="oblast", region=region)
+
+
+def _ru_town_nominative(name: str) -> str:
+    """``города Павлодара`` → Павлодар, ``Костаная`` → Костанай, ``Кызылорды`` → Кызылорда (a guess by
+    the usual endings; indeclinable names such as Актобе, Текели stay)."""
+    if re.search(r"[бвгджзклмнпрстфхцчшщ]а$", name):
+        return name[:-1]
+    if name.endswith("я") and len(name) > 3:
+        return name[:-1] + "й"
+    if name.endswith("ы") and len(name) > 3:
+        return name[:-1] + "а"
+    return name
 
 
 def resolve_justice_body(phrase: str) -> tuple[str, str | None]:

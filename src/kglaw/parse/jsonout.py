@@ -22,7 +22,7 @@ from datetime import date
 from typing import Any
 
 from ..errors import KglawError
-from ..identifiers import ActId, slugify, title_key
+from ..identifiers import DEFAULT_ISSUER, ActId, slugify, title_key
 from ..model import ActRef, Document, Issuer
 from ..namespaces import AGENCY
 
@@ -39,9 +39,11 @@ def _issuer_slug(issuer: Issuer | None) -> str | None:
     return s or None
 
 
-def act_iri(ref: ActRef, on: date | None = None) -> str | None:
+def act_iri(ref: ActRef, on: date | None = None, context: str | None = None) -> str | None:
     """The IRI of the act a reference names: the authority file's, else one minted from what the text
-    says (type, issuer, date or year, number; a title key when there is neither date nor number)."""
+    says (type, issuer, date or year, number; a title key when there is neither date nor number), as
+    ``kglaw.build.act_iri`` mints it: a number with neither date nor issuer ("бұйрық № 26") is too weak to
+    name one act across documents, so it is keyed by the citing document (``context``) too."""
     if ref.iri:
         return ref.iri
     try:
@@ -54,14 +56,20 @@ def act_iri(ref: ActRef, on: date | None = None) -> str | None:
         pass
     when: date | str | None = ref.date or (str(ref.year) if ref.year else None)
     key = None
+    type_ = ref.type or "act"
+    slug = _issuer_slug(ref.issuer)
+    if slug == "parliament" and type_ in DEFAULT_ISSUER:
+        slug = None  # a law's IRI names the Republic (…/law/rk/…)
     if ref.date is None and ref.number is None:
         if not ref.title:
             if when is None:
                 return None
         else:
             key = title_key(ref.title)
+    elif when is None and slug is None and type_ not in ("law", "code", "constitution", "decree"):
+        key = title_key(f"{context or ''}|{type_}|{ref.number}|{ref.title or ''}")
     try:
-        return ActId(ref.type or "act", _issuer_slug(ref.issuer), when, ref.number, key).format()
+        return ActId(type_, slug, when, ref.number, key).format()
     except KglawError:
         return None
 
@@ -70,10 +78,10 @@ def _d(value: date | None) -> str | None:
     return value.isoformat() if value else None
 
 
-def ref_to_json(ref: ActRef, on: date | None = None) -> dict[str, Any]:
+def ref_to_json(ref: ActRef, on: date | None = None, context: str | None = None) -> dict[str, Any]:
     """One reference: ``{iri, type, issuer{label}, date, number, title}`` plus ``effective_date``."""
     out: dict[str, Any] = {
-        "iri": act_iri(ref, on),
+        "iri": act_iri(ref, on, context),
         "type": ref.type,
         "issuer": {"label": ref.issuer.label or ref.issuer.key} if ref.issuer else None,
         "date": _d(ref.date),
@@ -91,6 +99,8 @@ def document_to_json(doc: Document) -> dict[str, Any]:
     issuer = None
     if act.issuer is not None:
         slug = _issuer_slug(act.issuer)
+        if slug == "rk":
+            slug = "parliament"  # the state passes its laws and codes through Parliament (Constitution, art. 61)
         issuer = {"iri": str(AGENCY[slug]) if slug else None, "label": act.issuer.label or act.issuer.key}
     reg = None
     if doc.registration is not None:
@@ -99,7 +109,7 @@ def document_to_json(doc: Document) -> dict[str, Any]:
     on = act.date
     out: dict[str, Any] = {
         "source": doc.source,
-        "iri": act_iri(act, on) if (act.type or act.date or act.number) else None,
+        "iri": act_iri(act, on, doc.source) if (act.type or act.date or act.number) else None,
         "type": act.type,
         "title": act.title,
         "language": doc.language,
@@ -110,5 +120,5 @@ def document_to_json(doc: Document) -> dict[str, Any]:
         "status": doc.status,
     }
     for name in REF_LISTS:
-        out[name] = [ref_to_json(r, on) for r in getattr(doc, name)]
+        out[name] = [ref_to_json(r, on, doc.source) for r in getattr(doc, name)]
     return out

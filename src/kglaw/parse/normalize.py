@@ -62,13 +62,18 @@ def collapse_letter_spacing(line: str) -> str:
     'бекітілсін (жалғанды).'
     >>> collapse_letter_spacing("2 0 0 5  ж ы л ғ ы  2 0  ж е л т о қ с а н д а ғ ы")
     '2005 жылғы 20 желтоқсандағы'
+    >>> collapse_letter_spacing("№  1 3")
+    '№ 13'
     """
-    if line.count(" ") < 2 or sum(1 for w in line.split() if len(w) == 1) < 3 or not _SPACED_RUN.search(line):
+    if line.count(" ") < 2 or sum(1 for w in line.split() if len(w) == 1) < 3:
+        return line
+    only_letters = all(len(w) == 1 for w in line.split()) and "  " in line.strip()
+    if not only_letters and not _SPACED_RUN.search(line):
         return line
     lead = line[: len(line) - len(line.lstrip())]
     chunks = re.split(r"\s{2,}", line.strip())
     spaced = [bool(_SPACED_CHUNK.fullmatch(c)) for c in chunks]
-    if not any(s and len(c) >= 5 for s, c in zip(spaced, chunks)):
+    if not any(s and len(c) >= 5 for s, c in zip(spaced, chunks)) and not only_letters:
         return line
     digits = line.split()
     if all(d.isdigit() for d in digits) and digits == [str(i) for i in range(1, len(digits) + 1)]:
@@ -333,6 +338,8 @@ _NAV_WORDS = [
     "добавить в избранное", "на документ", "из документа", "реквизиты", "открыть", "закрыть",
     "все документы", "нормативные правовые акты", "кодексы", "законы", "указы", "постановления",
     "решения", "приказы", "мобильная версия", "вопросы и ответы", "глоссарий", "справка",
+    "другие действия", "показать", "скрыть", "вернуться", "назад", "полный текст", "экспорт",
+    "в избранное", "выход", "русский язык", "қазақ тілі", "версия для слабовидящих", "подробнее",
     # kk
     "басты бет", "заңнама", "іздеу", "кеңейтілген іздеу", "кіру", "шығу", "тіркелу", "байланыс",
     "байланыстар", "жоба туралы", "сайт туралы", "кері байланыс", "сайт картасы", "көмек", "жаңалықтар",
@@ -340,6 +347,7 @@ _NAV_WORDS = [
     "жүктеу", "жүктеп алу", "басып шығару", "салыстыру", "түсініктемелер", "бөлісу", "жазылу", "мәзір",
     "құжатқа", "құжаттан", "барлық құжаттар", "нормативтік құқықтық актілер", "кодекстер", "заңдар",
     "жарлықтар", "қаулылар", "шешімдер", "бұйрықтар", "мобильді нұсқа", "сұрақтар мен жауаптар",
+    "басқа әрекеттер", "көрсету", "жасыру", "артқа", "толық мәтін", "таңдаулыларға", "толығырақ",
 ]
 _NAV_ALT = "|".join(re.escape(w) for w in sorted(_NAV_WORDS, key=len, reverse=True))
 # A line made only of navigation words, separated by spaces, pipes, slashes, bullets or arrows.
