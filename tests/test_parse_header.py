@@ -205,3 +205,27 @@ def test_header_without_registration_has_none():
 def test_header_language_detection():
     assert read("kk_law.txt").language == "kk"
     assert read("ru_law.txt").language == "ru"
+
+
+def test_header_menu_lines_above_the_title_are_not_the_title():
+    doc = read("ru_web_copy_menu_above_title.txt")
+    assert doc.act.title == ("Об утверждении Правил оказания социальной помощи, установления размеров и определения "
+                             "перечня отдельных категорий нуждающихся граждан")
+    assert identity(doc) == ("resolution", "shymkent-city-akimat", date(2008, 6, 7), "14")
+    assert (doc.status, doc.status_raw) == ("in_force", "Обновленный")
+    assert [(r.date, r.number, r.effective_date) for r in doc.amended_by] == [
+        (date(2009, 9, 30), "11", None), (date(2010, 1, 28), "5", date(2010, 3, 1))]
+
+
+def test_header_issuer_labels_in_the_nominative():
+    assert read("ru_maslikhat_decision.txt").act.issuer.label == "Кызылординский областной маслихат"
+    assert read("ru_akimat_resolution.txt").act.issuer.label == "Акимат Атырауской области"
+    assert read("ru_ministerial_order.txt").act.issuer.label == \
+        "Министр цифрового развития, инноваций и аэрокосмической промышленности Республики Казахстан"
+    assert read("kk_akimat_resolution.txt").act.issuer.label == "Атырау облысы әкімдігі"
+
+
+def test_header_district_name_that_ends_like_a_participle():
+    doc = parse_text("Қағидалар туралы\nКүшінде\nЖаңақорған ауданы әкімдігінің 2011 жылғы 25 тамыздағы N 34 қаулысы.\n", "x.txt")
+    assert doc.act.issuer.key == "zhanakorgan-district-akimat"
+    assert doc.act.issuer.label == "Жаңақорған ауданы әкімдігі"

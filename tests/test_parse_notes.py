@@ -92,3 +92,11 @@ def test_note_repeal_makes_status_repealed_without_a_status_word():
 def test_note_absent_means_empty_lists():
     doc = read("kk_government_resolution.txt")
     assert doc.repealed_by == [] and doc.amended_by == [] and doc.status == "unknown"
+
+
+def test_note_state_abbreviation_is_written_out_in_labels():
+    doc = parse_text(
+        "Қағидалар туралы\nҚазақстан Республикасы Үкіметінің 2010 жылғы 5 мамырдағы № 9 қаулысы.\n"
+        "      Ескерту. Өзгеріс енгізілді - ҚР Үкіметінің 12.05.2012 № 600 қаулысымен.\n", "x.txt")
+    [r] = doc.amended_by
+    assert (r.issuer.key, r.issuer.label, r.number) == ("government", "Қазақстан Республикасы Үкіметі", "600")
