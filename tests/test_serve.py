@@ -345,6 +345,13 @@ def test_cors_preflight_and_simple_requests(client) -> None:  # type: ignore[no-
     assert "POST" in pre.headers["access-control-allow-methods"]
     simple = client.get("/sparql", params={"query": COUNT}, headers={"Origin": "https://example.org"})
     assert simple.headers["access-control-allow-origin"] == "*"
+    # Refusals carry the CORS headers too, so that a browser client can read why.
+    refused = client.post(
+        "/sparql",
+        content=b"#" * 30_000,
+        headers={"Origin": "https://example.org", "Content-Type": "application/sparql-query"},
+    )
+    assert refused.status_code == 413 and refused.headers["access-control-allow-origin"] == "*"
 
 
 def test_service_description(client) -> None:  # type: ignore[no-untyped-def]

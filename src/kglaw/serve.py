@@ -537,6 +537,7 @@ class QueryPool:
                 self._spawn_locked()  # the replacement loads while the next queries wait
 
     def run(self, job: Job) -> tuple[Any, ...]:
+        check_read_only(job.sparql)  # every query the pool runs, whichever route it came from
         w = self._acquire()
         try:
             w.wait_ready()
@@ -1055,7 +1056,7 @@ def create_app(
             Mount("/static", StaticFiles(directory=str(web_dir() / "static")), name="static"),
         ],
         middleware=[
-            Middleware(BodyLimit, max_body=max_body),
+            # CORS outermost, so that refusals (413 included) carry its headers to browser clients.
             Middleware(
                 CORSMiddleware,
                 allow_origins=["*"],
@@ -1064,6 +1065,7 @@ def create_app(
                 expose_headers=["Content-Type"],
                 max_age=3600,
             ),
+            Middleware(BodyLimit, max_body=max_body),
         ],
         lifespan=lifespan,
     )
