@@ -31,6 +31,7 @@ __all__ = [
     "strip_agreement",
     "split_executors",
     "is_heading_like",
+    "open_brackets",
     "ABBR_ENTRY_RE",
     "parse_abbreviation_legend",
     "LEGEND_HEADING_RE",
@@ -136,6 +137,12 @@ _INWORD_HYPHEN = re.compile(
     rf"(?<=[{_LOWER}]{{2}})-(?=(?:ны|ты|лу|масы|сының|сы|ді|ды|тың|тің)(?![{_LOWER}-]))"
 )
 _HYPHEN_SPACE = re.compile(rf"(?<=[{_LOWER}])-\s+(?=[{_LOWER}])")
+_SPACES = re.compile(r"\s+")
+_HYPHEN_END = re.compile(rf"[{_LOWER}{_UPPER}]-$")
+_LOWER_START = re.compile(rf"[{_LOWER}]")
+_LOWER_END = re.compile(rf"[{_LOWER}]$")
+_UPPER_START = re.compile(rf"[{_UPPER}\"«]")
+_PUNCT_START = re.compile(r"[),.;:]")
 
 
 def repair_split_words(text: str) -> str:
@@ -152,22 +159,25 @@ def join_cell(parts: list[str]) -> str:
     (``психологиялық-педа-`` / ``гогикалық``); a next line that is a bare suffix is glued on; an opening
     bracket at a line end and a closing bracket at a line start are tightened (``(`` / ``артериялдық``).
     """
-    out = ""
+    chunks: list[str] = []  # joined at the end: linear in the size of the cell
+    tail = ""
     for raw in parts:
-        part = re.sub(r"\s+", " ", raw.replace("\u00a0", " ")).strip()
+        part = _SPACES.sub(" ", raw.replace("\u00a0", " ")).strip()
         if not part:
             continue
-        if not out:
-            out = part
-        elif re.search(rf"[{_LOWER}{_UPPER}]-$", out) and re.match(rf"[{_LOWER}]", part):
-            out = out[:-1] + part
-        elif _SUFFIX_FRAGMENT.match(part) and re.search(rf"[{_LOWER}]$", out):
-            out = out + part
-        elif out.endswith("(") or re.match(r"[),.;:]", part):
-            out = out + part
+        if not chunks:
+            chunks.append(part)
+        elif _HYPHEN_END.search(tail) and _LOWER_START.match(part):
+            chunks[-1] = chunks[-1][:-1]
+            chunks.append(part)
+        elif _SUFFIX_FRAGMENT.match(part) and _LOWER_END.search(tail):
+            chunks.append(part)
+        elif tail.endswith("(") or _PUNCT_START.match(part):
+            chunks.append(part)
         else:
-            out = out + " " + part
-    out = repair_split_words(out)
+            chunks.append(" " + part)
+        tail = part
+    out = repair_split_words("".join(chunks))
     out = re.sub(r"\"»|»\"", '"', out)  # a guillemet left over from a lost «…» pair (001.md §7.3)
     out = re.sub(r"\s+([,.;:)])", r"\1", out)
     out = re.sub(r"\(\s+", "(", out)
@@ -202,7 +212,7 @@ def _is_abbreviation(text: str) -> bool:
 
 def _is_agency(text: str) -> bool:
     t = AGREEMENT_RE.sub("", text).strip(" ,;")
-    return bool(HEAD_NOUN_RE.search(t)) or _is_abbreviation(t)
+    return bool(HEAD_NOUN_RE.search(t[-80:])) or _is_abbreviation(t)
 
 
 def strip_agreement(text: str) -> tuple[str, bool]:
@@ -223,28 +233,30 @@ def split_executors(items: list[tuple[int, str]]) -> list[Executor]:
     variants, also split over lines or standing alone after a comma, set ``by_agreement``.
     """
     # Join lines, remembering which line each character came from.
-    text = ""
+    pieces_: list[str] = []
     owner: list[int] = []
-    prev_line_text = ""
+    prev = ""
     for idx, raw in items:
-        part = re.sub(r"\s+", " ", raw.replace("\u00a0", " ")).strip()
+        part = _SPACES.sub(" ", raw.replace("\u00a0", " ")).strip()
         if not part:
             continue
-        if text:
+        if pieces_:
             sep = " "
-            if re.search(rf"[{_LOWER}{_UPPER}]-$", text) and re.match(rf"[{_LOWER}]", part):
-                text, owner = text[:-1], owner[:-1]
+            if _HYPHEN_END.search(prev) and _LOWER_START.match(part):
+                pieces_[-1] = pieces_[-1][:-1]
+                owner.pop()
                 sep = ""
-            elif _SUFFIX_FRAGMENT.match(part) and re.search(rf"[{_LOWER}]$", text):
+            elif _SUFFIX_FRAGMENT.match(part) and _LOWER_END.search(prev):
                 sep = ""
-            elif (HEAD_NOUN_RE.search(prev_line_text.strip(" ,")) and re.match(rf"[{_UPPER}\"«]", part)
-                  and not text.rstrip().endswith((",", ";")) and not part.startswith("(")):
+            elif (HEAD_NOUN_RE.search(prev.strip(" ,")[-80:]) and _UPPER_START.match(part)
+                  and not prev.rstrip().endswith((",", ";")) and not part.startswith("(")):
                 sep = "; "  # a line break after a whole name, before a capitalised one
-            text += sep
+            pieces_.append(sep)
             owner.extend([idx] * len(sep))
-        text += part
+        pieces_.append(part)
         owner.extend([idx] * len(part))
-        prev_line_text = part
+        prev = part
+    text = "".join(pieces_)
     if not text:
         return []
     # Split on , ; outside brackets.
@@ -303,6 +315,11 @@ def split_executors(items: list[tuple[int, str]]) -> list[Executor]:
     if pending is not None:
         execs.append(Executor(raw=pending[0], span=Span(owner[pending[1]] + 1, owner[-1] + 1)))
     return execs
+
+
+def open_brackets(items: list[tuple[int, str]]) -> int:
+    """How many brackets the cell's lines leave open (``ұйымдар (`` / ``келісімдері`` → 1)."""
+    return sum(t.count("(") - t.count(")") for _, t in items)
 
 
 def is_heading_like(text: str) -> bool:

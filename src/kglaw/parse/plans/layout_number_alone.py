@@ -34,6 +34,7 @@ from kglaw.parse.plans.common import (
     HEAD_NOUN_RE,
     Block,
     join_cell,
+    open_brackets,
     row_number,
     span_of,
     split_blocks,
@@ -113,7 +114,7 @@ def _is_heading_block(block: Block) -> bool:
 
 def _agency_like(text: str) -> bool:
     t = AGREEMENT_RE.sub("", text)
-    if AGREEMENT_RE.search(text) or HEAD_NOUN_RE.search(t.strip(" ,;")):
+    if AGREEMENT_RE.search(text) or HEAD_NOUN_RE.search(t.strip(" ,;")[-80:]):
         return True
     tokens = [w for w in re.split(r"[\s,;]+", t) if w]
     caps = [w for w in tokens if sum(1 for c in w if c.isupper()) >= 2]
@@ -239,10 +240,9 @@ def _parse_row(
             heading = b
             continue
         text = b.text
-        if exec_items and join_cell([t for _, t in exec_items]).count("(") > join_cell(
-                [t for _, t in exec_items]).count(")"):
+        if open_brackets(exec_items) > 0:
             exec_items.extend(b.items)
-        elif join_cell([t for _, t in name_items]).count("(") > join_cell([t for _, t in name_items]).count(")"):
+        elif open_brackets(name_items) > 0:
             cont_name.extend(b.items)
         elif _COST_START.match(text) or is_no_funding(text):
             cost_items.extend(b.items)

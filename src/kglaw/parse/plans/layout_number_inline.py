@@ -32,6 +32,7 @@ from kglaw.parse.plans.common import (
     HEAD_NOUN_RE,
     Block,
     join_cell,
+    open_brackets,
     span_of,
     split_blocks,
     split_executors,
@@ -59,6 +60,7 @@ _FORM_END = re.compile(
 )
 _COST_PHRASE = re.compile(r"Шығын|Штаттық|кестеге\s+сәйкес|Бюджетте\b|талап|не\s+требу|в\s+пределах", re.I)
 _HEADER_YEAR = re.compile(rf"^\s*(?P<y>{_Y})\s*(?:\(|$)")
+_AGENCY_WORD = re.compile(r"басқарма|бөлім|әкім|институт|департамент|министр|управлени|акимат", re.I)
 _UNFINISHED_END = re.compile(r"(?:\bжәне|\bмен|\bи|,|-|\()\s*$")
 
 
@@ -133,9 +135,9 @@ def _classify(block: Block) -> str:
         return "cost"
     if _DEADLINE_START.match(text):
         return "deadline"
-    if _FORM_END.search(text) and len(text) < 80:
+    if len(text) < 80 and _FORM_END.search(text):
         return "form"
-    if HEAD_NOUN_RE.search(text.rstrip(" ,;")) or re.search(r"басқарма|бөлім|әкім|институт|департамент", text, re.I):
+    if HEAD_NOUN_RE.search(text.rstrip(" ,;")[-80:]) or _AGENCY_WORD.search(text):
         return "executors"
     return "text"
 
@@ -230,12 +232,12 @@ def _parse_row(
 def _unfinished(items: list[tuple[int, str]], agency: bool = False) -> bool:
     if not items:
         return False
-    text = join_cell([t for _, t in items])
-    if text.count("(") > text.count(")") or _UNFINISHED_END.search(text):
+    tail = items[-1][1].strip()  # only the end of the cell matters; no re-joining (linear per row)
+    if open_brackets(items) > 0 or _UNFINISHED_END.search(tail):
         return True
     if agency:
-        last = re.split(r"[,;]", text)[-1].strip()
-        return bool(last) and not HEAD_NOUN_RE.search(last) and not re.search(r"[А-ЯӘІҢҒҮҰҚӨҺ]{2,}", last)
+        last = re.split(r"[,;]", tail)[-1].strip()
+        return bool(last) and not HEAD_NOUN_RE.search(last[-80:]) and not re.search(r"[А-ЯӘІҢҒҮҰҚӨҺ]{2,}", last)
     return False
 
 
@@ -247,7 +249,7 @@ def _continue(b: Block, name_items: list, exec_items: list, form_items: list) ->
         form_items.extend(b.items)
     elif _unfinished(exec_items, agency=True):
         exec_items.extend(b.items)
-    elif HEAD_NOUN_RE.search(b.text.rstrip(" ,;")):
+    elif HEAD_NOUN_RE.search(b.text.rstrip(" ,;")[-80:]):
         exec_items.extend(b.items)
     else:
         name_items.extend(b.items)
