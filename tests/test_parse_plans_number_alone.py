@@ -273,3 +273,117 @@ def test_garbled_rows_are_warnings(lines: list[str]) -> None:
     assert (prog.rows_seen, prog.rows_parsed) == (47, 46)
     assert "22" not in [m.number for m in prog.measures]
     assert any(w.span and w.span.start == 1031 and "row 22" in w.message for w in doc.warnings)
+
+
+# A Russian plan in the same layout (synthetic; the forms follow 000's Russian counterparts on adilet):
+# approval stamp, "Паспорт Программы", "План мероприятий", "г. - amount" costs, "по согласованию",
+# a quarter deadline, "Не требует финансирования", and a legend right after the last row.
+RU_ALONE = """Утверждена
+решением Кызылординского областного маслихата
+от 20 декабря 2005 года № 245
+
+Программа реабилитации инвалидов Кызылординской области на 2006-2008 годы
+
+Паспорт Программы
+
+Наименование программы Программа реабилитации инвалидов на 2006-2008 годы
+
+Основание для разработки Закон Республики Казахстан "О социальной защите инвалидов"
+
+Разработчик Департамент координации занятости и социальных программ
+
+Цель программы Совершенствование системы реабилитации инвалидов
+
+Источники финансирования Республиканский и местный бюджеты:
+2006 год - 436,29 млн. тенге;
+2007 год - 3258,96 млн. тенге.
+
+Сроки реализации 2006-2008 годы
+
+Введение
+
+Текст введения.
+
+План мероприятий по реализации Программы реабилитации инвалидов на 2006-2008 годы
+
+№ п/п Мероприятия Форма завершения
+Ответственные
+исполнители
+
+Срок
+исполнения
+
+Предполагаемые
+расходы
+млн. тенге
+
+Профилактика инвалидности
+
+1
+
+Обеспечить проведение
+скрининга беременных
+
+Информация
+
+Департамент
+здравоохранения
+
+2006-2008
+годы
+
+2006 г. - 70,5
+2007 г. - 71,0
+
+2
+
+Организовать мониторинг
+(в том числе в районах
+
+Информация МТСЗН, акиматы районов (по
+согласованию)
+
+IV квартал
+2006 года
+
+Не требует
+финансирования
+
+Медицинская реабилитация
+
+3
+
+Обеспечить санаторное лечение
+
+Информация
+
+Управление
+здравоохранения
+
+Ежегодно
+
+2006 г. - 8,3
+
+МТСЗН - Министерство труда и социальной защиты населения
+"""
+
+
+def test_russian_plan_in_this_layout() -> None:
+    doc = Document(source="ru.txt")
+    prog, = parse_plans(normalize_lines(RU_ALONE), doc)
+    assert prog.kind == "programme" and (prog.period_start, prog.period_end) == (2006, 2008)
+    assert prog.title == "Программа реабилитации инвалидов Кызылординской области на 2006-2008 годы"
+    assert prog.passport["developer"] == "Департамент координации занятости и социальных программ"
+    assert [(a.year, a.value, a.unit) for a in prog.funding] == [
+        (2006, D("436.29"), "mln KZT"), (2007, D("3258.96"), "mln KZT")]
+    assert [s.title for s in prog.sections] == ["Профилактика инвалидности", "Медицинская реабилитация"]
+    assert prog.abbreviations == {"МТСЗН": "Министерство труда и социальной защиты населения"}
+    m1, m2, m3 = prog.measures
+    assert (m1.name, m1.form) == ("Обеспечить проведение скрининга беременных", "Информация")
+    assert [e.raw for e in m1.executors] == ["Департамент здравоохранения"]
+    assert {a.year: a.value for a in m1.amounts} == {2006: D("70.5"), 2007: D("71.0")}
+    assert [(e.raw, e.by_agreement) for e in m2.executors] == [("МТСЗН", False), ("акиматы районов", True)]
+    assert m2.deadline is not None and m2.deadline.kind == "quarter" and m2.deadline.start == date(2006, 10, 1)
+    assert m2.funding_required is False
+    assert m3.section == prog.sections[1].key and m3.deadline is not None and m3.deadline.kind == "annual"
+    assert (m3.deadline.start, m3.deadline.end) == SPAN

@@ -181,3 +181,85 @@ def test_truncated_table_yields_a_warning_not_an_exception(lines: list[str]) -> 
     assert prog.rows_seen == 10 and prog.rows_parsed == 9
     assert prog.measures[-1].incomplete
     assert any("row 10" in w.message and w.span and w.span.start == 487 for w in doc.warnings)
+
+
+# A Russian plan in the same layout (synthetic): forms lead with the act word ("Приказ …"), Russian
+# executors lead with their head noun, the deadline and the first amount share a line, a leading
+# space marks an empty first amount column.
+RU_INLINE = """Паспорт программы
+
+Наименование Программа поддержки детей на 2003-2005 годы
+
+Сроки реализации 2003-2005 годы
+
+Источники финансирования местный бюджет 22856,0 тыс. тенге
+
+План мероприятий
+№
+
+Мероприятие
+
+Форма завершения
+
+Ответственные
+
+Срок
+
+2003
+(тыс. тенге)
+
+2004
+(тыс. тенге)
+
+2005
+(тыс. тенге)
+
+1 Создать консультацию
+в городе Атырау
+
+Решение акима области
+
+Аким города,
+Управление образования
+
+2003 год 3168,0
+
+2 Открыть кабинеты
+коррекции
+
+Приказ управления образования
+
+Управление
+здравоохранения, Управление образования
+
+2003-2005 годы
+
+ 500,0 600,0
+
+3 Провести конкурсы
+
+Приказ управления образования
+
+Управление образования
+
+Ежегодно
+
+Не требует затрат
+"""
+
+
+def test_russian_plan_in_this_layout() -> None:
+    doc = Document(source="ru.txt")
+    prog, = parse_plans(normalize_lines(RU_INLINE), doc)
+    assert (prog.period_start, prog.period_end) == (2003, 2005)
+    assert [(a.value, a.unit, a.source) for a in prog.funding] == [(D("22856.0"), K, "local budget")]
+    m1, m2, m3 = prog.measures
+    assert (m1.name, m1.form) == ("Создать консультацию в городе Атырау", "Решение акима области")
+    assert [e.raw for e in m1.executors] == ["Аким города", "Управление образования"]
+    assert m1.deadline is not None and m1.deadline.raw == "2003 год"
+    assert {a.year: a.value for a in m1.amounts} == {2003: D("3168.0")}
+    assert m2.form == "Приказ управления образования"
+    assert [e.raw for e in m2.executors] == ["Управление здравоохранения", "Управление образования"]
+    assert {a.year: a.value for a in m2.amounts} == {2004: D("500.0"), 2005: D("600.0")}
+    assert m3.deadline is not None and m3.deadline.kind == "annual" and m3.funding_required is False
+    assert doc.warnings == []

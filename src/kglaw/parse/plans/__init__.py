@@ -410,6 +410,10 @@ def _programme(
                     span_of(table[0], max(table[0], table[1] - 1)), "plan-error")])
             prog.measures = result.measures
             prog.sections = result.sections
+            if not prog.abbreviations and prog.measures and prog.measures[-1].span is not None:
+                # a legend straight after the last row, with no note or heading before it
+                after = prog.measures[-1].span.end  # 1-based last line = 0-based index of the next
+                prog.abbreviations, _ = parse_abbreviation_legend(lines, after, region.end, headed=False)
             prog.indicators.extend(result.indicators)
             prog.rows_seen = result.rows_seen
             warnings.extend(result.warnings)

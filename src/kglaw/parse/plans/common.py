@@ -37,6 +37,7 @@ __all__ = [
     "LEGEND_HEADING_RE",
     "NOTE_RE",
     "HEAD_NOUN_RE",
+    "HEAD_START_RE",
     "spaced",
 ]
 
@@ -201,6 +202,13 @@ HEAD_NOUN_RE = re.compile(
     r"организаци\w*|органдар\w*|органы)\)?$",
     re.I,
 )
+#: Russian agency names lead with their head noun ("Управление образования", "Аким города").
+HEAD_START_RE = re.compile(
+    r"^(?:Министерств|Управлени|Департамент|Аким|Комитет|Агентств|Отдел|Центр|Институт|Служб|Палат|"
+    r"Прокуратур|Фонд|Совет|Национальн\w+\s+(?:банк|центр|палат)|Местные\s+исполнительные|"
+    r"Генеральн\w+\s+прокуратур|Органы|Организаци)",
+    re.I,
+)
 _ABBR = re.compile(rf"^[{_UPPER}\"«][\w\"»\-]*(?:\s[\w\-]+)?$")
 _SPLIT_AND = re.compile(r"\s+(?:және|мен|и)\s+")
 
@@ -212,7 +220,7 @@ def _is_abbreviation(text: str) -> bool:
 
 def _is_agency(text: str) -> bool:
     t = AGREEMENT_RE.sub("", text).strip(" ,;")
-    return bool(HEAD_NOUN_RE.search(t[-80:])) or _is_abbreviation(t)
+    return bool(HEAD_NOUN_RE.search(t[-80:])) or bool(HEAD_START_RE.match(t)) or _is_abbreviation(t)
 
 
 def strip_agreement(text: str) -> tuple[str, bool]:

@@ -30,6 +30,7 @@ from kglaw.model import Amount, Measure, Section, Warning_
 from kglaw.parse.plans import LayoutContext, LayoutResult
 from kglaw.parse.plans.amounts import find_amounts, find_unit, is_no_funding
 from kglaw.parse.plans.common import (
+    ABBR_ENTRY_RE,
     AGREEMENT_RE,
     HEAD_NOUN_RE,
     Block,
@@ -110,6 +111,11 @@ def detect(lines: list[str], start: int, end: int) -> float:
 def _is_heading_block(block: Block) -> bool:
     text = block.text
     return bool(text) and len(text) < 160 and not _COST_START.match(text) and not _DEADLINE_START.match(text)
+
+
+def _is_legend_block(block: Block) -> bool:
+    m = ABBR_ENTRY_RE.match(block.texts[0])
+    return bool(m) and sum(1 for c in m.group("abbr") if c.isupper()) >= 2
 
 
 def _agency_like(text: str) -> bool:
@@ -227,7 +233,8 @@ def _parse_row(
             exec_items = [(i, t) for i, t, bi in form_exec if bi != b0]
     # Blocks after the cost (same page) are a section heading; after a page break, continuations.
     heading: Block | None = None
-    stray = [b for b in trailing]
+    # An abbreviation legend right after the last row is not a heading; the framework reads it.
+    stray = [b for b in trailing if not _is_legend_block(b)]
     if stray:
         heading = stray[-1]
         for b in stray[:-1]:

@@ -58,6 +58,11 @@ _FORM_END = re.compile(
     r"постановлени\w*|распоряжени\w*|информаци\w*|отч[её]т|предложени\w*)\.?$",
     re.I,
 )
+# Russian forms lead with the act or document word ("Приказ управления образования", "Информация в МТСЗН").
+_FORM_START = re.compile(
+    r"^(?:Приказ|Решение|Постановление|Распоряжение|Информация|Отч[её]т|Предложени[ея]|Письмо|Справка|"
+    r"Ведомственный\s+приказ|Совместный\s+приказ|Ақпарат|Мәлімет|Бұйрық|Шешім|Қаулы)\b",
+)
 _COST_PHRASE = re.compile(r"Шығын|Штаттық|кестеге\s+сәйкес|Бюджетте\b|талап|не\s+требу|в\s+пределах", re.I)
 _HEADER_YEAR = re.compile(rf"^\s*(?P<y>{_Y})\s*(?:\(|$)")
 _AGENCY_WORD = re.compile(r"басқарма|бөлім|әкім|институт|департамент|министр|управлени|акимат", re.I)
@@ -135,7 +140,7 @@ def _classify(block: Block) -> str:
         return "cost"
     if _DEADLINE_START.match(text):
         return "deadline"
-    if len(text) < 80 and _FORM_END.search(text):
+    if len(text) < 80 and (_FORM_END.search(text) or _FORM_START.match(text)):
         return "form"
     if HEAD_NOUN_RE.search(text.rstrip(" ,;")[-80:]) or _AGENCY_WORD.search(text):
         return "executors"
