@@ -301,28 +301,38 @@ def _ru_case(stem: str, suffix: str) -> str | None:
     return _RU_CASES_C.get(suffix)
 
 
+_TOKEN = re.compile(r"\S+")
+_TOK_PUNCT_END = re.compile(r"[,.;:»\")]$")
+_TOK_PUNCT_START = re.compile(r"^[«\"(\d№]")
+_TOK_VERB = re.compile(r"(?:ған|ген|қан|кен|атын|етін|ылсын|ілсін|сын|сін|лды|лді)$")
+_TOK_MONTH = re.compile(rf"(?:{_KK_MON}|{_RU_MON})")
+_TOK_BARE = re.compile(r"^(?:облыс|аудан|қала)")
+
+
 def _issuer_before(t: str, end: int) -> tuple[int, str] | None:
-    """The Kazakh issuer phrase (a body in the genitive) that ends at ``end``: ``(start, phrase)``."""
-    head = t[max(0, end - 240):end]
+    """The Kazakh issuer phrase (a body in the genitive) that ends at ``end``: ``(start, phrase)``.
+
+    It runs back from ``end`` over the words of a body's name and stops at punctuation, a quote, a
+    number or date, a stop word ("сәйкес", "туралы" …), a verb form or another act noun.
+    """
+    base = max(0, end - 240)
+    head = t[base:end]
     if not _KK_BODY_GEN.search(head):
         return None
-    toks = list(re.finditer(r"\S+", head))
+    toks = list(_TOKEN.finditer(head))
     start_idx = len(toks) - 1
     for i in range(len(toks) - 1, max(-1, len(toks) - 14), -1):
         w = toks[i].group(0)
         wl = w.lower().strip("«»\"")
         if i != len(toks) - 1 and wl != "міндетін":
             if (
-                re.search(r"[,.;:»\")]$", w)
-                or re.match(r"^[«\"(]", w)
+                _TOK_PUNCT_END.search(w)
+                or _TOK_PUNCT_START.match(w)
                 or wl in _STOP_WORDS
-                or re.match(r"^[\d№]", w)
-                or (w[:1].islower() and re.search(r"(?:ған|ген|қан|кен|атын|етін|ылсын|ілсін|сын|сін|лды|лді)$", wl))
+                or (w[:1].islower() and _TOK_VERB.search(wl))
+                or _TOK_MONTH.match(wl)  # the date before the issuer in "date issuer noun" order
                 or _NOUN.fullmatch(w)
             ):
-                break
-            # a month name ends the issuer (the date that precedes it in "date issuer noun" order)
-            if re.match(rf"(?:{_KK_MON}|{_RU_MON})", wl):
                 break
         start_idx = i
     # the name of a body starts at the state's name ("Жауапты атқарушы органдар Қазақстан Республикасы
@@ -333,12 +343,11 @@ def _issuer_before(t: str, end: int) -> tuple[int, str] | None:
         start_idx = state
     for i in range(start_idx, len(toks)):
         w = toks[i].group(0).strip("«»\"")
-        if w[:1].isupper() or re.match(r"^(?:облыс|аудан|қала)", w):
+        if w[:1].isupper() or _TOK_BARE.match(w):
             start_idx = i
             break
     s = toks[start_idx].start()
-    phrase = head[s:].strip()
-    return (max(0, end - 240) + s, phrase)
+    return (base + s, head[s:].strip())
 
 
 _RU_ISSUER_STOP = re.compile(r"\s+от\s|\s+(?:о|об)\s|\s*№|\s*[«\"“„(]|[.;:]|\s+(?:и|или|а\s+также)\s+(?=[а-я]+(?:ие|ия|ием|ом)\b)")
@@ -711,36 +720,21 @@ def same_act(a: ActRef, b: ActRef) -> bool:
 def merge_refs(refs: list[ActRef]) -> list[ActRef]:
     """Merge references that name the same act, keeping the first position and every stated field.
 
-    Each reference is compared, in order, only with those :func:`same_act` could accept (the same
-    number; the same date when one side has no number; the same title when one side has neither), so
-    that 10,000 editorial notes stay linear."""
+    Each reference is compared, in order, only with those :func:`same_act` could accept — the same
+    number, or else the same title — so that 10,000 editorial notes stay linear."""
     out: list[ActRef] = []
-    index: dict[tuple[str, object], set[int]] = {}
+    index: dict[tuple[str, str], set[int]] = {}
 
-    def title(x: ActRef) -> str:
-        return re.sub(r"[\W_]+", "", (x.title or "").lower())
+    def keys(x: ActRef) -> list[tuple[str, str]]:
+        title = re.sub(r"[\W_]+", "", (x.title or "").lower())
+        return [k for k in (("n", x.number or ""), ("t", title)) if k[1]]
 
     def file(i: int, x: ActRef) -> None:
-        t, dated = title(x), bool(x.date or x.number)
-        for key, on in (
-            (("n", x.number), x.number),  # every reference with this number
-            (("d", x.date), x.date),  # every reference with this date
-            (("d0", x.date), x.date and not x.number),  # … and no number
-            (("t", t), t),  # every reference with this title
-            (("t0", t), t and not dated),  # … and neither date nor number
-        ):
-            if on:
-                index.setdefault(key, set()).add(i)
+        for k in keys(x):
+            index.setdefault(k, set()).add(i)
 
     def candidates(x: ActRef) -> list[int]:
-        t = title(x)
-        if x.number:
-            keys = [("n", x.number), ("d0", x.date), ("t0", t)]
-        elif x.date:
-            keys = [("d", x.date), ("t0", t)]
-        else:
-            keys = [("t", t)]
-        return sorted({i for k in keys for i in index.get(k, ())})
+        return sorted({i for k in keys(x) for i in index.get(k, ())})
 
     for r in refs:
         for i in candidates(r):

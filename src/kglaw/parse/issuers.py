@@ -14,6 +14,8 @@ akimat).
 from __future__ import annotations
 
 import re
+from dataclasses import replace
+from functools import lru_cache
 
 from ..identifiers import slugify
 from ..model import Issuer
@@ -282,6 +284,20 @@ def _label(phrase: str) -> str:
 
 
 def resolve_issuer(phrase: str, context: Issuer | None = None) -> Issuer | None:
+    """The body a phrase names (see :func:`_resolve_issuer`); a fresh copy, from a cache: texts name the
+    same few bodies over and over."""
+    ctx = (context.region, context.level) if context is not None else None
+    hit = _resolve_cached(phrase, ctx)
+    return replace(hit) if hit is not None else None
+
+
+@lru_cache(maxsize=4096)
+def _resolve_cached(phrase: str, ctx: tuple[str | None, str | None] | None) -> Issuer | None:
+    context = Issuer(key="", region=ctx[0], level=ctx[1]) if ctx else None
+    return _resolve_issuer(phrase, context)
+
+
+def _resolve_issuer(phrase: str, context: Issuer | None = None) -> Issuer | None:
     """The body a phrase names, or None when the words name no body kglaw knows.
 
     ``context`` is the issuer of the document the phrase is read in: a bare ``облыс әкімдігі`` /

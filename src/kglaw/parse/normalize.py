@@ -387,6 +387,10 @@ def strip_navigation(lines: list[str]) -> tuple[list[str], int]:
     (``Статус: …``) are content and stay.
     """
     n = len(lines)
+    # Only a web copy has navigation: look for it where a page puts it, at the top and the bottom.
+    edge = [line.strip() for line in lines[:40] + lines[-40:]]
+    if not any(_is_nav(x) for x in edge if x):
+        return lines, 0
     nav = [_is_nav(line.strip()) for line in lines]
     blank = [not line.strip() for line in lines]
     drop = [False] * n
