@@ -112,8 +112,8 @@ def detect_encoding(data: bytes) -> str:
     if len(head) >= 8:
         # UTF-16 without a BOM: the high byte of every Cyrillic or ASCII character is 0x04 or 0x00.
         even, odd = head[0::2], head[1::2]
-        hi_odd = sum(b in (0, 4) for b in odd)
-        hi_even = sum(b in (0, 4) for b in even)
+        hi_odd = odd.count(0) + odd.count(4)
+        hi_even = even.count(0) + even.count(4)
         if hi_odd > 0.9 * len(odd) and hi_even < 0.5 * len(even):
             return "utf-16-le"
         if hi_even > 0.9 * len(even) and hi_odd < 0.5 * len(odd):
@@ -138,17 +138,19 @@ def decode_bytes(data: bytes, source: str) -> str:
     numbers are those an editor shows) and repaired Kazakh letters.
     """
     enc = detect_encoding(data)
-    if enc == "binary":
-        raise ParseError("binary data, not a text", source, None)
+    if enc == "binary":  # the error names the line of the first NUL byte
+        raise ParseError("binary data, not a text", source, data.count(b"\n", 0, max(0, data.find(0))) + 1)
     try:
         text = data.decode(enc)
     except UnicodeDecodeError as err:
-        raise ParseError(f"cannot decode as {enc}: {err.reason}", source, None) from None
+        line = data[: err.start].decode(enc, errors="replace").count("\n") + 1
+        raise ParseError(f"cannot decode as {enc}: {err.reason}", source, line) from None
     if enc.startswith("utf-16"):
         text = text.lstrip("\ufeff")
-    bad = len(_CONTROL.findall(text[:20000]))
-    if bad > max(8, len(text[:20000]) // 50):
-        raise ParseError("binary data, not a text", source, None)
+    bad = _CONTROL.findall(text[:20000])
+    if len(bad) > max(8, len(text[:20000]) // 50):
+        line = text.count("\n", 0, text.find(bad[0])) + 1
+        raise ParseError("binary data, not a text", source, line)
     text = text.replace("\r\n", "\n").replace("\r", "\n")
     text = _undo_double_utf8(text)
     return fix_mojibake(text)
