@@ -295,3 +295,36 @@ def test_plan_heading_with_unreadable_table_is_reported_not_raised() -> None:
     progs = parse_plans(lines, doc)
     assert len(progs) == 1 and progs[0].measures == [] and (progs[0].period_start, progs[0].period_end) == (2020, 2022)
     assert [w.code for w in doc.warnings] == ["plan-layout-unknown"]
+
+
+# --- anchors: stamps, titles, kinds, plan headings -------------------------------------------------------
+
+
+def test_russian_stamp_directly_above_the_title() -> None:
+    text = ("Утверждена\nпостановлением акимата области\nот 11 апреля 2003 года № 98\n"
+            "Программа поддержки детей на 2003-2005 годы\nПаспорт программы\nНаименование Программа\n"
+            "Сроки реализации 2003-2005 годы\n")
+    prog, = parse_plans(text.split("\n"), Document(source="x.txt"))
+    assert prog.title == "Программа поддержки детей на 2003-2005 годы"
+    assert prog.kind == "programme" and prog.span is not None and prog.span.start == 1
+
+
+@pytest.mark.parametrize(
+    "title,kind",
+    [("Қазақстан Республикасындағы инклюзивті саясаттың 2025 – 2030 жылдарға арналған тұжырымдамасы", "concept"),
+     ("Концепция инклюзивной политики на 2025-2030 годы", "concept"),
+     ("Мүгедектердің құқықтарын қамтамасыз ету жөніндегі 2025 жылға дейінгі ұлттық жоспар", "plan"),
+     ("Программа развития образования на 2020-2025 годы", "programme")],
+)
+def test_kind_of_the_document(title: str, kind: str) -> None:
+    text = f"{title}\nПаспорт\nАтауы {title}\n"
+    prog, = parse_plans(text.split("\n"), Document(source="x.txt"))
+    assert prog.kind == kind
+
+
+def test_plan_heading_wrapped_over_two_lines() -> None:
+    from kglaw.parse.plans import find_plan_headings
+
+    lines = ["Мәтін.", "", "Бағдарламаны іске асыру жөніндегі іс-шаралар", "жоспары", "", "1"]
+    assert find_plan_headings(lines) == [(2, 3)]
+    assert find_plan_headings(["іс-шаралар жоспарының 3.2. тармағы"]) == []

@@ -121,6 +121,8 @@ _STAMP = re.compile(
     r"|қосымша(?:сы)?\s*$|^\s*Приложение\b",
 )
 _SIGNATURE = re.compile(r"^[А-ЯӘІҢҒҮҰҚӨҺA-Z]\.\s*(?:[А-ЯӘІҢҒҮҰҚӨҺA-Z]\.\s*)?[А-ЯӘІҢҒҮҰҚӨҺ][а-яәіңғүұқөһ]+$")
+# The date-and-number line of an approval stamp ("от 20 декабря 2005 года № 245", "N 98 қаулысына").
+_STAMP_TAIL = re.compile(r"^(?:N|№|от\s)|(?:№|\bN)\s*\d+\s*(?:[а-яәіңғүұқөһ]+)?\s*$", re.I)
 _KIND_WORDS = re.compile(
     r"(?P<concept>тұжырымдама|концепци)|(?P<programme>бағдарлама|программ)|(?P<plan>жоспар|план\b|план[аеуы]?\b)",
     re.I,
@@ -184,7 +186,7 @@ def _title_before(lines: list[str], idx: int, stop: int) -> tuple[str, Span] | N
     got: list[int] = []
     while j > stop and not is_blank(lines[j]) and len(got) < 5:
         t = lines[j].strip()
-        if _STAMP.search(t) or _SIGNATURE.match(t) or t.startswith(("N ", "№")):
+        if _STAMP.search(t) or _SIGNATURE.match(t) or _STAMP_TAIL.search(t):
             break
         got.append(j)
         j -= 1

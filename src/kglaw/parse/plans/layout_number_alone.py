@@ -161,10 +161,8 @@ def _parse_row(
     lines: list[str], idx: int, num: int, row_end: int, unit: str | None, ctx: LayoutContext
 ) -> tuple[Measure | None, Block | None, list[Warning_]]:
     warns: list[Warning_] = []
+    # The name may follow the number with no blank line; either way it is the first block.
     blocks = split_blocks(lines, idx + 1, row_end)
-    # The number's own block may go on with the name (no blank line after the number).
-    if blocks and blocks[0].first == idx + 1 and not blocks[0].after_break and lines[idx + 1].strip():
-        pass
     if not blocks:
         warns.append(Warning_(f"row {num}: no cells after the row number", span_of(idx, idx), "plan-row"))
         return None, None, warns
@@ -198,7 +196,7 @@ def _parse_row(
         # the deadline may close an executor line: "ОЖҚҮ ж әБД 2006-2008" / "Ақпарат ОЖҚҮ ж әБД, 2006 жыл"
         for p, (i, t, bi) in enumerate(cells):
             m = _DEADLINE_TAIL.search(t)
-            if m and p > 0 or (m and _FORM_WORD.match(t)):
+            if m and (p > 0 or _FORM_WORD.match(t)):
                 head = t[: m.start("d")].rstrip(" ,")
                 form_exec = cells[:p] + ([(i, head, bi)] if head else [])
                 deadline_items = [(i, m.group("d"))] + [(j, s) for j, s, _ in cells[p + 1:]]

@@ -165,10 +165,8 @@ def _parse_row(
     seen_amounts = False
     for b in blocks[1:]:
         kind = _classify(b)
-        if seen_amounts and b.after_break or (seen_amounts and kind in ("text", "executors") and b.after_break):
-            kind = "continuation"
-        elif seen_amounts and kind in ("text", "executors", "form") and not b.after_break:
-            kind = "continuation"
+        if seen_amounts and (b.after_break or kind in ("text", "executors", "form")):
+            kind = "continuation"  # text after the amounts: pushed there by a page break
         if kind == "deadline+amounts":
             m = _DEADLINE_AMOUNT.match(b.texts[0])
             assert m is not None
