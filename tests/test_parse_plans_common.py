@@ -328,3 +328,9 @@ def test_plan_heading_wrapped_over_two_lines() -> None:
     lines = ["Мәтін.", "", "Бағдарламаны іске асыру жөніндегі іс-шаралар", "жоспары", "", "1"]
     assert find_plan_headings(lines) == [(2, 3)]
     assert find_plan_headings(["іс-шаралар жоспарының 3.2. тармағы"]) == []
+
+
+def test_passport_word_in_running_text_is_not_a_programme() -> None:
+    lines = ["Азаматтың жеке басын куәландыратын құжаты, паспорты немесе жеке куәлігі", "ұсынылады.",
+             "Документ удостоверяющий личность: паспорт гражданина."]
+    assert parse_plans(lines, Document(source="x.txt")) == []

@@ -315,6 +315,8 @@ def _programme(
         limit = region.heading[0] if region.heading else region.end
         passport_fields, passport_end = parse_passport(lines, region.passport, limit)
     passport = {f.key: f.value for f in passport_fields}
+    if region.passport is not None and not passport_fields and region.heading is None:
+        return None  # a "passport" word with no passport fields and no plan: not a programme
 
     # Table range and layout.
     table: tuple[int, int] | None = None

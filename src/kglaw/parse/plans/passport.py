@@ -20,8 +20,11 @@ from kglaw.parse.plans.common import is_blank, join_cell, span_of
 
 __all__ = ["PASSPORT_HEADING_RE", "PassportField", "parse_passport", "parse_funding", "PASSPORT_KEYS"]
 
+# A heading, not a word in running text: the line ends with "паспорты"/"төлқұжаты" after at most a few
+# words ("Қызылорда қаласы Бағдарламаның төлқұжаты", 000.md §7.3), or starts with "Паспорт".
 PASSPORT_HEADING_RE = re.compile(
-    r"(?:паспорты|төлқұжаты|^\s*(?:\d+-бөлім\.\s*)?Паспорт\b|\bПаспорт\s+(?:программы|концепции|плана))",
+    r"^\s*(?:\S+\s+){0,4}(?:паспорты|төлқұжаты)\s*\.?\s*$"
+    r"|^\s*(?:\d+[-.]?\s*(?:бөлім\.|раздел\.?)?\s*)?Паспорт\b",
     re.I,
 )
 
