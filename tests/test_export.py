@@ -111,7 +111,10 @@ def test_jsonld_uses_the_published_context_and_short_keys(store: Store) -> None:
 
 def test_published_context_file_is_up_to_date() -> None:
     published = json.loads((ROOT / "ontology" / "context.jsonld").read_text(encoding="utf-8"))
-    assert published == {"@context": jsonld_context()}, "run kglaw.export.write_context()"
+    assert published == {"@context": jsonld_context()}, (
+        "ontology/context.jsonld is behind ontology/kglaw.ttl: run "
+        "python -c 'from kglaw.export import write_context; write_context()'"
+    )
 
 
 def test_jsonld_reads_with_rdflib_too(store: Store) -> None:
