@@ -229,3 +229,18 @@ def test_header_district_name_that_ends_like_a_participle():
     doc = parse_text("Қағидалар туралы\nКүшінде\nЖаңақорған ауданы әкімдігінің 2011 жылғы 25 тамыздағы N 34 қаулысы.\n", "x.txt")
     assert doc.act.issuer.key == "zhanakorgan-district-akimat"
     assert doc.act.issuer.label == "Жаңақорған ауданы әкімдігі"
+
+
+def test_header_registration_without_number_sign():
+    ru = parse_text("О ставках\nРешение маслихата Жамбылской области от 12 декабря 2008 года N 13-5. Зарегистрировано "
+                    "Департаментом юстиции Жамбылской области 29 декабря 2008 года за номером 1710\n", "x.txt")
+    kk = parse_text("Көмек туралы\nЖамбыл облыстық мәслихатының 2008 жылғы 12 желтоқсандағы N 13-5 шешімі. Жамбыл "
+                    "облысының Әділет департаментінде 2008 жылғы 29 желтоқсанда 1710 нөмірімен тіркелді\n", "x.txt")
+    assert registration(ru) == registration(kk) == ("1710", date(2008, 12, 29), "zhambyl-oblast-justice-department")
+    assert ru.act.issuer.key == kk.act.issuer.key == "zhambyl-oblast-maslikhat"
+
+
+def test_header_city_of_republican_significance_by_its_adjective():
+    doc = parse_text("О Правилах\nРешение Алматинского городского маслихата от 30 декабря 2011 года № 485.\n", "x.txt")
+    assert doc.act.issuer.key == "almaty-city-maslikhat"
+    assert doc.act.issuer.label == "Алматинский городской маслихат"

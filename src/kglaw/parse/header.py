@@ -317,10 +317,11 @@ def _joint(h: Header, ident: RefHit, j: Joined) -> None:
 _REG_VERB_KK = re.compile(r"(?:болып\s+)?(?:мемлекеттік\s+)?тіркел(?:ді|ген)")
 _REG_VERB_RU = re.compile(r"Зарегистрирован[аоы]?\b", re.IGNORECASE)
 _REG_TAIL_KK = re.compile(
-    rf"(?:(?P<date>{DATE})[а-яәіңғүұқөһ]*\s*)?(?:№\s*(?P<num>\d[\w/-]*)\s*)?(?:нөмірмен\s*)?$", re.IGNORECASE
+    rf"(?:(?P<date>{DATE})[а-яәіңғүұқөһ]*\s*)?(?:(?:№\s*)?(?P<num>\d[\w/-]*)\s*)?(?:нөмірі?мен\s*)?$", re.IGNORECASE
 )
 _REG_AFTER_RU = re.compile(
-    rf"\s*(?P<body>[^0-9№]{{0,160}}?)\s*(?:(?P<date>{DATE})\s*(?:года\s*)?)?(?:за|под)?\s*№\s*(?P<num>\d[\w/-]*)",
+    rf"\s*(?P<body>[^0-9№]{{0,160}}?)\s*(?:(?P<date>{DATE})\s*(?:года\s*)?)?(?:за|под)?\s*(?:№|номером)\s*"
+    rf"(?P<num>\d[\w/-]*)",
     re.IGNORECASE,
 )
 

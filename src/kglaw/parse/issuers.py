@@ -54,8 +54,8 @@ REGIONS: dict[str, tuple[str, str]] = {
 }
 #: Cities of republican significance (their maslikhat and akimat are of oblast rank).
 CITIES: dict[str, tuple[str, str]] = {
-    "astana": (r"астана|нұр-сұлтан", r"астан[аыеу]|нур-султан[аеу]?"),
-    "almaty": (r"алматы", r"алматы"),
+    "astana": (r"астана|нұр-сұлтан", r"астан[аыеу]|астанинск|нур-султан[аеу]?"),
+    "almaty": (r"алматы", r"алматы|алматинск"),
     "shymkent": (r"шымкент", r"шымкент[аеу]?"),
 }
 
@@ -72,7 +72,7 @@ _REGION_ADJ_RES = [
     for slug, (_, ru) in REGIONS.items()
 ]
 _CITY_RES = [
-    (slug, re.compile(rf"(?<![\w-])(?:{kk})\s+қала(?:сы|лық|ның|сының)?\b|(?:город[аеу]?\s+)(?:{ru})\b|(?:{ru})(?:инского|ского|ский)?\s+городск", re.IGNORECASE))
+    (slug, re.compile(rf"(?<![\w-])(?:{kk})\s+қала(?:сы|лық|ның|сының)?\b|(?:город[аеу]?\s+)(?:{ru})\b|(?:{ru})[а-я]*\s+городск", re.IGNORECASE))
     for slug, (kk, ru) in CITIES.items()
 ]
 _BARE_OBLAST = re.compile(rf"(?<![\w-])(?:{_KK_OBLAST}|облыстық|областн\w+|{_RU_OBLAST})", re.IGNORECASE)
