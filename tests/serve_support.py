@@ -213,16 +213,21 @@ def oxigraph_server(location: Path, port: int | None = None) -> Iterator[tuple[s
         stop(proc)
 
 
+def children(pid: int) -> list[int]:
+    """The child processes of ``pid``, started from any of its threads (Linux /proc)."""
+    found: list[int] = []
+    for task in Path(f"/proc/{pid}/task").glob("*"):
+        try:
+            found += [int(c) for c in (task / "children").read_text().split()]
+        except OSError:
+            continue
+    return sorted(set(found))
+
+
 def rss_kb(pid: int) -> int:
     """Resident memory of a process and its children (kB), from /proc."""
     total = 0
-    pids = [pid]
-    try:
-        children = Path(f"/proc/{pid}/task/{pid}/children").read_text().split()
-        pids += [int(c) for c in children]
-    except OSError:
-        pass
-    for p in pids:
+    for p in [pid, *children(pid)]:
         try:
             for line in Path(f"/proc/{p}/status").read_text().splitlines():
                 if line.startswith("VmRSS:"):

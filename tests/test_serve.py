@@ -32,6 +32,7 @@ from kglaw.store import Store
 from .conftest import QUERIES, ROOT
 from .serve_support import (
     FIXTURE_GRAPHS,
+    children,
     comparable,
     count_triples,
     embedded_answer,
@@ -689,11 +690,19 @@ def test_1000_queries_from_8_clients_all_correct_and_memory_bounded(live, store,
     for t in threads:
         t.join(300)
     after = rss_kb(proc.pid)
+    print(f"server and workers: {before} kB before, {after} kB after 1,000 queries")
     assert errors == []
     assert wrong == []
     assert done[0] == 1000
     # Memory stays bounded: the server and its workers grow by less than 100 MB over 1,000 queries.
     assert after - before < 100_000, (before, after)
+
+
+def _state(pid: int) -> str:
+    try:
+        return Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()[0]
+    except (OSError, IndexError):
+        return "Z"
 
 
 def test_kglaw_serve_command_serves_on_loopback(tmp_path, store) -> None:  # type: ignore[no-untyped-def]
@@ -729,8 +738,18 @@ def test_kglaw_serve_command_serves_on_loopback(tmp_path, store) -> None:  # typ
         assert int(
             str(RemoteEndpoint(f"http://127.0.0.1:{port}/sparql").select(COUNT).rows[0][0])
         ) == count_triples(fixture)
+        workers = children(proc.pid)
+        assert workers  # the query workers are the server's own child processes
     finally:
         stop(proc)
+    # Stopping the server stops its workers.
+    deadline = time.monotonic() + 10
+    while (
+        any(Path(f"/proc/{w}").exists() and "Z" not in _state(w) for w in workers)
+        and time.monotonic() < deadline
+    ):
+        time.sleep(0.1)
+    assert not [w for w in workers if Path(f"/proc/{w}").exists() and "Z" not in _state(w)]
     out = proc.stdout.read().decode() if proc.stdout else ""
     assert "loaded" in out and f"http://127.0.0.1:{port}/" in out
 
