@@ -367,7 +367,7 @@ def test_broken_turtle_is_not_sent(tmp_path) -> None:  # type: ignore[no-untyped
     assert seen == [] and "invalid Turtle" in report.failed[graph_iri_for(bad)]
 
 
-@pytest.mark.parametrize("behaviour", ["500", "garbage", "down"])
+@pytest.mark.parametrize("behaviour", ["500", "garbage", "hang", "down"])
 def test_a_failing_endpoint_is_a_one_line_error(behaviour: str) -> None:
     if behaviour == "down":
         url = f"http://127.0.0.1:{free_port()}/sparql"
@@ -375,8 +375,10 @@ def test_a_failing_endpoint_is_a_one_line_error(behaviour: str) -> None:
             RemoteEndpoint(url, timeout=5).select("SELECT * WHERE { ?s ?p ?o }")
     else:
         with stub_server(behaviour) as (base, _), pytest.raises(EndpointError) as err:
-            RemoteEndpoint(base + "/sparql", timeout=5).select("SELECT * WHERE { ?s ?p ?o }")
+            RemoteEndpoint(base + "/sparql", timeout=1).select("SELECT * WHERE { ?s ?p ?o }")
     assert "\n" not in str(err.value) and str(err.value).startswith("http://127.0.0.1:")
+    if behaviour == "hang":
+        assert "timed out" in str(err.value)
 
 
 def test_bind_values_puts_the_block_in_the_outer_where_group() -> None:
