@@ -198,10 +198,10 @@ class ActId:
             raise IdentifierError(f"not a kglaw act identifier: {text!r}")
         type_ = m.group("type")
         issuer = m.group("issuer")
-        if issuer == "_":
-            issuer = None
-        if issuer is None:
+        if issuer is None:  # omitted in the short form: the type fixes it
             issuer = DEFAULT_ISSUER.get(type_) or ("government" if type_ == "resolution" else None)
+        elif issuer == "_":  # written as unknown: stays unknown (a resolution of '_' is not the Government's)
+            issuer = None
         raw_date = m.group("date")
         when: date | str | None
         if raw_date == "_":

@@ -64,6 +64,9 @@ def _parse_turtle_files(files: list[Path], what: str) -> Graph:
         try:
             g.parse(f, format="turtle")
         except Exception as err:  # rdflib raises several parser exception types; all mean bad input
+            lines, why = getattr(err, "lines", None), getattr(err, "_why", None)
+            if isinstance(lines, int) and why:  # notation3.BadSyntax: 0-based line and the reason
+                raise KglawError(f"{f}:{lines + 1}: not valid Turtle ({what}): {why}") from None
             first = str(err).strip().splitlines()[0] if str(err).strip() else type(err).__name__
             raise KglawError(f"{f}: not valid Turtle ({what}): {first}") from None
     return g
