@@ -66,3 +66,16 @@ def test_narrative_past_tense_repeal_is_a_citation_not_a_repeal():
 def test_no_changes_in_an_ordinary_act():
     doc = read("kk_government_resolution.txt")
     assert doc.amends == [] and doc.repeals == []
+
+
+def test_amends_kk_items_of_an_appendix_of_changes_qaulysynda():
+    doc = read("kk_amendments_in_appendix.txt")
+    assert ids(doc.amends) == [("resolution", "government", date(2005, 7, 20), "754"),
+                               ("resolution", "government", date(2019, 5, 28), "326")]
+
+
+def test_amends_ru_items_of_an_appendix_v_postanovlenii():
+    doc = read("ru_amendments_in_appendix.txt")
+    assert ids(doc.amends) == [("resolution", "government", date(2005, 7, 20), "754"),
+                               ("resolution", "government", date(2019, 5, 28), "326")]
+    assert doc.amends[0].title == "Об утверждении перечня технических вспомогательных средств"

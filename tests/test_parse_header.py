@@ -244,3 +244,9 @@ def test_header_city_of_republican_significance_by_its_adjective():
     doc = parse_text("О Правилах\nРешение Алматинского городского маслихата от 30 декабря 2011 года № 485.\n", "x.txt")
     assert doc.act.issuer.key == "almaty-city-maslikhat"
     assert doc.act.issuer.label == "Алматинский городской маслихат"
+
+
+def test_header_constitutional_law():
+    kk = parse_text("Сайлау туралы\nҚазақстан Республикасының Конституциялық заңы 1995 жылғы 28 қыркүйектегі N 2464.\n", "x.txt")
+    ru = parse_text("О выборах\nКонституционный закон Республики Казахстан от 28 сентября 1995 года № 2464.\n", "x.txt")
+    assert identity(kk) == identity(ru) == ("law", "rk", date(1995, 9, 28), "2464")

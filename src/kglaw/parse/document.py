@@ -61,6 +61,12 @@ _AMEND_AFTER_KK = re.compile(
 _AMEND_BEFORE_RU = re.compile(
     r"(?:(?:изменени[йя]|дополнени[йя])(?:\s+и\s+(?:дополнени[йя]|изменени[йя]))?\s+в|[Вв]нести\s+в)\s*$"
 )
+_AMENDING_TITLE = re.compile(
+    r"(?:өзгеріс|толықтыру)\w*(?:\s+(?:мен|және)\s+\w+)?\s+енгіз(?:у|ілетін)|"
+    r"[Оо]\s+внесении\s+(?:изменени|дополнени)|вносятся\s+в",
+    re.IGNORECASE,
+)
+_COLON_AFTER = re.compile(r"^\s*(?:\([^()]{0,200}\)\s*)?:")
 _REPEAL_KK = re.compile(r"күші\s+жойылды\s+деп\s+(?:танылсын|тану)|күшін\s+жойған\s+деп\s+(?:танылсын|тану)")
 _REPEAL_RU = re.compile(r"[Пп]ризна(?:ть|нии)\s+утратившим[иа]?\s+силу|утратившим[иа]?\s+силу", re.IGNORECASE)
 _LIST_REPEAL_KK = re.compile(r"(?:мыналардың|келесі|қосымшаға\s+сәйкес)[^.]{0,200}?(?:күші\s+жойылды\s+деп\s+танылсын)\s*:?")
@@ -281,6 +287,19 @@ def read_changes(j: Joined, hits: list[RefHit], h: Header, op_end: int) -> tuple
         if x.lang == "ru" and re.search(r"(?:" + _REPEAL_RU.pattern + r")\s*(?:[^.;:]{0,40})$", t[max(0, x.start - 120):x.start], re.IGNORECASE):
             repeals.append(x)
             continue
+    # An amending act whose changes sit in an appendix ("… кейбір шешімдеріне енгізілетін өзгерістер",
+    # "Изменения, которые вносятся в некоторые решения …"): each item names its act in the locative
+    # before a colon ("… № 326 қаулысында:", "В постановлении … от … № 326 «…» (САПП …):").
+    if h.act.title and _AMENDING_TITLE.search(h.act.title):
+        for x in hits:
+            if x in amends or x.start < zone_lo:
+                continue
+            after = t[x.end:x.end + 200]
+            if x.lang == "kk" and x.case == "loc" and _COLON_AFTER.match(after):
+                amends.append(x)
+            elif x.lang == "ru" and x.case == "loc" and re.search(r"(?:^|\s)[Вв]\s+$", t[max(0, x.start - 4):x.start]) \
+                    and _COLON_AFTER.match(after):
+                amends.append(x)
     # numbered lists of repealed acts after a colon
     for m in list(re.finditer(r"(?:" + _REPEAL_KK.pattern + r")\s*:", t[zone_lo:op_end])) + list(
         re.finditer(r"(?:" + _REPEAL_RU.pattern + r")[^.;:]{0,120}:", t[zone_lo:op_end], re.IGNORECASE)

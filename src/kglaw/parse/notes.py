@@ -40,7 +40,7 @@ _REPEAL_RU = re.compile(
 _PARTIAL = re.compile(r"күші\s+жойылды|утратил[оаи]?\s+силу", re.IGNORECASE)
 _CHANGE = re.compile(
     r"өзгеріс|толықтыру|өзгерту|редакцияда|алып\s+тасталды|ауыстырылды|жойылды|изменени|дополнени|"
-    r"редакции|исключен|внесен|утратил|заменен",
+    r"редакции|исключен|внесен|утратил|заменен|дополнен|толықтырылды",
     re.IGNORECASE,
 )
 #: When a repeal or amendment takes effect, as the note says in brackets.
