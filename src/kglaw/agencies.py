@@ -1628,8 +1628,10 @@ def registry_turtle() -> str:
 
 
 def write_registry(path: Path | None = None) -> Path:
+    from .build import write_atomically  # temporary file + rename: an interrupted write keeps the old file
+
     target = path or agencies_file()
-    target.write_text(registry_turtle(), encoding="utf-8")
+    write_atomically(target, registry_turtle().encode("utf-8"))
     _cached_index.cache_clear()
     return target
 

@@ -1561,14 +1561,16 @@ def generate_chain(depth: int, seed: int = 0, lang: str = "kk") -> list[SynthDoc
 
 def generate_corpus(n: int, out_dir: Path | str, seed: int = 0) -> GroundTruth:
     """Write ``n`` documents and ``ground-truth.jsonl`` into ``out_dir``; the same seed gives the same bytes."""
+    from .build import write_atomically  # each file whole or not at all, even when interrupted
+
     out = Path(out_dir)
     out.mkdir(parents=True, exist_ok=True)
     docs = generate_documents(n, seed)
     lines = []
     for d in docs:
-        (out / d.source).write_bytes(d.text.encode("utf-8"))
+        write_atomically(out / d.source, d.text.encode("utf-8"))
         lines.append(json.dumps(d.truth, ensure_ascii=False, sort_keys=True))
-    (out / GROUND_TRUTH_FILE).write_bytes(("\n".join(lines) + "\n").encode("utf-8"))
+    write_atomically(out / GROUND_TRUTH_FILE, ("\n".join(lines) + "\n").encode("utf-8"))
     return GroundTruth(out, [d.truth for d in docs], seed)
 
 
