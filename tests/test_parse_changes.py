@@ -79,3 +79,18 @@ def test_amends_ru_items_of_an_appendix_v_postanovlenii():
     assert ids(doc.amends) == [("resolution", "government", date(2005, 7, 20), "754"),
                                ("resolution", "government", date(2019, 5, 28), "326")]
     assert doc.amends[0].title == "Об утверждении перечня технических вспомогательных средств"
+
+
+def test_repeals_listed_in_an_appendix_take_effect_with_the_act():
+    for name in ("kk_repeals_in_appendix_list.txt", "ru_repeals_in_appendix_list.txt"):
+        doc = read(name)
+        assert ids(doc.repeals) == [("resolution", "government", date(2005, 7, 20), "754"),
+                                    ("resolution", "government", date(2019, 5, 28), "326")], name
+        assert doc.entry_into_force == date(2023, 7, 1)
+        assert {r.effective_date for r in doc.repeals} == {date(2023, 7, 1)}
+        assert doc.cites == []
+
+
+def test_entry_into_force_stated_in_the_operative_part():
+    assert read("ru_government_resolution.txt").entry_into_force == date(2025, 1, 1)
+    assert read("kk_government_resolution.txt").entry_into_force is None  # "қол қойылған күнінен бастап"

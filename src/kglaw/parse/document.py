@@ -186,6 +186,10 @@ def _parse(text: str, source: str) -> Document:
     cites = merge_refs([x.ref for x in hits if id(x) not in used])
     doc.cites = [r for r in cites if not any(same_act(r, o) for o in taken)]
     doc.entry_into_force = _entry_into_force(j, h, op_end)
+    if doc.entry_into_force:
+        # the acts this one repeals lose force the day it enters into force, as its text states
+        for r in doc.repeals:
+            r.effective_date = r.effective_date or doc.entry_into_force
 
     if full_size <= HOOK_MAX_CHARS:
         _run_hooks(lines, doc, text.split("\n"))
