@@ -181,3 +181,11 @@ def test_cli_import_of_a_broken_file_is_exit_2(tmp_path: Path) -> None:
     bad.write_text("<a> <b> .", encoding="utf-8")
     res = CliRunner().invoke(cli, ["import", str(bad), "--store", str(tmp_path / "s")])
     assert res.exit_code == 2
+
+
+def test_cli_export_to_stdout_is_the_same_bytes(store: Store, data_dir: Path, tmp_path: Path) -> None:
+    res = CliRunner().invoke(
+        cli, ["export", "--format", "nt", "--store", str(tmp_path / "s"), "--data", str(data_dir)]
+    )
+    assert res.exit_code == 0, res.output
+    assert res.stdout_bytes == export_graph(store, "nt")

@@ -205,3 +205,24 @@ def test_cli_lineage_descendants_prints_a_table(store, tmp_path: Path) -> None: 
     assert lines[0] == "act,distance,via,relation,from"
     assert lines[1].startswith(CODE + ",1,")
     assert len(lines) == 4
+
+
+def test_cli_lineage_status_and_timeline(tmp_path: Path) -> None:
+    from .fixture_graphs import write_fixture_dir
+
+    data = write_fixture_dir(tmp_path / "ttl")
+    opts = ["--store", str(tmp_path / "s"), "--data", str(data)]
+    runner = CliRunner()
+    res = runner.invoke(cli, ["lineage", "status", "--on", "2008-01-01", "--act", D245, "-f", "tsv", *opts])
+    assert res.exit_code == 0, res.output
+    assert res.stdout.splitlines()[1].split("\t")[1:] == [
+        '"repealed"',
+        '"2007-12-12"^^<http://www.w3.org/2001/XMLSchema#date>',
+        '"repealed by decision No 33 of 2007-12-12 on 2007-12-12"',
+    ]
+    res = runner.invoke(cli, ["lineage", "timeline", D245, "-f", "csv", *opts])
+    assert res.exit_code == 0, res.output
+    assert res.stdout.splitlines()[1] == "2005-12-20,adopted,"
+    res = runner.invoke(cli, ["lineage", "status", "--on", "2008-02-30", *opts])
+    assert res.exit_code == 2
+    assert "is not a date" in res.output
