@@ -104,3 +104,19 @@ def test_cli_search(tmp_path) -> None:  # type: ignore[no-untyped-def]
         '\t"agency"\t<https://w3id.org/kglaw/agency/ministry-of-labour-and-social-protection-of-population>\t'
         in row
     )
+
+
+def test_a_word_glued_to_its_neighbours_is_still_found(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    from rdflib import Dataset, Literal, URIRef
+    from rdflib.namespace import RDF, RDFS
+
+    ds = Dataset(default_union=True)
+    g = ds.graph(URIRef("https://w3id.org/kglaw/graph/glued"))
+    m = URIRef(
+        "https://w3id.org/kglaw/eli/kz/resolution/government/2019-05-28/326/plan/action-plan/measure/80"
+    )
+    g.add((m, RDF.type, URIRef("https://w3id.org/kglaw/ontology#Measure")))
+    g.add((m, RDFS.label, Literal("теміржолкөлігіменжол жүруге50 % жеңілдік", lang="kk")))
+    hits = search(ds, "көлігімен")
+    assert [h.iri for h in hits] == [str(m)]
+    assert hits[0].score < 1  # found inside a word, ranked below a whole-word match
