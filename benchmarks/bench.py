@@ -34,9 +34,9 @@ import subprocess
 import sys
 import tempfile
 import time
-from collections.abc import Callable, Iterable
+from collections.abc import Callable
 from concurrent.futures import ProcessPoolExecutor
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
@@ -50,7 +50,7 @@ SEED = 20261122
 
 
 def log(msg: str) -> None:
-    print(f"[{datetime.now(timezone.utc).strftime('%H:%M:%S')}] {msg}", file=sys.stderr, flush=True)
+    print(f"[{datetime.now(UTC).strftime('%H:%M:%S')}] {msg}", file=sys.stderr, flush=True)
 
 
 def machine() -> dict[str, Any]:
@@ -129,8 +129,8 @@ def corpus_files(d: Path) -> list[Path]:
 
 
 def bench_parse(work: Path, full: bool) -> dict[str, Any]:
-    from kglaw.parse.document import parse_text
     from kglaw.parse.decode import decode_bytes
+    from kglaw.parse.document import parse_text
 
     sets = {"seeds (data/raw)": sorted((ROOT / "data" / "raw").glob("*.txt"))}
     synth_n = 2000 if full else 300
@@ -342,16 +342,16 @@ def bench_ingest(work: Path, full: bool) -> dict[str, Any]:
 # -- 3. saved queries on 1M and 10M triples -----------------------------------------------------------------
 
 
-def legal_graph(work: Path, target: int) -> Path:
+def legal_graph(work: Path, target: int, base_docs: int = 2500) -> Path:
     """N-Quads of about ``target`` triples: the build output of the synthetic corpus (and the seeds),
     replicated with disjoint act, provenance and source IRIs; agencies and reference graphs shared."""
-    out = work / f"graph-{target}.nq"
+    out = work / f"graph-{target}-{base_docs}.nq"
     if out.exists():
         return out
-    base = work / "graph-base.nq"
+    base = work / ("graph-base.nq" if base_docs == 2500 else f"graph-base-{base_docs}.nq")
     if not base.exists():
-        log("building the base graph (synthetic corpus of 2500 docs + seeds)")
-        d = corpus(work, 2500)
+        log(f"building the base graph (synthetic corpus of {base_docs} docs + seeds)")
+        d = corpus(work, base_docs)
         files = corpus_files(d) + sorted((ROOT / "data" / "raw").glob("*.txt"))
         store_dir = work / "store-base"
         r = ingest(files, store_dir)
@@ -401,38 +401,51 @@ def _time_query(run: Callable[[], Any], repeats: int, budget: float, cpu: list[f
     return times, rows
 
 
-def _rdflib_in_child(ds: Any, q: Any, params: dict[str, Any], repeats: int, budget: float, timeout: float) -> dict[str, Any]:
-    """Run a query on rdflib in a forked child (copy-on-write graph), killed after ``timeout`` seconds."""
-    from kglaw.query import run_sparql
+def _in_child(fn: Callable[[], dict[str, Any]], timeout: float) -> dict[str, Any]:
+    """Run ``fn`` in a forked child (copy-on-write memory); kill it after ``timeout`` seconds.
 
+    Neither engine can interrupt a query, and some saved queries take minutes (or memory without
+    bound) on the big graphs: a child process is the only safe way to time them.
+    """
     r, w = os.pipe()
     pid = os.fork()
     if pid == 0:  # child
         os.close(r)
         try:
-            times, rows = _time_query(lambda: run_sparql(ds, q.text, params), repeats, budget)
-            msg = json.dumps({"times": times, "rows": rows})
-        except Exception as err:  # report any failure of the rdflib engine as data
+            msg = json.dumps(fn())
+        except Exception as err:  # noqa: BLE001 — any failure of an engine is reported as data
             msg = json.dumps({"error": f"{type(err).__name__}: {str(err)[:200]}"})
         os.write(w, msg.encode())
         os._exit(0)
     os.close(w)
     deadline = time.monotonic() + timeout
+    data = b""
+    import select
+
     while True:
-        done, _status = os.waitpid(pid, os.WNOHANG)
-        if done:
-            break
+        ready, _, _ = select.select([r], [], [], 0.2)
+        if ready:
+            chunk = os.read(r, 65536)
+            if not chunk:
+                break
+            data += chunk
         if time.monotonic() > deadline:
             os.kill(pid, signal.SIGKILL)
             os.waitpid(pid, 0)
             os.close(r)
             return {"timeout": timeout}
-        time.sleep(0.05)
-    data = b""
-    while chunk := os.read(r, 65536):
-        data += chunk
+    os.waitpid(pid, 0)
     os.close(r)
     return json.loads(data or b'{"error": "no output"}')
+
+
+def _measure(run: Callable[[], Any], repeats: int, budget: float, warm: bool) -> dict[str, Any]:
+    if warm:
+        run()
+    cpu: list[float] = []
+    times, rows = _time_query(run, repeats, budget, cpu)
+    return {"p50_ms": pct(times, 0.5) * 1000, "p95_ms": pct(times, 0.95) * 1000, "runs": len(times), "rows": rows,
+            "cpu_p50_ms": pct(cpu, 0.5) * 1000}
 
 
 def bench_queries(work: Path, full: bool) -> dict[str, Any]:
@@ -446,12 +459,12 @@ def bench_queries(work: Path, full: bool) -> dict[str, Any]:
     # above 1M rdflib needs >10 GB and tens of minutes to load: skipped; the quick run skips it altogether
     rdflib_limit = 1_000_000 if full else 0
     out: dict[str, Any] = {"sizes": {}, "how": (
-        "build output (parse → build) of 2,500 synthetic documents and the 5 seeds, with the ontology, "
-        "authority and curated graphs; replicated with disjoint act/provenance/source IRIs (agencies and "
-        "reference graphs shared) up to the size")}
+        f"build output (parse → build) of {2500 if full else 1000:,} synthetic documents and the 5 seeds, with the "
+        "ontology, authority and curated graphs; replicated with disjoint act/provenance/source IRIs (agencies "
+        "and reference graphs shared) up to the size")}
     queries = _query_list()
     for size in sizes:
-        path = legal_graph(work, size)
+        path = legal_graph(work, size, 2500 if full else 1000)
         store_dir = work / f"qstore-{size}"
         shutil.rmtree(store_dir, ignore_errors=True)
         s = Store(store_dir)
@@ -468,33 +481,31 @@ def bench_queries(work: Path, full: bool) -> dict[str, Any]:
         else:
             res["rdflib"] = ("skipped: the quick run measures Oxigraph only (rdflib side by side with --full)" if not full else
                              f"skipped: above {rdflib_limit:,} triples rdflib in memory cannot load in this run's time and memory")
+        s.flush()
+        ox_timeout = 30.0
         for q in queries:
             try:
                 params = bind_params(q, {}, s)
-            except Exception as err:  # a parameter default that does not resolve is reported, not fatal
+            except Exception as err:  # noqa: BLE001 — a parameter default that does not resolve is reported
                 res["queries"][q.name] = {"error": str(err)[:200]}
                 continue
-            row: dict[str, Any] = {}
-            try:
-                run_sparql(s, q.text, params)  # warm-up
-                cpu: list[float] = []
-                times, rows = _time_query(lambda: run_sparql(s, q.text, params), 20 if full else 10, 5.0, cpu)
-                row["ox"] = {"p50_ms": pct(times, 0.5) * 1000, "p95_ms": pct(times, 0.95) * 1000, "runs": len(times),
-                             "rows": rows, "cpu_p50_ms": pct(cpu, 0.5) * 1000}
-            except Exception as err:  # noqa: BLE001 — recorded in the table
-                row["ox"] = {"error": str(err)[:200]}
+
+            def ox_run(q: Any = q, params: Any = params) -> dict[str, Any]:
+                ro = Store(store_dir, read_only=True)
+                return _measure(lambda: run_sparql(ro, q.text, params), 20 if full else 10, 5.0, True)
+
+            row: dict[str, Any] = {"ox": _in_child(ox_run, ox_timeout)}
             if ds is not None:
-                rb = _rdflib_in_child(ds, q, bind_params(q, {}, s), 3, 20.0, 120.0)
-                if "times" in rb:
-                    row["rdflib"] = {"p50_ms": pct(rb["times"], 0.5) * 1000, "p95_ms": pct(rb["times"], 0.95) * 1000,
-                                     "runs": len(rb["times"]), "rows": rb["rows"]}
-                else:
-                    row["rdflib"] = rb
+
+                def rb_run(q: Any = q, params: Any = params) -> dict[str, Any]:
+                    return _measure(lambda: run_sparql(ds, q.text, params), 3, 20.0, False)
+
+                row["rdflib"] = _in_child(rb_run, 60.0)
             res["queries"][q.name] = row
-            ox_ms = row.get("ox", {}).get("p50_ms")
-            rb_ms = row.get("rdflib", {}).get("p50_ms") if isinstance(row.get("rdflib"), dict) else None
-            log(f"  {q.name}: ox {ox_ms if ox_ms is None else round(ox_ms, 1)} ms, rdflib "
-                f"{rb_ms if rb_ms is None else round(rb_ms, 1)} ms")
+            ox_ms = row["ox"].get("p50_ms")
+            rb_ms = row.get("rdflib", {}).get("p50_ms")
+            log(f"  {q.name}: ox {row['ox'] if ox_ms is None else round(ox_ms, 1)} ms, rdflib "
+                f"{row.get('rdflib') if rb_ms is None else round(rb_ms, 1)} ms")
         out["sizes"][str(size)] = res
         del s, ds
         gc.collect()
@@ -512,7 +523,7 @@ def bench_shacl(work: Path, full: bool) -> dict[str, Any]:
     from kglaw.fastvalidate import compile_shapes, validate_store
     from kglaw.validate import load_shapes, validate_graph
 
-    path = legal_graph(work, 1_000_000)
+    path = legal_graph(work, 1_000_000, 2500 if full else 1000)
     shapes = load_shapes()
     out: dict[str, Any] = {}
     store = ox.Store()
@@ -734,8 +745,12 @@ def render(results: dict[str, Any]) -> str:
                     continue
                 o = q.get("ox", {})
                 rb = q.get("rdflib")
-                if "error" in o:
-                    L.append(f"| {name} | Oxigraph error: {o['error'][:80]} | | | | | | |")
+                if "error" in o or "timeout" in o:
+                    what = f"error: {o['error'][:80]}" if "error" in o else f"> {o['timeout']:.0f} s (killed)"
+                    slow.append(name)
+                    rbx = rb if isinstance(rb, dict) else {}
+                    rbs = f"{rbx['p50_ms']:,.1f}" if "p50_ms" in rbx else ("> 60 s" if "timeout" in rbx else "–")
+                    L.append(f"| {name} | – | Oxigraph {what} | | | {rbs} | | |")
                     continue
                 if isinstance(rb, dict) and "p50_ms" in rb:
                     ratio = rb["p50_ms"] / max(o["p50_ms"], 1e-6)
@@ -822,7 +837,7 @@ def main(argv: list[str] | None = None) -> int:
             results["machine"] = machine()
             results["sections"][name] = {
                 "command": command, "full": args.full, "data": data, "seconds": time.perf_counter() - t0,
-                "finished": datetime.now(timezone.utc).strftime("%Y-%m-%d %H:%M UTC"), "loadavg": load,
+                "finished": datetime.now(UTC).strftime("%Y-%m-%d %H:%M UTC"), "loadavg": load,
             }
             tmp = RESULTS_JSON.with_suffix(".tmp")
             tmp.write_text(json.dumps(results, indent=1, ensure_ascii=False, default=str))
