@@ -131,6 +131,19 @@ def detect_encoding(data: bytes) -> str:
     return "kz1048" if _score(kz) > _score(ru) else "cp1251"
 
 
+def _refuse_mixed(data: bytes, source: str) -> None:
+    """A file that is not UTF-8 as a whole, but whose first lines are UTF-8 with Cyrillic in them, holds
+    two encodings: read with one single-byte codec, its UTF-8 part would become ``РљР°Р·…`` silently."""
+    try:
+        data.decode("utf-8")
+    except UnicodeDecodeError as err:
+        cut = data.rfind(b"\n", 0, err.start) + 1
+        head = data[:cut].decode("utf-8", errors="replace")
+        if len(_GOOD.findall(head)) >= 3 and "\ufffd" not in head and not _CONTROL.search(head):
+            line = head.count("\n") + 1
+            raise ParseError("mixed encodings: UTF-8 before this line, another encoding from it", source, line) from None
+
+
 def decode_bytes(data: bytes, source: str) -> str:
     """Decode the raw bytes of a text file; raise :class:`ParseError` on binary or undecodable input.
 
@@ -140,6 +153,8 @@ def decode_bytes(data: bytes, source: str) -> str:
     enc = detect_encoding(data)
     if enc == "binary":  # the error names the line of the first NUL byte
         raise ParseError("binary data, not a text", source, data.count(b"\n", 0, max(0, data.find(0))) + 1)
+    if enc in ("kz1048", "cp1251"):
+        _refuse_mixed(data, source)
     try:
         text = data.decode(enc)
     except UnicodeDecodeError as err:
