@@ -202,8 +202,8 @@ def test_cli_lineage_descendants_prints_a_table(store, tmp_path: Path) -> None: 
     )
     assert res.exit_code == 0, res.output
     lines = res.stdout.strip().splitlines()
-    assert lines[0] == "act,distance,via,relation,from"
-    assert lines[1].startswith(CODE + ",1,")
+    assert lines[0] == "act,name,distance,relation,from"
+    assert lines[1] == f"{CODE},code No 224-VII of 2023-04-20,1,repeals,{LAW39}"
     assert len(lines) == 4
 
 

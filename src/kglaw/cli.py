@@ -383,10 +383,11 @@ _RELATIONS = click.option(
 @_data_option
 def lineage_ancestors(act: str, relations: tuple[str, ...], fmt: str, out: Path | None, store_path: Path | None, data_dir: Path | None) -> None:
     """The acts ACT comes after: those it amends, repeals or rests on, and those it replaced, transitively."""
-    from .lineage import ancestors, to_results
+    from .lineage import act_names, ancestors, to_results
     from .query import format_results
 
-    _emit(format_results(to_results(ancestors(open_graph_store(store_path, data_dir), act, relations or None)), fmt), out)
+    store = open_graph_store(store_path, data_dir)
+    _emit(format_results(to_results(ancestors(store, act, relations or None), act_names(store)), fmt), out)
 
 
 @lineage.command("descendants")
@@ -398,10 +399,11 @@ def lineage_ancestors(act: str, relations: tuple[str, ...], fmt: str, out: Path 
 @_data_option
 def lineage_descendants(act: str, relations: tuple[str, ...], fmt: str, out: Path | None, store_path: Path | None, data_dir: Path | None) -> None:
     """The acts that come after ACT: those that amend, repeal or rest on it, or replaced it, transitively."""
-    from .lineage import descendants, to_results
+    from .lineage import act_names, descendants, to_results
     from .query import format_results
 
-    _emit(format_results(to_results(descendants(open_graph_store(store_path, data_dir), act, relations or None)), fmt), out)
+    store = open_graph_store(store_path, data_dir)
+    _emit(format_results(to_results(descendants(store, act, relations or None), act_names(store)), fmt), out)
 
 
 @lineage.command("chains")

@@ -436,12 +436,29 @@ def act_timeline(target: Any, act: str) -> list[Event]:
 # -- results for the CLI -----------------------------------------------------------------------------
 
 
-def to_results(items: list[Any]) -> Results:
-    """Lineage answers as query :class:`~kglaw.query.Results`, so that every result format applies."""
+def to_results(items: list[Any], names: dict[str, str] | None = None) -> Results:
+    """Lineage answers as query :class:`~kglaw.query.Results`, so that every result format applies.
+
+    With ``names`` (from :func:`act_names`), ancestors and descendants get a readable ``name`` column.
+    """
     if not items:
         return Results(vars=["act"], rows=[])
     first = items[0]
     if isinstance(first, Relative):
+        if names is not None:
+            return Results(
+                vars=["act", "name", "distance", "relation", "from"],
+                rows=[
+                    (
+                        URIRef(r.act),
+                        Literal(names.get(r.act, r.act)),
+                        Literal(r.distance),
+                        Literal(r.via.relation),
+                        URIRef(r.via.other if r.via.act == r.act else r.via.act),
+                    )
+                    for r in items
+                ],
+            )
         return Results(
             vars=["act", "distance", "via", "relation", "from"],
             rows=[
