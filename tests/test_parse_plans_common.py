@@ -334,3 +334,28 @@ def test_passport_word_in_running_text_is_not_a_programme() -> None:
     lines = ["Азаматтың жеке басын куәландыратын құжаты, паспорты немесе жеке куәлігі", "ұсынылады.",
              "Документ удостоверяющий личность: паспорт гражданина."]
     assert parse_plans(lines, Document(source="x.txt")) == []
+
+
+def test_layout_detection_also_sees_the_raw_lines(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Regression: TAB-only cell separators vanish in normalised lines, so a TAB-cell table was given
+    to another layout. The registry now shows each detector the raw lines too."""
+    import types
+
+    import kglaw.parse.plans as plans
+
+    seen: list[bool] = []
+
+    def detect(lines: list[str], start: int, end: int) -> float:
+        tabs = any(ln == "\t" for ln in lines[start:end])
+        seen.append(tabs)
+        return 0.9 if tabs else 0.0
+
+    fake = types.SimpleNamespace(__name__="kglaw.parse.plans.fake", detect=detect,
+                                 parse=lambda lines, start, end, ctx: plans.LayoutResult(rows_seen=0))
+    monkeypatch.setattr(plans, "LAYOUT_MODULES", ["fake"])
+    monkeypatch.setitem(plans._loaded, "fake", fake)
+    raw = ["\t", "1.", "\t", "Іс-шара"]
+    norm = [ln.rstrip() for ln in raw]
+    assert plans.choose_layout(norm, 0, 4) == (None, 0.0)
+    assert plans.choose_layout(norm, 0, 4, raw) == (fake, 0.9)
+    assert seen == [False, False, True]

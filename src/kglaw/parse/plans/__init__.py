@@ -94,15 +94,23 @@ def registered_layouts() -> list[ModuleType]:
     return out
 
 
-def choose_layout(lines: list[str], start: int, end: int) -> tuple[ModuleType | None, float]:
-    """The registered layout most confident that lines ``start``–``end`` are its table."""
+def choose_layout(
+    lines: list[str], start: int, end: int, raw_lines: list[str] | None = None
+) -> tuple[ModuleType | None, float]:
+    """The registered layout most confident that lines ``start``–``end`` are its table.
+
+    When the raw lines are given (same indexing), each layout is also shown them and keeps its better
+    score: structure that normalisation removes (TAB-only cell separators) still counts."""
     best: ModuleType | None = None
     best_score = 0.0
+    views = [lines] + ([raw_lines] if raw_lines is not None and len(raw_lines) == len(lines) else [])
     for mod in registered_layouts():
-        try:
-            score = float(mod.detect(lines, start, end))
-        except Exception:  # a layout's detector must not sink the parse; it just does not match
-            score = 0.0
+        score = 0.0
+        for view in views:
+            try:
+                score = max(score, float(mod.detect(view, start, end)))
+            except Exception:  # a layout's detector must not sink the parse; it just does not match
+                continue
         if score > best_score:
             best, best_score = mod, score
     return best, best_score
@@ -330,7 +338,7 @@ def _programme(
                 t_end = i
                 break
         table = (t_start, t_end)
-        layout, score = choose_layout(lines, t_start, t_end)
+        layout, score = choose_layout(lines, t_start, t_end, raw_lines)
         if region.passport is None and (layout is None or score < MIN_CONFIDENCE):
             return None  # a heading in running text, not a plan with a table
 
