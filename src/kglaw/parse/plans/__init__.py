@@ -14,6 +14,13 @@
        detect(lines, start, end) -> float            # confidence in [0, 1]
        parse(lines, start, end, ctx) -> LayoutResult  # measures, sections, rows_seen, warnings
 
+   ``detect`` is shown the normalised lines and, when the caller has them, the raw lines too (the
+   better score counts). Conventions: about 0.9 for a clean match of the layout's own row anchor and
+   cells; at most 0.45 when the table has columns the layout does not read (a funding-source or
+   target-indicator column), so that a layout which reads them wins; below ``MIN_CONFIDENCE`` the
+   table is reported as unrecognised, never guessed. ``lines[start:end]`` is the table: from the line
+   after the plan heading to the first note (``Ескертпе:``/``Примечание:``) or legend heading.
+
 Robustness: every programme reports ``rows_seen`` and ``rows_parsed``; an unreadable row becomes a
 :class:`~kglaw.model.Warning_` on ``doc.warnings`` naming its lines; a layout that fails is reported,
 not raised. Only :class:`~kglaw.errors.KglawError` ever escapes.

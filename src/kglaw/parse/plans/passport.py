@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 
 from kglaw.model import Amount, Span
-from kglaw.parse.plans.amounts import find_amounts, funding_source_key, normalize_unit
+from kglaw.parse.plans.amounts import find_amounts, funding_source_key
 from kglaw.parse.plans.common import is_blank, join_cell, span_of
 
 __all__ = ["PASSPORT_HEADING_RE", "PassportField", "parse_passport", "parse_funding", "PASSPORT_KEYS"]
@@ -192,7 +192,3 @@ def parse_funding(items: list[tuple[int, str]]) -> list[Amount]:
         out.append(Amount(value=am.value, unit=unit or "", year=am.year, source=source, raw=am.raw,
                           span=span_of(owner[am.start], owner[max(am.start, am.end - 1)])))
     return out
-
-
-def unit_of(text: str) -> str | None:
-    return normalize_unit(text)
