@@ -103,7 +103,9 @@ def parse_cli(path: Path) -> dict:
 
 
 def tree(directory: Path) -> dict[str, bytes]:
-    return {str(p.relative_to(directory)): p.read_bytes() for p in sorted(directory.rglob("*")) if p.is_file()}
+    return {
+        str(p.relative_to(directory)): p.read_bytes() for p in sorted(directory.rglob("*")) if p.is_file()
+    }
 
 
 def build_batch(tmp_path: Path, files: dict[str, bytes | str]) -> tuple[int, str, str, Path]:
@@ -144,7 +146,9 @@ def assert_batch_error(tmp_path: Path, name: str, data: bytes) -> None:
 def facts(doc: dict) -> dict:
     """The parts of the JSON contract that a decoding problem could spoil."""
     keep = ("iri", "type", "title", "language", "date", "number", "registration", "status")
-    return {k: doc[k] for k in keep} | {k: doc[k] for k in ("repealed_by", "amended_by", "amends", "repeals", "cites")}
+    return {k: doc[k] for k in keep} | {
+        k: doc[k] for k in ("repealed_by", "amended_by", "amends", "repeals", "cites")
+    }
 
 
 def store_quads(path: Path) -> list[str]:
@@ -224,7 +228,11 @@ def test_png_image_named_txt_is_not_text(tmp_path: Path) -> None:
 
 
 def test_pdf_named_txt_is_not_text(tmp_path: Path) -> None:
-    data = b"%PDF-1.4\n1 0 obj\n<< /Filter /FlateDecode >>\nstream\n" + bytes(range(128, 256)) * 30 + b"\nendstream\n"
+    data = (
+        b"%PDF-1.4\n1 0 obj\n<< /Filter /FlateDecode >>\nstream\n"
+        + bytes(range(128, 256)) * 30
+        + b"\nendstream\n"
+    )
     code, _, err = kglaw("parse", write(tmp_path, "act.txt", data))
     assert code == 2
     assert_error_line(err, "act.txt", 5)  # the binary stream starts on line 5
@@ -259,7 +267,9 @@ def test_utf16_with_bom_reads_as_the_utf8_copy(tmp_path: Path, clean_ru: dict) -
 
 
 def test_utf8_with_bom_reads_as_the_utf8_copy(tmp_path: Path, clean_ru: dict) -> None:
-    assert facts(parse_cli(write(tmp_path, "act.txt", b"\xef\xbb\xbf" + RU_REPEAL.encode("utf-8")))) == facts(clean_ru)
+    assert facts(parse_cli(write(tmp_path, "act.txt", b"\xef\xbb\xbf" + RU_REPEAL.encode("utf-8")))) == facts(
+        clean_ru
+    )
 
 
 def test_kz1048_reads_as_the_utf8_copy(tmp_path: Path, clean_kk: dict) -> None:
@@ -274,7 +284,9 @@ def test_legacy_font_mojibake_is_repaired(tmp_path: Path, clean_kk: dict) -> Non
 def test_utf8_saved_twice_through_cp1251_is_repaired(tmp_path: Path) -> None:
     text = RU_REPEAL.replace("И", "и")  # UTF-8 'И' holds byte 0x98, which cp1251 lacks
     twice = text.encode("utf-8").decode("cp1251").encode("utf-8")
-    assert facts(parse_cli(write(tmp_path, "act.txt", twice))) == facts(parse_cli(write(tmp_path, "clean.txt", text)))
+    assert facts(parse_cli(write(tmp_path, "act.txt", twice))) == facts(
+        parse_cli(write(tmp_path, "clean.txt", text))
+    )
 
 
 def test_mixed_encodings_are_an_error_naming_file_and_line(tmp_path: Path) -> None:
@@ -313,7 +325,11 @@ def test_html_page_around_a_real_act_reads_the_act(tmp_path: Path) -> None:
     doc = parse_cli(write(tmp_path, "page.html", (TEXTS / "ru_web_page.html").read_bytes()))
     assert doc["iri"] == "https://w3id.org/kglaw/eli/kz/decision/atyrau-oblast-maslikhat/2009-04-10/210-IV"
     assert doc["title"] == "Об утверждении Правил оказания социальной помощи в Атырауской области"
-    assert doc["registration"] == {"number": "2551", "date": "2009-05-05", "body": doc["registration"]["body"]}
+    assert doc["registration"] == {
+        "number": "2551",
+        "date": "2009-05-05",
+        "body": doc["registration"]["body"],
+    }
     assert [r["number"] for r in doc["repealed_by"]] == ["7"]
     assert doc["status"] == "repealed"
     assert "<" not in json.dumps(doc, ensure_ascii=False)  # no markup leaks into the facts
@@ -330,7 +346,9 @@ def test_table_truncated_mid_row_keeps_the_rows_before(tmp_path: Path) -> None:
     doc = parse_file(write(tmp_path, "plan.txt", cut))
     got = doc.programmes[0].measures
     assert [m.number for m in got[:9]] == [m.number for m in whole[:9]]
-    assert [(m.name, m.deadline, m.executors) for m in got[:9]] == [(m.name, m.deadline, m.executors) for m in whole[:9]]
+    assert [(m.name, m.deadline, m.executors) for m in got[:9]] == [
+        (m.name, m.deadline, m.executors) for m in whole[:9]
+    ]
     last = got[-1]
     assert last.number == "10" and (last.incomplete or not last.executors or last.deadline is None)
     assert_batch_warning(tmp_path, "plan.txt", cut, r"line \d+-\d+: row 10\b")
@@ -350,12 +368,16 @@ def test_fifty_megabyte_document_is_read_up_to_the_limit_with_a_warning(tmp_path
         "for w in d.warnings: print(w)\n"
         "print(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss // 1024)\n"
     )
-    res = subprocess.run([sys.executable, "-c", probe, str(big)], capture_output=True, text=True, timeout=300)
+    res = subprocess.run(
+        [sys.executable, "-c", probe, str(big)], capture_output=True, text=True, timeout=300, check=False
+    )
     assert res.returncode == 0 and res.stderr == "", res.stderr
     out = res.stdout.splitlines()
     number, lines_read = out[0].split()
     assert number == "245" and int(lines_read) < seed.count(b"\n") * (50_000_000 // len(seed) + 1)
-    assert any(re.match(r"line \d+-\d+: text too long \(\d+ characters, limit %d\)" % MAX_CHARS, w) for w in out[1:-1])
+    assert any(
+        re.match(rf"line \d+-\d+: text too long \(\d+ characters, limit {MAX_CHARS}\)", w) for w in out[1:-1]
+    )
     assert any("programmes and amendment operations not read" in w for w in out[1:-1])
     assert int(out[-1]) < 1500, f"peak memory {out[-1]} MB"
 
@@ -379,17 +401,23 @@ def test_impossible_date_31_february_is_a_warning(tmp_path: Path) -> None:
     text = RU_REPEAL.replace("от 12 декабря 2007 года № 33", "от 31 февраля 2007 года № 33")
     doc = parse_cli(write(tmp_path, "feb31.txt", text))
     assert doc["date"] is None and doc["number"] == "33"  # never a guessed date
-    assert_batch_warning(tmp_path, "feb31.txt", text, r"line 2: impossible date '31 февраля 2007 года' not read")
+    assert_batch_warning(
+        tmp_path, "feb31.txt", text, r"line 2: impossible date '31 февраля 2007 года' not read"
+    )
 
 
 def test_dates_in_the_future_are_read_as_written(tmp_path: Path) -> None:
-    text = RU_REPEAL.replace("12 декабря 2007", "12 декабря 2099").replace("25 декабря 2007", "25 декабря 2099")
+    text = RU_REPEAL.replace("12 декабря 2007", "12 декабря 2099").replace(
+        "25 декабря 2007", "25 декабря 2099"
+    )
     doc = parse_cli(write(tmp_path, "future.txt", text))
     assert doc["date"] == "2099-12-12" and doc["registration"]["date"] == "2099-12-25"
 
 
 def test_absurd_numbers_and_days(tmp_path: Path) -> None:
-    text = RU_REPEAL.replace("№ 33", "№ 999999999999999999999999999999").replace("25 декабря 2007", "99 декабря 2007")
+    text = RU_REPEAL.replace("№ 33", "№ 999999999999999999999999999999").replace(
+        "25 декабря 2007", "99 декабря 2007"
+    )
     text = text.replace("20 декабря 2005", "20 декабря 0000")
     doc = parse_cli(write(tmp_path, "absurd.txt", text))
     assert doc["number"] == "999999999999999999999999999999"
@@ -473,7 +501,11 @@ def test_broken_turtle_in_data_ttl_leaves_the_store_unchanged(tmp_path: Path, lo
 def test_shapes_file_that_is_not_turtle(tmp_path: Path) -> None:
     shapes = tmp_path / "shapes"
     write(shapes, "acts.ttl", (ROOT / "shapes" / "acts.ttl").read_bytes())
-    write(shapes, "extra.ttl", "@prefix sh: <http://www.w3.org/ns/shacl#> .\n\n<a> a sh:NodeShape ;\n  sh:path [ .\n")
+    write(
+        shapes,
+        "extra.ttl",
+        "@prefix sh: <http://www.w3.org/ns/shacl#> .\n\n<a> a sh:NodeShape ;\n  sh:path [ .\n",
+    )
     code, _, err = kglaw("validate", "--shapes", shapes, DATA_TTL / "001_a63fa616567ebbc6.ttl")
     assert code == 2
     assert_error_line(err, "extra.ttl")
@@ -496,14 +528,20 @@ def test_shapes_with_an_ill_formed_constraint(tmp_path: Path) -> None:
         '  sh:property [ sh:path eli:title ; sh:minCount "many" ] .\n',
     )
     code, _, err = kglaw("validate", "--shapes", shapes, DATA_TTL / "001_a63fa616567ebbc6.ttl")
-    assert code == 2 and err.count("\n") == 1 and err.startswith("kglaw: error: shapes could not be applied"), err
+    assert (
+        code == 2 and err.count("\n") == 1 and err.startswith("kglaw: error: shapes could not be applied")
+    ), err
 
 
 @pytest.mark.parametrize(
     "header, line, message",
     [
         ("# title: T\n# description: D\n# param: act — no type\n", 3, "bad parameter line"),
-        ("# title: T\n# description: D\n# param: n float = 1 — a float\n", 3, "unknown parameter type 'float'"),
+        (
+            "# title: T\n# description: D\n# param: n float = 1 — a float\n",
+            3,
+            "unknown parameter type 'float'",
+        ),
         ("# title: T\n# author: me\n# description: D\n", 2, "unknown header field 'author'"),
         ("# description: D\n", 1, "no '# title:' line"),
     ],
@@ -521,8 +559,14 @@ def test_saved_query_with_a_bad_header(tmp_path: Path, header: str, line: int, m
 
 
 def test_missing_query_parameter(tmp_path: Path, loaded_store) -> None:  # type: ignore[no-untyped-def]
-    q = load_query(write(tmp_path, "needs-act.rq", "# title: T\n# description: D\n# param: act act — the act\n"
-                         "SELECT DISTINCT ?x WHERE { ?act ?p ?x }\n"))
+    q = load_query(
+        write(
+            tmp_path,
+            "needs-act.rq",
+            "# title: T\n# description: D\n# param: act act — the act\n"
+            "SELECT DISTINCT ?x WHERE { ?act ?p ?x }\n",
+        )
+    )
     with pytest.raises(QueryError, match=r"query 'needs-act' needs --param act=… \(act: the act\)"):
         run_query(loaded_store, q, {})
 
@@ -541,7 +585,9 @@ def test_ill_typed_date_parameter(loaded, data, param: str, message: str) -> Non
 
 
 def test_ill_typed_act_parameter(loaded, data) -> None:  # type: ignore[no-untyped-def]
-    code, _, err = kglaw("query", "acts-repealed-by", "--param", "act=not an act", "--store", loaded[0], "--data", data)
+    code, _, err = kglaw(
+        "query", "acts-repealed-by", "--param", "act=not an act", "--store", loaded[0], "--data", data
+    )
     assert code == 2 and err.count("\n") == 1 and "not a kglaw act identifier" in err, err
 
 
@@ -553,7 +599,9 @@ def test_unknown_query_name(loaded, data) -> None:  # type: ignore[no-untyped-de
 
 
 def test_unknown_query_parameter_name(loaded, data) -> None:  # type: ignore[no-untyped-def]
-    code, _, err = kglaw("query", "in-force-on", "--param", "day=2020-01-01", "--store", loaded[0], "--data", data)
+    code, _, err = kglaw(
+        "query", "in-force-on", "--param", "day=2020-01-01", "--store", loaded[0], "--data", data
+    )
     assert code == 2 and err.count("\n") == 1 and "has no parameter 'day'" in err, err
 
 
@@ -561,15 +609,25 @@ def test_unknown_query_parameter_name(loaded, data) -> None:  # type: ignore[no-
     "text",
     [
         '" } } DROP ALL ; SELECT * { ?s ?p "',
-        "x\") . ?s ?p ?o } #",
+        'x") . ?s ?p ?o } #',
         "'; DELETE WHERE { ?s ?p ?o } ; #",
-        "кодекс\" ) || true || CONTAINS(\"",
+        'кодекс" ) || true || CONTAINS("',
     ],
 )
 def test_injection_in_a_string_parameter_only_fails_to_match(loaded, data, text: str) -> None:  # type: ignore[no-untyped-def]
     store, before = loaded
-    code, out, err = kglaw("query", "measures-mentioning", "--param", f"text={text}", "--format", "csv",
-                           "--store", store, "--data", data)
+    code, out, err = kglaw(
+        "query",
+        "measures-mentioning",
+        "--param",
+        f"text={text}",
+        "--format",
+        "csv",
+        "--store",
+        store,
+        "--data",
+        data,
+    )
     assert code == 0, err
     assert out.splitlines() == ["measure,number,plan,deadline,where"]  # a header, no rows
     assert store_quads(store) == before
@@ -581,7 +639,9 @@ def test_injection_in_a_string_parameter_only_fails_to_match(loaded, data, text:
 )
 def test_injection_in_an_iri_parameter_is_refused(loaded, data, value: str) -> None:  # type: ignore[no-untyped-def]
     store, before = loaded
-    code, out, err = kglaw("query", "acts-repealed-by", "--param", f"act={value}", "--store", store, "--data", data)
+    code, out, err = kglaw(
+        "query", "acts-repealed-by", "--param", f"act={value}", "--store", store, "--data", data
+    )
     assert code == 2 and out == "" and err.count("\n") == 1, err
     assert "is not a valid act" in err or "not a kglaw act identifier" in err, err
     assert store_quads(store) == before
@@ -601,14 +661,21 @@ def test_update_through_the_sparql_command_is_refused(loaded, data) -> None:  # 
 def test_store_locked_by_another_process(loaded, data) -> None:  # type: ignore[no-untyped-def]
     store, before = loaded
     holder = subprocess.Popen(
-        [sys.executable, "-c", "import pyoxigraph, sys, time; s = pyoxigraph.Store(sys.argv[1]); print('open', flush=True); time.sleep(60)", str(store)],
+        [
+            sys.executable,
+            "-c",
+            "import pyoxigraph, sys, time; s = pyoxigraph.Store(sys.argv[1]); print('open', flush=True); time.sleep(60)",
+            str(store),
+        ],
         stdout=subprocess.PIPE,
         text=True,
     )
     try:
         assert holder.stdout is not None and holder.stdout.readline().strip() == "open"
         code, _, err = kglaw("load", "--store", store, data)
-        assert code == 2 and err.count("\n") == 1 and "cannot open the store" in err and str(store) in err, err
+        assert code == 2 and err.count("\n") == 1 and "cannot open the store" in err and str(store) in err, (
+            err
+        )
         code, _, err = kglaw("query", "in-force-on", "--store", store, "--data", data)
         assert code == 2 and err.count("\n") == 1 and "cannot open the store" in err, err
     finally:
@@ -649,15 +716,17 @@ def _disk_full_after(n: int):  # type: ignore[no-untyped-def]
     return FullFile
 
 
-def test_full_disk_while_writing_a_query_result_keeps_the_old_file(tmp_path: Path, loaded, data, monkeypatch) -> None:  # type: ignore[no-untyped-def]
-    import kglaw.build as build
-
+def test_full_disk_while_writing_a_query_result_keeps_the_old_file(
+    tmp_path: Path, loaded, data, monkeypatch
+) -> None:  # type: ignore[no-untyped-def]
     target = write(tmp_path / "results", "r.csv", "old result\n")
-    real_fdopen = os.fdopen
-    monkeypatch.setattr(build.os, "fdopen", lambda fd, *a, **k: _disk_full_after(10)(real_fdopen(fd, *a, **k)))
-    code, out, err = kglaw("query", "acts-repealed-by", "--format", "csv", "--out", target,
-                           "--store", loaded[0], "--data", data)
-    assert code == 2 and err.splitlines()[-1] == "kglaw: error: No space left on device", err
+    real_fdopen = os.fdopen  # build.write_atomically writes through os.fdopen: the disk fills up there
+    monkeypatch.setattr(os, "fdopen", lambda fd, *a, **k: _disk_full_after(10)(real_fdopen(fd, *a, **k)))
+    code, out, err = kglaw(
+        "query", "acts-repealed-by", "--format", "csv", "--out", target, "--store", loaded[0], "--data", data
+    )
+    monkeypatch.undo()
+    assert code == 2 and out == "" and err == "kglaw: error: No space left on device\n", err
     assert target.read_text() == "old result\n"
     assert sorted(p.name for p in target.parent.iterdir()) == ["r.csv"]  # no temporary file left
 

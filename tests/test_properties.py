@@ -42,14 +42,44 @@ MANY = settings(max_examples=1000, deadline=None, suppress_health_check=[HealthC
 
 #: Words and marks the parser keys on, so that random text reaches past the first regex.
 LEGAL = [
-    "Қазақстан Республикасы Үкіметінің", "ҚАУЛЫ ЕТЕДІ:", "шешімі", "қаулысы", "күші жойылды деп танылсын",
-    "өзгерістер енгізілсін", "2005 жылғы 20 желтоқсандағы", "№ 245", "N 33", "Ескерту.", "Сноска.",
-    "Решение", "маслихата", "от 12 декабря 2007 года", "РЕШИЛ:", "Признать утратившим силу", "«", "»",
-    "31 февраля 2007 года", "2099.13.45", "Зарегистрировано", "Департаментом юстиции", "\t", "1.", "2-тармақ",
-    "Приложение", "БЕКІТІЛГЕН", "Ќазаќстан", "<p>", "</html>", "&nbsp;", "млн. теңге", "2025 – 2030 жылдарға",
+    "Қазақстан Республикасы Үкіметінің",
+    "ҚАУЛЫ ЕТЕДІ:",
+    "шешімі",
+    "қаулысы",
+    "күші жойылды деп танылсын",
+    "өзгерістер енгізілсін",
+    "2005 жылғы 20 желтоқсандағы",
+    "№ 245",
+    "N 33",
+    "Ескерту.",
+    "Сноска.",
+    "Решение",
+    "маслихата",
+    "от 12 декабря 2007 года",
+    "РЕШИЛ:",
+    "Признать утратившим силу",
+    "«",
+    "»",
+    "31 февраля 2007 года",
+    "2099.13.45",
+    "Зарегистрировано",
+    "Департаментом юстиции",
+    "\t",
+    "1.",
+    "2-тармақ",
+    "Приложение",
+    "БЕКІТІЛГЕН",
+    "Ќазаќстан",
+    "<p>",
+    "</html>",
+    "&nbsp;",
+    "млн. теңге",
+    "2025 – 2030 жылдарға",
 ]
 letters = st.characters(codec="utf-8", exclude_categories=("Cs",))
-chunk = st.one_of(st.sampled_from(LEGAL), st.text(letters, max_size=12), st.sampled_from(["\n", " ", "\n\n", "\r\n"]))
+chunk = st.one_of(
+    st.sampled_from(LEGAL), st.text(letters, max_size=12), st.sampled_from(["\n", " ", "\n\n", "\r\n"])
+)
 short_texts = st.lists(chunk, max_size=40).map("".join)
 
 
@@ -107,7 +137,9 @@ def test_parser_on_edited_seed_excerpts_raises_only_kglaw_errors(text: str) -> N
     doc = parse_or_kglaw_error(text)
     if doc is not None:
         n = text.count("\n") + 1
-        spans = [r.span for r in doc.repealed_by + doc.amended_by + doc.amends + doc.repeals + doc.cites if r.span]
+        spans = [
+            r.span for r in doc.repealed_by + doc.amended_by + doc.amends + doc.repeals + doc.cites if r.span
+        ]
         assert all(1 <= s.start <= s.end <= n for s in spans), "a span points outside the text"
 
 
@@ -136,14 +168,22 @@ def test_every_graph_conforms_or_its_violations_are_reported(text: str) -> None:
 slug = st.from_regex(r"[a-z0-9][a-z0-9-]{0,30}", fullmatch=True)
 number = st.one_of(
     st.from_regex(r"[0-9]{1,4}(?:[-/][0-9A-Za-zІІНҚҰ]{1,5}){0,2}", fullmatch=True),
-    st.text(st.characters(codec="utf-8", exclude_categories=("Cs", "Cc", "Zs"), exclude_characters="/"), min_size=1, max_size=12),
+    st.text(
+        st.characters(codec="utf-8", exclude_categories=("Cs", "Cc", "Zs"), exclude_characters="/"),
+        min_size=1,
+        max_size=12,
+    ),
 ).filter(lambda n: n.strip() and n != "_")
 when = st.one_of(st.none(), st.dates(date(1900, 1, 1), date(2100, 12, 31)), st.integers(1900, 2100).map(str))
 key = st.one_of(st.none(), st.from_regex(r"t-[0-9a-f]{10}", fullmatch=True))
 # the fields with their valid alphabets; an act needs a date, a number or a title key
-act_ids = st.tuples(st.sampled_from(DOCUMENT_TYPES), st.one_of(st.none(), slug), when, st.one_of(st.none(), number), key).filter(
-    lambda t: t[2] is not None or t[3] is not None or t[4] is not None
-).map(lambda t: ActId(*t))
+act_ids = (
+    st.tuples(
+        st.sampled_from(DOCUMENT_TYPES), st.one_of(st.none(), slug), when, st.one_of(st.none(), number), key
+    )
+    .filter(lambda t: t[2] is not None or t[3] is not None or t[4] is not None)
+    .map(lambda t: ActId(*t))
+)
 
 
 @MANY
@@ -192,6 +232,9 @@ refs = st.lists(
 @given(refs)
 def test_merge_refs_merges_as_the_pairwise_definition(given_refs: list[ActRef]) -> None:
     def show(rs: list[ActRef]) -> list[tuple]:
-        return [(r.type, r.issuer and r.issuer.key, r.date, r.number, r.title and re.sub(r"\W", "", r.title)) for r in rs]
+        return [
+            (r.type, r.issuer and r.issuer.key, r.date, r.number, r.title and re.sub(r"\W", "", r.title))
+            for r in rs
+        ]
 
     assert show(merge_refs(copy.deepcopy(given_refs))) == show(pairwise_merge(copy.deepcopy(given_refs)))
