@@ -387,3 +387,58 @@ def test_russian_plan_in_this_layout() -> None:
     assert m2.funding_required is False
     assert m3.section == prog.sections[1].key and m3.deadline is not None and m3.deadline.kind == "annual"
     assert (m3.deadline.start, m3.deadline.end) == SPAN
+
+
+RESTARTING = """План мероприятий
+
+№ Мероприятия Форма завершения
+
+Профилактика
+
+1
+
+Провести скрининг
+
+Информация
+
+Управление здравоохранения
+
+2006 год
+
+2006 г. - 1,0
+
+2
+
+Провести мониторинг
+
+Информация
+
+Управление образования
+
+2007 год
+
+Не требует финансирования
+
+Реабилитация
+
+1
+
+Открыть центр
+
+Информация
+
+Управление координации занятости
+
+2008 год
+
+2008 г. - 5,0
+"""
+
+
+def test_row_numbers_that_start_again_in_each_section() -> None:
+    doc = Document(source="ru.txt")
+    prog, = parse_plans(normalize_lines(RESTARTING), doc)
+    assert [m.number for m in prog.measures] == ["1.1", "1.2", "2.1"]
+    assert [s.title for s in prog.sections] == ["Профилактика", "Реабилитация"]
+    assert prog.measures[2].name == "Открыть центр" and prog.measures[2].notes == ["row number as written: 1"]
+    assert not [w for w in doc.warnings if w.code == "plan-numbering"]

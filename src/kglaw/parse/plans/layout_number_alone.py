@@ -75,14 +75,15 @@ _YEAR_AMOUNT_LINE = re.compile(rf"^{_Y}\s*(?:ж\.?)?\s*[-–—]\s*\d")
 
 
 def _anchors(lines: list[str], start: int, end: int) -> list[tuple[int, int]]:
-    """(index, number) of row-number lines in sequence 1, 2, 3 … (a gap of up to 3 is tolerated)."""
+    """(index, number) of row-number lines in sequence 1, 2, 3 … (a gap of up to 2 rows is tolerated;
+    numbering may start again at 1, as plans that number rows within each section do)."""
     out: list[tuple[int, int]] = []
     expected = 1
     for i in range(start, end):
         n = row_number(lines[i])
         if n is None:
             continue
-        if n == expected or (out and expected < n <= expected + 2) or (not out and n == 1):
+        if n == expected or (out and expected < n <= expected + 2) or (n == 1 and (not out or out[-1][1] >= 2)):
             out.append((i, n))
             expected = n + 1
     return out
@@ -154,6 +155,12 @@ def parse(lines: list[str], start: int, end: int, ctx: LayoutContext) -> LayoutR
             section = Section(key=str(len(result.sections) + 1), title=heading.text,
                               span=span_of(heading.first, heading.last))
             result.sections.append(section)
+    # Numbering that starts again in each section: "section.row" keeps the numbers unique.
+    numbers = [int(m.number) for m in result.measures]
+    if any(b <= a for a, b in zip(numbers, numbers[1:])):
+        for m in result.measures:
+            m.notes.append(f"row number as written: {m.number}")
+            m.number = f"{m.section or '0'}.{m.number}"
     return result
 
 
