@@ -70,22 +70,28 @@ def test_no_changes_in_an_ordinary_act():
 
 def test_amends_kk_items_of_an_appendix_of_changes_qaulysynda():
     doc = read("kk_amendments_in_appendix.txt")
-    assert ids(doc.amends) == [("resolution", "government", date(2005, 7, 20), "754"),
-                               ("resolution", "government", date(2019, 5, 28), "326")]
+    assert ids(doc.amends) == [
+        ("resolution", "government", date(2005, 7, 20), "754"),
+        ("resolution", "government", date(2019, 5, 28), "326"),
+    ]
 
 
 def test_amends_ru_items_of_an_appendix_v_postanovlenii():
     doc = read("ru_amendments_in_appendix.txt")
-    assert ids(doc.amends) == [("resolution", "government", date(2005, 7, 20), "754"),
-                               ("resolution", "government", date(2019, 5, 28), "326")]
+    assert ids(doc.amends) == [
+        ("resolution", "government", date(2005, 7, 20), "754"),
+        ("resolution", "government", date(2019, 5, 28), "326"),
+    ]
     assert doc.amends[0].title == "Об утверждении перечня технических вспомогательных средств"
 
 
 def test_repeals_listed_in_an_appendix_take_effect_with_the_act():
     for name in ("kk_repeals_in_appendix_list.txt", "ru_repeals_in_appendix_list.txt"):
         doc = read(name)
-        assert ids(doc.repeals) == [("resolution", "government", date(2005, 7, 20), "754"),
-                                    ("resolution", "government", date(2019, 5, 28), "326")], name
+        assert ids(doc.repeals) == [
+            ("resolution", "government", date(2005, 7, 20), "754"),
+            ("resolution", "government", date(2019, 5, 28), "326"),
+        ], name
         assert doc.entry_into_force == date(2023, 7, 1)
         assert {r.effective_date for r in doc.repeals} == {date(2023, 7, 1)}
         assert doc.cites == []

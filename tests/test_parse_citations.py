@@ -28,7 +28,9 @@ def test_citation_kk_law_by_date_only():
 
 
 def test_citation_ru_law_by_date_number_and_title():
-    r = one("согласно Закону Республики Казахстан от 13 апреля 2005 года № 39 «О социальной защите инвалидов в Республике Казахстан»")
+    r = one(
+        "согласно Закону Республики Казахстан от 13 апреля 2005 года № 39 «О социальной защите инвалидов в Республике Казахстан»"
+    )
     assert (r.type, r.issuer.key, r.date, r.number) == ("law", "rk", date(2005, 4, 13), "39")
     assert r.title == "О социальной защите инвалидов в Республике Казахстан" and r.title_lang == "ru"
 
@@ -39,24 +41,41 @@ def test_citation_kk_quoted_title_before_noun():
 
 
 def test_citation_kk_title_after_date_and_number():
-    r = one('Қазақстан Республикасының 2002 жылғы 11 шілдедегі N 343-II "Кемтар балаларды қолдау туралы"  Заңын орындау')
+    r = one(
+        'Қазақстан Республикасының 2002 жылғы 11 шілдедегі N 343-II "Кемтар балаларды қолдау туралы"  Заңын орындау'
+    )
     assert (r.date, r.number, r.title) == (date(2002, 7, 11), "343-II", "Кемтар балаларды қолдау туралы")
 
 
 def test_citation_kk_date_before_issuer():
-    r = one('"Кейбір актілерге өзгерістер енгізу туралы" 2021 жылғы 26 маусымдағы Қазақстан Республикасының Заңымен')
-    assert (r.type, r.issuer.key, r.date, r.title) == ("law", "rk", date(2021, 6, 26), "Кейбір актілерге өзгерістер енгізу туралы")
+    r = one(
+        '"Кейбір актілерге өзгерістер енгізу туралы" 2021 жылғы 26 маусымдағы Қазақстан Республикасының Заңымен'
+    )
+    assert (r.type, r.issuer.key, r.date, r.title) == (
+        "law",
+        "rk",
+        date(2021, 6, 26),
+        "Кейбір актілерге өзгерістер енгізу туралы",
+    )
 
 
 def test_citation_kk_decree_with_title_first():
-    r = one('"Адам құқықтары туралы" Қазақстан Республикасы Президентінің 2023 жылғы 8 желтоқсандағы № 409 Жарлығы.')
+    r = one(
+        '"Адам құқықтары туралы" Қазақстан Республикасы Президентінің 2023 жылғы 8 желтоқсандағы № 409 Жарлығы.'
+    )
     assert (r.type, r.issuer.key, r.date, r.number) == ("decree", "president", date(2023, 12, 8), "409")
 
 
 def test_citation_kk_ministerial_order_of_acting_minister():
-    r = one("Қазақстан Республикасы Денсаулық сақтау және әлеуметтік даму министрінің міндетін атқарушының "
-            "2015 жылғы 27 қарашадағы № 896 бұйрығына")
-    assert (r.type, r.issuer.key, r.number) == ("order", "ministry-of-healthcare-and-social-development", "896")
+    r = one(
+        "Қазақстан Республикасы Денсаулық сақтау және әлеуметтік даму министрінің міндетін атқарушының "
+        "2015 жылғы 27 қарашадағы № 896 бұйрығына"
+    )
+    assert (r.type, r.issuer.key, r.number) == (
+        "order",
+        "ministry-of-healthcare-and-social-development",
+        "896",
+    )
 
 
 def test_citation_kk_code_with_article_pinpoint():
@@ -65,12 +84,16 @@ def test_citation_kk_code_with_article_pinpoint():
 
 
 def test_citation_kk_law_article_pinpoint_after_noun():
-    r = one('2001 жылғы 23 қаңтардағы № 148-II "Жергілікті мемлекеттік басқару туралы" Заңының 27 бабын басшылыққа ала отырып')
+    r = one(
+        '2001 жылғы 23 қаңтардағы № 148-II "Жергілікті мемлекеттік басқару туралы" Заңының 27 бабын басшылыққа ала отырып'
+    )
     assert (r.number, r.pinpoint) == ("148-II", "27-бап")
 
 
 def test_citation_ru_pinpoint_before_noun():
-    r = one("В соответствии с пунктом 2 статьи 18 Закона Республики Казахстан от 6 апреля 2016 года «О правовых актах»")
+    r = one(
+        "В соответствии с пунктом 2 статьи 18 Закона Республики Казахстан от 6 апреля 2016 года «О правовых актах»"
+    )
     assert (r.pinpoint, r.title) == ("пункт 2 статьи 18", "О правовых актах")
 
 
@@ -81,7 +104,11 @@ def test_citation_ru_code_named_by_adjective():
 
 def test_citation_ru_code_about_subject():
     r = one("согласно статье 85 Кодекса Республики Казахстан об административных правонарушениях.")
-    assert (r.type, r.title, r.pinpoint) == ("code", "Кодекс об административных правонарушениях", "статья 85")
+    assert (r.type, r.title, r.pinpoint) == (
+        "code",
+        "Кодекс об административных правонарушениях",
+        "статья 85",
+    )
 
 
 def test_citation_constitution():
@@ -90,9 +117,11 @@ def test_citation_constitution():
 
 
 def test_generic_mentions_are_not_acts():
-    text = ("Қазақстан Республикасының заңнамасына сәйкес және Қазақстан Республикасының заңдарында көзделген; "
-            "в порядке, установленном законодательством Республики Казахстан и законами Республики Казахстан; "
-            "заңды тұлғалар; осы шешім; настоящее решение")
+    text = (
+        "Қазақстан Республикасының заңнамасына сәйкес және Қазақстан Республикасының заңдарында көзделген; "
+        "в порядке, установленном законодательством Республики Казахстан и законами Республики Казахстан; "
+        "заңды тұлғалар; осы шешім; настоящее решение"
+    )
     assert find_refs(join_lines([text])) == []
 
 
@@ -121,14 +150,17 @@ def test_ru_citations_of_a_document():
 
 def test_based_on_kk_sakes():
     doc = read("kk_maslikhat_decision_old_format.txt")
-    assert [(r.type, r.title) for r in doc.based_on] == [("law", "Қазақстан Республикасында мүгедектерді әлеуметтік қорғау туралы")]
+    assert [(r.type, r.title) for r in doc.based_on] == [
+        ("law", "Қазақстан Республикасында мүгедектерді әлеуметтік қорғау туралы")
+    ]
     assert doc.cites == []
 
 
 def test_based_on_ru_v_sootvetstvii_s():
     doc = read("ru_government_resolution.txt")
     assert [(r.type, r.date, r.number, r.pinpoint) for r in doc.based_on] == [
-        ("law", date(2016, 4, 6), "480-V", "пункт 2 статьи 18")]
+        ("law", date(2016, 4, 6), "480-V", "пункт 2 статьи 18")
+    ]
 
 
 def test_based_on_ru_rukovodstvuyas():
@@ -142,7 +174,9 @@ def test_based_on_ru_rukovodstvuyas():
 def test_based_on_passport_basis_for_development():
     doc = read("kk_basis_in_passport.txt")
     assert [(r.type, r.date, r.number) for r in doc.based_on] == [
-        ("decree", date(2023, 12, 8), "409"), ("resolution", date(2017, 11, 29), "790")]
+        ("decree", date(2023, 12, 8), "409"),
+        ("resolution", date(2017, 11, 29), "790"),
+    ]
     assert [r.title for r in doc.cites] == ["Білім туралы"]
 
 
@@ -154,8 +188,14 @@ def test_self_reference_is_not_a_citation():
 def test_clean_title_removes_outer_quotes_of_any_style_and_keeps_inner_ones():
     assert clean_title("“О правовых актах”") == "О правовых актах"
     assert clean_title("«О правовых актах»") == clean_title('"О правовых актах"') == "О правовых актах"
-    assert clean_title('"Халықты жұмыспен қамту туралы" Заңына өзгерістер') == '"Халықты жұмыспен қамту туралы" Заңына өзгерістер'
-    assert clean_title('" Қазақстан Республикасындағы жергілікті басқару туралы') == "Қазақстан Республикасындағы жергілікті басқару туралы"
+    assert (
+        clean_title('"Халықты жұмыспен қамту туралы" Заңына өзгерістер')
+        == '"Халықты жұмыспен қамту туралы" Заңына өзгерістер'
+    )
+    assert (
+        clean_title('" Қазақстан Республикасындағы жергілікті басқару туралы')
+        == "Қазақстан Республикасындағы жергілікті басқару туралы"
+    )
 
 
 def test_number_without_kazakh_case_ending():

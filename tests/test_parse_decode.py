@@ -12,8 +12,26 @@ from kglaw.parse.decode import decode_bytes, detect_encoding, fix_mojibake
 KK = "Қызылорда облыстық мәслихатының 2005 жылғы 20 желтоқсандағы № 245 шешімі. Өзгерістер: ұйым, үшін, шаһар, Һ-тармақ"
 RU = "Решение Кызылординского областного маслихата от 20 декабря 2005 года № 245"
 # What a legacy Kazakh font did to the nine Kazakh letters (cp1251 Serbian/Macedonian code points).
-LEGACY = str.maketrans({"Қ": "Ќ", "қ": "ќ", "Ң": "Њ", "ң": "њ", "Ғ": "Ѓ", "ғ": "ѓ", "Ү": "Ї", "ү": "ї",
-                        "Ұ": "Ў", "ұ": "ў", "Ә": "Ј", "ә": "ј", "Ө": "Ґ", "ө": "ґ", "Һ": "Ћ", "һ": "ћ"})
+LEGACY = str.maketrans(
+    {
+        "Қ": "Ќ",
+        "қ": "ќ",
+        "Ң": "Њ",
+        "ң": "њ",
+        "Ғ": "Ѓ",
+        "ғ": "ѓ",
+        "Ү": "Ї",
+        "ү": "ї",
+        "Ұ": "Ў",
+        "ұ": "ў",
+        "Ә": "Ј",
+        "ә": "ј",
+        "Ө": "Ґ",
+        "ө": "ґ",
+        "Һ": "Ћ",
+        "һ": "ћ",
+    }
+)
 
 
 def test_utf8_without_bom():
@@ -67,7 +85,7 @@ def test_double_encoded_utf8_is_undone():
 
 
 def test_crlf_line_ends_become_lf_one_for_one():
-    assert decode_bytes("a\r\nb\rc\n".encode(), "a.txt") == "a\nb\nc\n"
+    assert decode_bytes(b"a\r\nb\rc\n", "a.txt") == "a\nb\nc\n"
 
 
 def test_mojibake_repair_leaves_latin_and_lone_letters_alone():

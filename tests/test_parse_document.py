@@ -9,8 +9,8 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-import kglaw.parse.document as document
 from kglaw.errors import KglawError, ParseError
+from kglaw.parse import document
 from kglaw.parse.document import parse_bytes, parse_file, parse_text
 
 TEXTS = Path(__file__).parent / "texts"
@@ -49,7 +49,9 @@ def test_hooks_get_normalised_lines_and_the_document(monkeypatch):
         return ["programme"]
 
     monkeypatch.setattr(document, "_hook", lambda module, name: plans if name == "parse_plans" else None)
-    doc = parse_text("Бюджет туралы\nАтырау облыстық мәслихатының 2003 жылғы 6 маусымдағы N№301-ІІ шешімі.\n", "x.txt")
+    doc = parse_text(
+        "Бюджет туралы\nАтырау облыстық мәслихатының 2003 жылғы 6 маусымдағы N№301-ІІ шешімі.\n", "x.txt"
+    )
     assert seen["number"] == "301-II" and seen["lines"][1].endswith("№301-II шешімі.")
     assert doc.programmes == ["programme"]
 
@@ -60,8 +62,16 @@ def test_empty_text_gives_an_empty_document_with_a_warning():
 
 
 @settings(max_examples=60, deadline=None)
-@given(st.text(alphabet=st.sampled_from(list("Қазақстан Республикасының 2005 жылғы 13 сәуірдегі № 39 Заңы шешімі"
-                                             "«»\"().,;:-–\n N№IVXІХ Решение от года Сноска Ескерту Күші жойылды"))))
+@given(
+    st.text(
+        alphabet=st.sampled_from(
+            list(
+                "Қазақстан Республикасының 2005 жылғы 13 сәуірдегі № 39 Заңы шешімі"
+                '«»"().,;:-–\n N№IVXІХ Решение от года Сноска Ескерту Күші жойылды'
+            )
+        )
+    )
+)
 def test_parser_never_raises_anything_but_kglaw_errors(text):
     try:
         parse_text(text, "fuzz.txt")

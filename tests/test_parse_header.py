@@ -40,11 +40,23 @@ def registration(doc):
         ("ru_government_resolution.txt", ("resolution", "government", date(2024, 12, 30), "1143")),
         ("kk_prime_minister_order.txt", ("order", "prime-minister", date(2020, 3, 27), "55-ө")),
         ("ru_prime_minister_order.txt", ("order", "prime-minister", date(2020, 3, 27), "55-р")),
-        ("kk_ministerial_order.txt",
-         ("order", "ministry-of-labour-and-social-protection-of-population", date(2023, 6, 29), "263")),
-        ("ru_ministerial_order.txt",
-         ("order", "ministry-of-digital-development-innovation-and-aerospace-industry", date(2022, 9, 30), "389-НҚ")),
-        ("kk_maslikhat_decision_old_format.txt", ("decision", "kyzylorda-oblast-maslikhat", date(2005, 12, 20), "245")),
+        (
+            "kk_ministerial_order.txt",
+            ("order", "ministry-of-labour-and-social-protection-of-population", date(2023, 6, 29), "263"),
+        ),
+        (
+            "ru_ministerial_order.txt",
+            (
+                "order",
+                "ministry-of-digital-development-innovation-and-aerospace-industry",
+                date(2022, 9, 30),
+                "389-НҚ",
+            ),
+        ),
+        (
+            "kk_maslikhat_decision_old_format.txt",
+            ("decision", "kyzylorda-oblast-maslikhat", date(2005, 12, 20), "245"),
+        ),
         ("ru_maslikhat_decision.txt", ("decision", "kyzylorda-oblast-maslikhat", date(2005, 12, 20), "245")),
         ("kk_akimat_resolution.txt", ("resolution", "atyrau-oblast-akimat", date(2015, 5, 12), "123")),
         ("ru_akimat_resolution.txt", ("resolution", "atyrau-oblast-akimat", date(2015, 5, 12), "123")),
@@ -53,9 +65,18 @@ def registration(doc):
         ("ru_joint_act.txt", ("joint-act", "kostanay-oblast-akimat-and-maslikhat", date(2015, 12, 9), "5")),
         ("kk_national_bank_resolution.txt", ("resolution", "national-bank", date(2016, 8, 31), "208")),
         ("ru_national_bank_resolution.txt", ("resolution", "national-bank", date(2016, 8, 31), "208")),
-        ("kk_district_maslikhat_decision.txt", ("decision", "zhualy-district-maslikhat", date(2014, 6, 6), "31-4")),
-        ("ru_district_maslikhat_decision.txt", ("decision", "beineu-district-maslikhat", date(2017, 10, 30), "18/145")),
-        ("kk_city_maslikhat_decision.txt", ("decision", "kapshagai-city-maslikhat", date(2015, 12, 9), "56-227")),
+        (
+            "kk_district_maslikhat_decision.txt",
+            ("decision", "zhualy-district-maslikhat", date(2014, 6, 6), "31-4"),
+        ),
+        (
+            "ru_district_maslikhat_decision.txt",
+            ("decision", "beineu-district-maslikhat", date(2017, 10, 30), "18/145"),
+        ),
+        (
+            "kk_city_maslikhat_decision.txt",
+            ("decision", "kapshagai-city-maslikhat", date(2015, 12, 9), "56-227"),
+        ),
         ("ru_city_maslikhat_decision.txt", ("decision", "almaty-city-maslikhat", date(2011, 12, 30), "485")),
     ],
 )
@@ -70,22 +91,33 @@ def test_header_district_act_keeps_its_region():
 
 def test_header_title_is_the_lines_above_the_identity_line():
     doc = read("kk_maslikhat_decision_old_format.txt")
-    assert doc.act.title == "Қызылорда облысы бойынша мүгедектерді оңалтудың 2006-2008 жылдарға арналған бағдарламасын бекіту туралы"
+    assert (
+        doc.act.title
+        == "Қызылорда облысы бойынша мүгедектерді оңалтудың 2006-2008 жылдарға арналған бағдарламасын бекіту туралы"
+    )
     assert doc.act.title_lang == "kk"
-    assert read("ru_presidential_decree.txt").act.title == \
-        "Об утверждении Плана действий в области прав человека и верховенства закона"
+    assert (
+        read("ru_presidential_decree.txt").act.title
+        == "Об утверждении Плана действий в области прав человека и верховенства закона"
+    )
 
 
 @pytest.mark.parametrize(
     "name, expected",
     [
-        ("kk_maslikhat_decision_old_format.txt", ("4141", date(2006, 1, 23), "kyzylorda-oblast-justice-department")),
+        (
+            "kk_maslikhat_decision_old_format.txt",
+            ("4141", date(2006, 1, 23), "kyzylorda-oblast-justice-department"),
+        ),
         ("ru_maslikhat_decision.txt", ("4141", date(2006, 1, 23), "kyzylorda-oblast-justice-department")),
         ("kk_ministerial_order.txt", ("32941", date(2023, 6, 29), "ministry-of-justice")),
         ("ru_ministerial_order.txt", ("29930", date(2022, 9, 30), "ministry-of-justice")),
         ("kk_national_bank_resolution.txt", ("14419", date(2016, 9, 30), "ministry-of-justice")),
         ("ru_city_maslikhat_decision.txt", ("920", date(2012, 1, 13), "almaty-city-justice-department")),
-        ("kk_mirror_date_year_day_month.txt", ("6-6-103", date(2011, 1, 12), "zhambyl-oblast-justice-department")),
+        (
+            "kk_mirror_date_year_day_month.txt",
+            ("6-6-103", date(2011, 1, 12), "zhambyl-oblast-justice-department"),
+        ),
     ],
 )
 def test_header_registration_with_a_justice_body(name, expected):
@@ -93,7 +125,10 @@ def test_header_registration_with_a_justice_body(name, expected):
 
 
 def test_header_registration_body_label_in_the_nominative():
-    assert read("kk_maslikhat_decision_old_format.txt").registration.body == "Қызылорда облысы Әділет департаменті"
+    assert (
+        read("kk_maslikhat_decision_old_format.txt").registration.body
+        == "Қызылорда облысы Әділет департаменті"
+    )
     assert read("ru_akimat_resolution.txt").registration.body == "Департамент юстиции Атырауской области"
 
 
@@ -133,7 +168,9 @@ def test_status_word_kushinde_and_unknown_words():
     ],
 )
 def test_header_number_forms(raw, number):
-    doc = parse_text(f"Бюджет туралы\nАтырау облыстық мәслихатының 2003 жылғы 6 маусымдағы {raw} шешімі.\n", "x.txt")
+    doc = parse_text(
+        f"Бюджет туралы\nАтырау облыстық мәслихатының 2003 жылғы 6 маусымдағы {raw} шешімі.\n", "x.txt"
+    )
     assert doc.act.number == number
 
 
@@ -169,8 +206,13 @@ def test_header_web_metadata_status_and_change_history_json():
     assert doc.act.adilet == "V09A0002551"
     assert doc.status == "in_force"
     [amending] = doc.amended_by
-    assert (amending.type, amending.date, amending.number, amending.effective_date, amending.adilet) == \
-        ("decision", date(2010, 5, 12), "5", date(2010, 6, 1), "V10A0002570")
+    assert (amending.type, amending.date, amending.number, amending.effective_date, amending.adilet) == (
+        "decision",
+        date(2010, 5, 12),
+        "5",
+        date(2010, 6, 1),
+        "V10A0002570",
+    )
 
 
 def test_header_html_page_inside_site_navigation():
@@ -209,44 +251,70 @@ def test_header_language_detection():
 
 def test_header_menu_lines_above_the_title_are_not_the_title():
     doc = read("ru_web_copy_menu_above_title.txt")
-    assert doc.act.title == ("Об утверждении Правил оказания социальной помощи, установления размеров и определения "
-                             "перечня отдельных категорий нуждающихся граждан")
+    assert doc.act.title == (
+        "Об утверждении Правил оказания социальной помощи, установления размеров и определения "
+        "перечня отдельных категорий нуждающихся граждан"
+    )
     assert identity(doc) == ("resolution", "shymkent-city-akimat", date(2008, 6, 7), "14")
     assert (doc.status, doc.status_raw) == ("in_force", "Обновленный")
     assert [(r.date, r.number, r.effective_date) for r in doc.amended_by] == [
-        (date(2009, 9, 30), "11", None), (date(2010, 1, 28), "5", date(2010, 3, 1))]
+        (date(2009, 9, 30), "11", None),
+        (date(2010, 1, 28), "5", date(2010, 3, 1)),
+    ]
 
 
 def test_header_issuer_labels_in_the_nominative():
     assert read("ru_maslikhat_decision.txt").act.issuer.label == "Кызылординский областной маслихат"
     assert read("ru_akimat_resolution.txt").act.issuer.label == "Акимат Атырауской области"
-    assert read("ru_ministerial_order.txt").act.issuer.label == \
-        "Министр цифрового развития, инноваций и аэрокосмической промышленности Республики Казахстан"
+    assert (
+        read("ru_ministerial_order.txt").act.issuer.label
+        == "Министр цифрового развития, инноваций и аэрокосмической промышленности Республики Казахстан"
+    )
     assert read("kk_akimat_resolution.txt").act.issuer.label == "Атырау облысы әкімдігі"
 
 
 def test_header_district_name_that_ends_like_a_participle():
-    doc = parse_text("Қағидалар туралы\nКүшінде\nЖаңақорған ауданы әкімдігінің 2011 жылғы 25 тамыздағы N 34 қаулысы.\n", "x.txt")
+    doc = parse_text(
+        "Қағидалар туралы\nКүшінде\nЖаңақорған ауданы әкімдігінің 2011 жылғы 25 тамыздағы N 34 қаулысы.\n",
+        "x.txt",
+    )
     assert doc.act.issuer.key == "zhanakorgan-district-akimat"
     assert doc.act.issuer.label == "Жаңақорған ауданы әкімдігі"
 
 
 def test_header_registration_without_number_sign():
-    ru = parse_text("О ставках\nРешение маслихата Жамбылской области от 12 декабря 2008 года N 13-5. Зарегистрировано "
-                    "Департаментом юстиции Жамбылской области 29 декабря 2008 года за номером 1710\n", "x.txt")
-    kk = parse_text("Көмек туралы\nЖамбыл облыстық мәслихатының 2008 жылғы 12 желтоқсандағы N 13-5 шешімі. Жамбыл "
-                    "облысының Әділет департаментінде 2008 жылғы 29 желтоқсанда 1710 нөмірімен тіркелді\n", "x.txt")
-    assert registration(ru) == registration(kk) == ("1710", date(2008, 12, 29), "zhambyl-oblast-justice-department")
+    ru = parse_text(
+        "О ставках\nРешение маслихата Жамбылской области от 12 декабря 2008 года N 13-5. Зарегистрировано "
+        "Департаментом юстиции Жамбылской области 29 декабря 2008 года за номером 1710\n",
+        "x.txt",
+    )
+    kk = parse_text(
+        "Көмек туралы\nЖамбыл облыстық мәслихатының 2008 жылғы 12 желтоқсандағы N 13-5 шешімі. Жамбыл "
+        "облысының Әділет департаментінде 2008 жылғы 29 желтоқсанда 1710 нөмірімен тіркелді\n",
+        "x.txt",
+    )
+    assert (
+        registration(ru)
+        == registration(kk)
+        == ("1710", date(2008, 12, 29), "zhambyl-oblast-justice-department")
+    )
     assert ru.act.issuer.key == kk.act.issuer.key == "zhambyl-oblast-maslikhat"
 
 
 def test_header_city_of_republican_significance_by_its_adjective():
-    doc = parse_text("О Правилах\nРешение Алматинского городского маслихата от 30 декабря 2011 года № 485.\n", "x.txt")
+    doc = parse_text(
+        "О Правилах\nРешение Алматинского городского маслихата от 30 декабря 2011 года № 485.\n", "x.txt"
+    )
     assert doc.act.issuer.key == "almaty-city-maslikhat"
     assert doc.act.issuer.label == "Алматинский городской маслихат"
 
 
 def test_header_constitutional_law():
-    kk = parse_text("Сайлау туралы\nҚазақстан Республикасының Конституциялық заңы 1995 жылғы 28 қыркүйектегі N 2464.\n", "x.txt")
-    ru = parse_text("О выборах\nКонституционный закон Республики Казахстан от 28 сентября 1995 года № 2464.\n", "x.txt")
+    kk = parse_text(
+        "Сайлау туралы\nҚазақстан Республикасының Конституциялық заңы 1995 жылғы 28 қыркүйектегі N 2464.\n",
+        "x.txt",
+    )
+    ru = parse_text(
+        "О выборах\nКонституционный закон Республики Казахстан от 28 сентября 1995 года № 2464.\n", "x.txt"
+    )
     assert identity(kk) == identity(ru) == ("law", "rk", date(1995, 9, 28), "2464")

@@ -33,7 +33,9 @@ def validate(value: Any, schema: dict, root: dict, path: str = "$") -> list[str]
     types = schema.get("type")
     if types is not None:
         allowed = types if isinstance(types, list) else [types]
-        if not any(isinstance(value, _TYPES[t]) and not (t == "integer" and isinstance(value, bool)) for t in allowed):
+        if not any(
+            isinstance(value, _TYPES[t]) and not (t == "integer" and isinstance(value, bool)) for t in allowed
+        ):
             return [f"{path}: {type(value).__name__} is not {allowed}"]
     if "enum" in schema and value not in schema["enum"]:
         errors.append(f"{path}: {value!r} not in {schema['enum']}")
@@ -72,15 +74,36 @@ def test_json_output_validates_against_the_schema(path):
 
 def test_json_of_a_seed_has_the_contract_fields_in_order():
     d = document_to_json(parse_file(ROOT / "data" / "raw" / "000_37dccefd1b8c9523.txt"))
-    assert list(d) == ["source", "iri", "type", "title", "language", "issuer", "date", "number",
-                       "registration", "status", *REF_LISTS]
+    assert list(d) == [
+        "source",
+        "iri",
+        "type",
+        "title",
+        "language",
+        "issuer",
+        "date",
+        "number",
+        "registration",
+        "status",
+        *REF_LISTS,
+    ]
     assert d["iri"] == "https://w3id.org/kglaw/eli/kz/decision/kyzylorda-oblast-maslikhat/2005-12-20/245"
-    assert d["issuer"] == {"iri": "https://w3id.org/kglaw/agency/kyzylorda-oblast-maslikhat",
-                           "label": "Қызылорда облыстық мәслихаты"}
-    assert d["registration"] == {"number": "4141", "date": "2006-01-23", "body": "Қызылорда облысы Әділет департаменті"}
+    assert d["issuer"] == {
+        "iri": "https://w3id.org/kglaw/agency/kyzylorda-oblast-maslikhat",
+        "label": "Қызылорда облыстық мәслихаты",
+    }
+    assert d["registration"] == {
+        "number": "4141",
+        "date": "2006-01-23",
+        "body": "Қызылорда облысы Әділет департаменті",
+    }
     assert d["status"] == "repealed"
     [rep] = d["repealed_by"]
-    assert {k: rep[k] for k in ("type", "date", "number")} == {"type": "decision", "date": "2007-12-12", "number": "33"}
+    assert {k: rep[k] for k in ("type", "date", "number")} == {
+        "type": "decision",
+        "date": "2007-12-12",
+        "number": "33",
+    }
     assert rep["iri"].endswith("/decision/kyzylorda-oblast-maslikhat/2007-12-12/33")
 
 

@@ -21,7 +21,10 @@ TEXTS = Path(__file__).parent / "texts"
 
 
 def test_letter_spaced_words_collapse():
-    assert collapse_letter_spacing("2 0 0 5  ж ы л ғ ы  2 0  ж е л т о қ с а н д а ғ ы") == "2005 жылғы 20 желтоқсандағы"
+    assert (
+        collapse_letter_spacing("2 0 0 5  ж ы л ғ ы  2 0  ж е л т о қ с а н д а ғ ы")
+        == "2005 жылғы 20 желтоқсандағы"
+    )
 
 
 def test_letter_spacing_leaves_ordinary_double_spaces():
@@ -34,11 +37,15 @@ def test_column_number_row_is_not_a_spaced_number():
 
 
 def test_latin_lookalikes_inside_cyrillic_words():
-    assert fix_lookalikes("жөнiндегі әлеуметтiк cертификаттау ISO") == "жөніндегі әлеуметтік сертификаттау ISO"
+    assert (
+        fix_lookalikes("жөнiндегі әлеуметтiк cертификаттау ISO") == "жөніндегі әлеуметтік сертификаттау ISO"
+    )
 
 
 def test_roman_numerals_mixing_cyrillic_and_latin():
-    assert fix_roman_numerals("ХХIV сессиясы; ХХІ сессиясы; № 301-ІІ") == "XXIV сессиясы; XXI сессиясы; № 301-II"
+    assert (
+        fix_roman_numerals("ХХIV сессиясы; ХХІ сессиясы; № 301-ІІ") == "XXIV сессиясы; XXI сессиясы; № 301-II"
+    )
 
 
 def test_roman_numeral_rule_leaves_words_alone():
@@ -46,16 +53,24 @@ def test_roman_numeral_rule_leaves_words_alone():
 
 
 def test_n_written_for_number_sign():
-    assert fix_number_sign("N 245 шешімі; N№301-II; 2006 жылғы 23 қаңтарда N") == "№ 245 шешімі; №301-II; 2006 жылғы 23 қаңтарда №"
+    assert (
+        fix_number_sign("N 245 шешімі; N№301-II; 2006 жылғы 23 қаңтарда N")
+        == "№ 245 шешімі; №301-II; 2006 жылғы 23 қаңтарда №"
+    )
 
 
 def test_displaced_link_after_colon_goes_to_line_start():
-    assert repair_displaced(" мынадай өзгерістер енгізілсін:қаулысына") == " қаулысына мынадай өзгерістер енгізілсін:"
+    assert (
+        repair_displaced(" мынадай өзгерістер енгізілсін:қаулысына")
+        == " қаулысына мынадай өзгерістер енгізілсін:"
+    )
 
 
 def test_displaced_link_goes_into_double_space_hole():
     line = "      2-бөлімнің  төртінші абзацы мынадай редакцияда жазылсын:1-тарауының"
-    assert repair_displaced(line) == "      2-бөлімнің 1-тарауының төртінші абзацы мынадай редакцияда жазылсын:"
+    assert (
+        repair_displaced(line) == "      2-бөлімнің 1-тарауының төртінші абзацы мынадай редакцияда жазылсын:"
+    )
 
 
 def test_displaced_link_before_space_colon():
@@ -63,13 +78,17 @@ def test_displaced_link_before_space_colon():
 
 
 def test_displaced_act_noun_goes_back_after_genitive():
-    assert repair_displaced("Республикасының , Қазақстан Республикасы Президентінің халқына Заңы") == \
-        "Республикасының Заңы, Қазақстан Республикасы Президентінің халқына"
+    assert (
+        repair_displaced("Республикасының , Қазақстан Республикасы Президентінің халқына Заңы")
+        == "Республикасының Заңы, Қазақстан Республикасы Президентінің халқына"
+    )
 
 
 def test_displaced_number_glued_to_word_goes_into_hole():
-    assert repair_displaced("2004 жылғы 30 қарашадағы  қаулысымен бекітілгенN 1241") == \
-        "2004 жылғы 30 қарашадағы № 1241 қаулысымен бекітілген"
+    assert (
+        repair_displaced("2004 жылғы 30 қарашадағы  қаулысымен бекітілгенN 1241")
+        == "2004 жылғы 30 қарашадағы № 1241 қаулысымен бекітілген"
+    )
 
 
 def test_displaced_repair_leaves_noun_in_its_place():
@@ -108,14 +127,22 @@ def test_html_page_is_detected_and_stripped_keeping_lines():
 
 
 def test_minified_html_loses_the_line_map_but_keeps_blocks():
-    text, kept = html_to_text("<html><body><p>Один</p><p>Два</p><p>Три</p><div>Четыре</div><br>Пять</body></html>")
+    text, kept = html_to_text(
+        "<html><body><p>Один</p><p>Два</p><p>Три</p><div>Четыре</div><br>Пять</body></html>"
+    )
     assert not kept
     assert [x.strip() for x in text.split("\n") if x.strip()] == ["Один", "Два", "Три", "Четыре", "Пять"]
 
 
 def test_site_navigation_is_blanked_not_deleted():
-    lines = ["Главная | Законодательство | Поиск", "Русский Қазақша English", "Новый", "Решение маслихата",
-             "Ақпарат", "© 2024 Институт законодательства и правовой информации РК"]
+    lines = [
+        "Главная | Законодательство | Поиск",
+        "Русский Қазақша English",
+        "Новый",
+        "Решение маслихата",
+        "Ақпарат",
+        "© 2024 Институт законодательства и правовой информации РК",
+    ]
     out, n = strip_navigation(lines)
     assert out == ["", "", "Новый", "Решение маслихата", "", ""]
     assert n == 4

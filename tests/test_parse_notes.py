@@ -20,24 +20,32 @@ def refs(lst):
 
 def test_note_kk_kushi_zhoiyldy_shesimimen_in_head_and_escertu_merge():
     doc = read("kk_maslikhat_decision_old_format.txt")
-    assert refs(doc.repealed_by) == [("decision", "kyzylorda-oblast-maslikhat", date(2007, 12, 12), "33", None)]
+    assert refs(doc.repealed_by) == [
+        ("decision", "kyzylorda-oblast-maslikhat", date(2007, 12, 12), "33", None)
+    ]
     assert doc.repealed_by[0].span.start == 6  # "Күші жойылды - …" on line 6 (then "Ескерту." on 8)
 
 
 def test_note_ru_utratilo_silu_resheniem_in_head():
     doc = read("ru_maslikhat_decision.txt")
-    assert refs(doc.repealed_by) == [("decision", "kyzylorda-oblast-maslikhat", date(2007, 12, 12), "33", None)]
+    assert refs(doc.repealed_by) == [
+        ("decision", "kyzylorda-oblast-maslikhat", date(2007, 12, 12), "33", None)
+    ]
 
 
 def test_note_kk_repeal_with_effective_date():
     doc = read("kk_repeal_with_effective_date.txt")
-    assert refs(doc.repealed_by) == [("resolution", "atyrau-oblast-akimat", date(2015, 12, 14), "401", date(2016, 1, 1))]
+    assert refs(doc.repealed_by) == [
+        ("resolution", "atyrau-oblast-akimat", date(2015, 12, 14), "401", date(2016, 1, 1))
+    ]
     assert doc.status == "repealed"
 
 
 def test_note_ru_utratilo_silu_postanovleniem_vvoditsya_v_deistvie_s():
     doc = read("ru_repeal_with_effective_date.txt")
-    assert refs(doc.repealed_by) == [("resolution", "atyrau-oblast-akimat", date(2015, 12, 14), "401", date(2016, 1, 1))]
+    assert refs(doc.repealed_by) == [
+        ("resolution", "atyrau-oblast-akimat", date(2015, 12, 14), "401", date(2016, 1, 1))
+    ]
 
 
 def test_note_kk_law_repealed_by_code_with_effective_date():
@@ -69,18 +77,24 @@ def test_note_ru_snoska_vneseny_izmeneniya_chain_and_partial_repeal():
 
 def test_note_ru_s_izmeneniyami_vnesennymi_with_effective_date():
     doc = read("ru_note_with_changes.txt")
-    assert refs(doc.amended_by) == [("decision", "atyrau-oblast-maslikhat", date(2012, 3, 14), "7", date(2012, 1, 1))]
+    assert refs(doc.amended_by) == [
+        ("decision", "atyrau-oblast-maslikhat", date(2012, 3, 14), "7", date(2012, 1, 1))
+    ]
 
 
 def test_note_date_year_day_month_of_mirror_sites():
     doc = read("kk_mirror_date_year_day_month.txt")
-    assert refs(doc.repealed_by) == [("decision", "zhualy-district-maslikhat", date(2011, 5, 25), "41-3", None)]
+    assert refs(doc.repealed_by) == [
+        ("decision", "zhualy-district-maslikhat", date(2011, 5, 25), "41-3", None)
+    ]
 
 
 def test_note_date_dd_mm_yyyy():
     doc = parse_text(
         "Бюджет туралы\nАтырау облыстық мәслихатының 2009 жылғы 10 сәуірдегі № 5 шешімі.\n"
-        "      Ескерту. Күші жойылды - Атырау облыстық мәслихатының 12.05.2010 № 9 шешімімен.\n", "x.txt")
+        "      Ескерту. Күші жойылды - Атырау облыстық мәслихатының 12.05.2010 № 9 шешімімен.\n",
+        "x.txt",
+    )
     assert refs(doc.repealed_by) == [("decision", "atyrau-oblast-maslikhat", date(2010, 5, 12), "9", None)]
 
 
@@ -97,6 +111,8 @@ def test_note_absent_means_empty_lists():
 def test_note_state_abbreviation_is_written_out_in_labels():
     doc = parse_text(
         "Қағидалар туралы\nҚазақстан Республикасы Үкіметінің 2010 жылғы 5 мамырдағы № 9 қаулысы.\n"
-        "      Ескерту. Өзгеріс енгізілді - ҚР Үкіметінің 12.05.2012 № 600 қаулысымен.\n", "x.txt")
+        "      Ескерту. Өзгеріс енгізілді - ҚР Үкіметінің 12.05.2012 № 600 қаулысымен.\n",
+        "x.txt",
+    )
     [r] = doc.amended_by
     assert (r.issuer.key, r.issuer.label, r.number) == ("government", "Қазақстан Республикасы Үкіметі", "600")

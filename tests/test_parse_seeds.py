@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 import re
 from datetime import date
-from functools import lru_cache
+from functools import cache
 from pathlib import Path
 
 import pytest
@@ -15,15 +15,33 @@ from kglaw.parse.jsonout import document_to_json
 
 RAW = Path(__file__).resolve().parent.parent / "data" / "raw"
 SEEDS = sorted(RAW.glob("*.txt"))
-LEGACY = str.maketrans({"Қ": "Ќ", "қ": "ќ", "Ң": "Њ", "ң": "њ", "Ғ": "Ѓ", "ғ": "ѓ", "Ү": "Ї", "ү": "ї",
-                        "Ұ": "Ў", "ұ": "ў", "Ә": "Ј", "ә": "ј", "Ө": "Ґ", "ө": "ґ", "Һ": "Ћ", "һ": "ћ"})
+LEGACY = str.maketrans(
+    {
+        "Қ": "Ќ",
+        "қ": "ќ",
+        "Ң": "Њ",
+        "ң": "њ",
+        "Ғ": "Ѓ",
+        "ғ": "ѓ",
+        "Ү": "Ї",
+        "ү": "ї",
+        "Ұ": "Ў",
+        "ұ": "ў",
+        "Ә": "Ј",
+        "ә": "ј",
+        "Ө": "Ґ",
+        "ө": "ґ",
+        "Һ": "Ћ",
+        "һ": "ћ",
+    }
+)
 
 
 def seed(prefix: str) -> Path:
     return next(p for p in SEEDS if p.name.startswith(prefix))
 
 
-@lru_cache(maxsize=None)
+@cache
 def parsed(name: str):
     p = RAW / name
     return parse_bytes(p.read_bytes(), p.name)
@@ -40,10 +58,16 @@ def ids(refs):
 def test_seed_000_identity():
     d = doc_of("000")
     assert ids([d.act]) == [("decision", "kyzylorda-oblast-maslikhat", date(2005, 12, 20), "245")]
-    assert (d.registration.number, d.registration.date, d.registration.body_key) == \
-        ("4141", date(2006, 1, 23), "kyzylorda-oblast-justice-department")
+    assert (d.registration.number, d.registration.date, d.registration.body_key) == (
+        "4141",
+        date(2006, 1, 23),
+        "kyzylorda-oblast-justice-department",
+    )
     assert (d.status, d.status_raw) == ("repealed", "Күшін жойған")
-    assert d.act.title == "Қызылорда облысы бойынша мүгедектерді оңалтудың 2006-2008 жылдарға арналған бағдарламасын бекіту туралы"
+    assert (
+        d.act.title
+        == "Қызылорда облысы бойынша мүгедектерді оңалтудың 2006-2008 жылдарға арналған бағдарламасын бекіту туралы"
+    )
     assert d.language == "kk"
 
 
@@ -77,20 +101,37 @@ def test_seed_002_amends_resolution_326():
 
 def test_seed_003_report_of_korgan_m():
     d = doc_of("003")
-    assert (d.act.type, d.act.issuer.key, d.act.date, d.act.year) == ("report", "korgan-m-public-association", None, 2023)
+    assert (d.act.type, d.act.issuer.key, d.act.date, d.act.year) == (
+        "report",
+        "korgan-m-public-association",
+        None,
+        2023,
+    )
     assert d.repeals == [] and d.based_on == []
     cited_laws = {r.date for r in d.cites if r.type == "law" and r.date}
     # the ten laws the Social Code repealed (narrative list, l.1092-1148) are found as citations
-    assert {date(1997, 6, 16), date(1999, 4, 5), date(2001, 7, 17), date(2005, 4, 13), date(2005, 6, 28),
-            date(2008, 12, 29), date(2013, 6, 21), date(2015, 8, 2), date(2016, 4, 6), date(2019, 12, 26)} <= cited_laws
+    assert {
+        date(1997, 6, 16),
+        date(1999, 4, 5),
+        date(2001, 7, 17),
+        date(2005, 4, 13),
+        date(2005, 6, 28),
+        date(2008, 12, 29),
+        date(2013, 6, 21),
+        date(2015, 8, 2),
+        date(2016, 4, 6),
+        date(2019, 12, 26),
+    } <= cited_laws
     assert "Әлеуметтік кодексі" in [r.title for r in d.cites if r.type == "code"]
 
 
 def test_seed_004_based_on_decree_409_and_resolution_790():
     d = doc_of("004")
     assert ids([d.act]) == [("resolution", "government", date(2024, 12, 30), "1143")]
-    assert ids(d.based_on) == [("decree", "president", date(2023, 12, 8), "409"),
-                               ("resolution", "government", date(2017, 11, 29), "790")]
+    assert ids(d.based_on) == [
+        ("decree", "president", date(2023, 12, 8), "409"),
+        ("resolution", "government", date(2017, 11, 29), "790"),
+    ]
 
 
 def test_seeds_line_count_and_sha256():
@@ -109,8 +150,15 @@ def _letter_space(text: str) -> str:
     out = []
     for i, line in enumerate(text.split("\n")):
         body = line.strip()
-        if i < 40 and body and "  " not in body and "\t" not in line and "\u00a0" not in line \
-                and not re.search(r" [,.;:)]|\( ", body) and len(body) < 120:
+        if (
+            i < 40
+            and body
+            and "  " not in body
+            and "\t" not in line
+            and "\u00a0" not in line
+            and not re.search(r" [,.;:)]|\( ", body)
+            and len(body) < 120
+        ):
             lead = line[: len(line) - len(line.lstrip())]
             line = lead + "  ".join(" ".join(w) for w in body.split(" "))
         out.append(line)

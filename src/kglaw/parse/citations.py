@@ -30,13 +30,13 @@ from .issuers import resolve_issuer
 from .normalize import Joined
 
 __all__ = [
-    "RefHit",
-    "find_refs",
-    "clean_title",
     "BASIS_TRIGGER",
+    "RefHit",
+    "clean_title",
+    "find_refs",
+    "merge_refs",
     "ref_key",
     "same_act",
-    "merge_refs",
 ]
 
 _L = "а-яёәіңғүұқөһ"  # lower-case Cyrillic (Kazakh + Russian)
@@ -50,8 +50,10 @@ _D_NUM = r"\d{1,2}\.\d{1,2}\.\d{4}(?:\s*(?:года|г\.|ж\.|жылғы|жыл)
 DATE = rf"(?:{_D_KK}|{_D_RU}|{_D_NUM})"
 # "№ 245", "№ 301-II", "№ 18/145", "№ 389-НҚ", "№ 114/НҚ"; and ministerial numbers that start with
 # letters: "№ ҚР ДСМ-122/2020", "№ 01-04/123".
-NUM = (rf"№\s*(?:\d+(?:\s?[-/]\s?[\w{_U}{_L}]+)*"
-       rf"|(?:ҚР\s+)?[A-Z{_U}]{{1,6}}(?:\s[A-Z{_U}]{{1,6}})?\s?[-–]\s?\d+(?:[-/]\d+)*)")
+NUM = (
+    rf"№\s*(?:\d+(?:\s?[-/]\s?[\w{_U}{_L}]+)*"
+    rf"|(?:ҚР\s+)?[A-Z{_U}]{{1,6}}(?:\s[A-Z{_U}]{{1,6}})?\s?[-–]\s?\d+(?:[-/]\d+)*)"
+)
 
 _DATE_END = re.compile(rf"(?:{DATE})\s*$", re.IGNORECASE)
 _DATE_START = re.compile(rf"^\s*(?:от\s+|бастап\s+)?(?P<d>{DATE})", re.IGNORECASE)
@@ -76,13 +78,27 @@ _NOUN = re.compile(
 )
 
 _KK_TYPE = {
-    "заң": "law", "кодекс": "code", "конституция": "constitution", "жарлығ": "decree", "жарлық": "decree",
-    "жолдау": "address", "қаулы": "resolution", "шешім": "decision", "бұйрығ": "order", "бұйрық": "order",
+    "заң": "law",
+    "кодекс": "code",
+    "конституция": "constitution",
+    "жарлығ": "decree",
+    "жарлық": "decree",
+    "жолдау": "address",
+    "қаулы": "resolution",
+    "шешім": "decision",
+    "бұйрығ": "order",
+    "бұйрық": "order",
     "өкім": "order",
 }
 _RU_TYPE = {
-    "закон": "law", "кодекс": "code", "конституци": "constitution", "указ": "decree",
-    "постановлени": "resolution", "решени": "decision", "приказ": "order", "распоряжени": "order",
+    "закон": "law",
+    "кодекс": "code",
+    "конституци": "constitution",
+    "указ": "decree",
+    "постановлени": "resolution",
+    "решени": "decision",
+    "приказ": "order",
+    "распоряжени": "order",
     "послани": "address",
 }
 # Kazakh case endings of the nouns, by case. "Заңнама", "заңды тұлға", "шешімдер" (generic plural) …
@@ -112,12 +128,59 @@ _KK_BODY_GEN = re.compile(
     rf"(?:\s+міндетін\s+атқарушының|\s+орынбасарының)?\s*$"
 )
 _STOP_WORDS = {
-    "сәйкес", "негізінде", "мақсатында", "бойынша", "туралы", "етеді", "отырып", "үшін", "жылғы",
-    "сондай-ақ", "қоса", "бекітілген", "енгізілген", "берілген", "беріліп", "отырған", "қабылданған",
-    "күші", "жойылды", "ескерту", "сноска", "в", "с", "и", "от", "по", "на", "со", "соответствии",
-    "основании", "редакции", "решением", "постановлением", "утратил", "утратило", "силу", "шешімімен",
-    "қаулысымен", "бұйрығымен", "жарлығымен", "заңымен", "осы", "настоящего", "настоящее", "мынадай",
-    "жаңа", "новый", "жаңартылған", "обновленный", "қолданыстағы", "действующий", "күшінде", "жойған",
+    "сәйкес",
+    "негізінде",
+    "мақсатында",
+    "бойынша",
+    "туралы",
+    "етеді",
+    "отырып",
+    "үшін",
+    "жылғы",
+    "сондай-ақ",
+    "қоса",
+    "бекітілген",
+    "енгізілген",
+    "берілген",
+    "беріліп",
+    "отырған",
+    "қабылданған",
+    "күші",
+    "жойылды",
+    "ескерту",
+    "сноска",
+    "в",
+    "с",
+    "и",
+    "от",
+    "по",
+    "на",
+    "со",
+    "соответствии",
+    "основании",
+    "редакции",
+    "решением",
+    "постановлением",
+    "утратил",
+    "утратило",
+    "силу",
+    "шешімімен",
+    "қаулысымен",
+    "бұйрығымен",
+    "жарлығымен",
+    "заңымен",
+    "осы",
+    "настоящего",
+    "настоящее",
+    "мынадай",
+    "жаңа",
+    "новый",
+    "жаңартылған",
+    "обновленный",
+    "қолданыстағы",
+    "действующий",
+    "күшінде",
+    "жойған",
 }
 _PINPOINT_KK = re.compile(
     rf"^\s*(?P<p>\d+(?:[.-]\d+)*\)?\s*-?\s*(?:бап|баб|тармақша|тармақ|тармағ|тарау|бөлім|параграф|абзац)[{_L}]*"
@@ -144,9 +207,27 @@ _FOREIGN = re.compile(
     r"Ресей|Российск|\bРФ\b|Өзбекстан|Узбекистан|Беларусь|\bРБ\b|Қырғыз|Кыргыз|Украин|Германи|"
     r"\bРУз\b|\bРу\b|Федерал",
 )
-_CODE_ABOUT_RU = re.compile(rf"^\s*(?:Республики\s+Казахстан\s+)?(?P<t>(?:о|об)\s+[{_L}]+(?:\s+(?:\(?[{_L}]+\)?|и)){{0,5}})(?=[\s,.;:)]|$)")
-_NOT_CODE_NAME = {"Қазақстан", "Республикасының", "Республикасы", "Осы", "Кодекс", "Настоящего", "Настоящий",
-                  "Данного", "Этого", "Указанного", "Нового", "Новый", "Жаңа", "Бұл", "Аталған", "Көрсетілген"}
+_CODE_ABOUT_RU = re.compile(
+    rf"^\s*(?:Республики\s+Казахстан\s+)?(?P<t>(?:о|об)\s+[{_L}]+(?:\s+(?:\(?[{_L}]+\)?|и)){{0,5}})(?=[\s,.;:)]|$)"
+)
+_NOT_CODE_NAME = {
+    "Қазақстан",
+    "Республикасының",
+    "Республикасы",
+    "Осы",
+    "Кодекс",
+    "Настоящего",
+    "Настоящий",
+    "Данного",
+    "Этого",
+    "Указанного",
+    "Нового",
+    "Новый",
+    "Жаңа",
+    "Бұл",
+    "Аталған",
+    "Көрсетілген",
+}
 
 #: Words that make an act the legal basis of the act that states them (eli:based_on).
 BASIS_TRIGGER = re.compile(
@@ -185,12 +266,12 @@ def clean_title(raw: str) -> str:
     'О правовых актах'
     """
     s = re.sub(r"\s+", " ", raw).strip()
-    if len(s) > 2 and s[0] in "\"“„«" and s[-1] in "\"”“»" and not re.search("[\"“”„«»]", s[1:-1]):
+    if len(s) > 2 and s[0] in '"“„«' and s[-1] in '"”“»' and not re.search('["“”„«»]', s[1:-1]):
         s = s[1:-1].strip()
     # a quote left alone at either end (its pair was cut off with a hyperlink) is dropped
-    if s[:1] in "\"“„«" and s.count(s[0]) == 1 and not re.search("[»”]", s):
+    if s[:1] in '"“„«' and s.count(s[0]) == 1 and not re.search("[»”]", s):
         s = s[1:]
-    if s[-1:] in "\"”»" and s.count(s[-1]) == 1 and not re.search("[«„“]", s):
+    if s[-1:] in '"”»' and s.count(s[-1]) == 1 and not re.search("[«„“]", s):
         s = s[:-1]
     return s.strip(" ,;:")
 
@@ -203,7 +284,7 @@ def _quote_before(t: str, end: int, limit: int = 700) -> tuple[int, int] | None:
     if j == 0:
         return None
     q = t[j - 1]
-    if q not in "\"»”“":
+    if q not in '"»”“':
         return None
     close = j - 1
     if q != '"' and q not in "“":
@@ -222,7 +303,7 @@ def _quote_before(t: str, end: int, limit: int = 700) -> tuple[int, int] | None:
     fallback = None
     for k in range(close, max(-1, close - limit), -1):
         c = t[k]
-        if c not in "\"“":
+        if c not in '"“':
             continue
         prev = t[k - 1] if k > 0 else " "
         nxt = t[k + 1] if k + 1 < len(t) else " "
@@ -248,7 +329,7 @@ def _quote_after(t: str, start: int, limit: int = 700) -> tuple[int, int] | None
     j = start
     while j < len(t) and t[j] == " ":
         j += 1
-    if j >= len(t) or t[j] not in "\"«„“":
+    if j >= len(t) or t[j] not in '"«„“':
         return None
     o = j
     if t[o] in "«„":
@@ -265,14 +346,14 @@ def _quote_after(t: str, start: int, limit: int = 700) -> tuple[int, int] | None
     depth = 0
     for k in range(o, min(len(t), o + limit)):
         c = t[k]
-        if c not in "\"“”":
+        if c not in '"“”':
             continue
         prev = t[k - 1] if k > 0 else " "
         nxt = t[k + 1] if k + 1 < len(t) else " "
         if k == o:
             depth = 1
             continue
-        closer = prev not in " («" and (nxt in " ,.;:)»\"" or k + 1 == len(t))
+        closer = prev not in " («" and (nxt in ' ,.;:)»"' or k + 1 == len(t))
         if closer:
             depth -= 1
             if depth == 0:
@@ -323,17 +404,20 @@ def _issuer_before(t: str, end: int) -> tuple[int, str] | None:
     start_idx = len(toks) - 1
     for i in range(len(toks) - 1, max(-1, len(toks) - 14), -1):
         w = toks[i].group(0)
-        wl = w.lower().strip("«»\"")
-        if i != len(toks) - 1 and wl != "міндетін":
-            if (
+        wl = w.lower().strip('«»"')
+        if (
+            i != len(toks) - 1
+            and wl != "міндетін"
+            and (
                 _TOK_PUNCT_END.search(w)
                 or _TOK_PUNCT_START.match(w)
                 or wl in _STOP_WORDS
                 or (w[:1].islower() and _TOK_VERB.search(wl))
                 or _TOK_MONTH.match(wl)  # the date before the issuer in "date issuer noun" order
                 or _NOUN.fullmatch(w)
-            ):
-                break
+            )
+        ):
+            break
         start_idx = i
     # the name of a body starts at the state's name ("Жауапты атқарушы органдар Қазақстан Республикасы
     # Үкіметінің" → "Қазақстан Республикасы Үкіметінің"), else at its first capitalised word, or at a bare
@@ -342,7 +426,7 @@ def _issuer_before(t: str, end: int) -> tuple[int, str] | None:
     if state is not None:
         start_idx = state
     for i in range(start_idx, len(toks)):
-        w = toks[i].group(0).strip("«»\"")
+        w = toks[i].group(0).strip('«»"')
         if w[:1].isupper() or _TOK_BARE.match(w):
             start_idx = i
             break
@@ -350,7 +434,9 @@ def _issuer_before(t: str, end: int) -> tuple[int, str] | None:
     return (base + s, head[s:].strip())
 
 
-_RU_ISSUER_STOP = re.compile(r"\s+от\s|\s+(?:о|об)\s|\s*№|\s*[«\"“„(]|[.;:]|\s+(?:и|или|а\s+также)\s+(?=[а-я]+(?:ие|ия|ием|ом)\b)")
+_RU_ISSUER_STOP = re.compile(
+    r"\s+от\s|\s+(?:о|об)\s|\s*№|\s*[«\"“„(]|[.;:]|\s+(?:и|или|а\s+также)\s+(?=[а-я]+(?:ие|ия|ием|ом)\b)"
+)
 _RU_BODY_WORD = re.compile(
     r"Республики\s+Казахстан|РК\b|област|район|город|маслихат|акимат|аким[аом]?\b|Правительств|Президент|"
     r"Премьер|Министр|Министерств|Правлени|Национальн\w+\s+Банк|Парламент|Агентств|Комитет",
@@ -360,7 +446,7 @@ _RU_BODY_WORD = re.compile(
 
 def _ru_issuer_after(t: str, start: int) -> tuple[int, str] | None:
     """The Russian issuer phrase right after the noun (genitive), up to ``от``, ``№``, a quote or a stop."""
-    tail = t[start:start + 220]
+    tail = t[start : start + 220]
     stop = _RU_ISSUER_STOP.search(tail)
     chunk = tail[: stop.start()] if stop else tail
     phrase = chunk.strip(" ,")
@@ -374,11 +460,15 @@ def _ru_issuer_after(t: str, start: int) -> tuple[int, str] | None:
 
 def _default_issuer(type_: str | None, phrase: str | None, context: Issuer | None) -> Issuer | None:
     if phrase:
-        if re.fullmatch(r"(?:Қазақстан\s+Республикасы(?:ның)?|Республики\s+Казахстан|Қазақстан|РК|ҚР)", phrase.strip()):
+        if re.fullmatch(
+            r"(?:Қазақстан\s+Республикасы(?:ның)?|Республики\s+Казахстан|Қазақстан|РК|ҚР)", phrase.strip()
+        ):
             if type_ in ("law", "code", "constitution"):
                 # The text names only the Republic: the key is the state ("rk", as in …/law/rk/…); the
                 # agency that passed it is Parliament (Constitution, art. 61), see jsonout.
-                label = "Қазақстан Республикасы" if re.search("Қазақстан|ҚР", phrase) else "Республика Казахстан"
+                label = (
+                    "Қазақстан Республикасы" if re.search("Қазақстан|ҚР", phrase) else "Республика Казахстан"
+                )
                 return Issuer(key="rk", label=label, kind="state", level="republican")
             if type_ == "decree":
                 return Issuer(key="president", label=None, kind="president", level="republican")
@@ -424,7 +514,7 @@ def _read_kk(t: str, m: re.Match[str], context: Issuer | None) -> RefHit | None:
     if case is None:
         return None
     if stem == "конституция":
-        case = _kk_case(suf[2:] if suf.startswith("сы") else suf) or "nom"
+        case = _kk_case(suf.removeprefix("сы")) or "nom"
     if m.group("kk_joint"):
         type_ = "joint-act"
     pos = m.start()
@@ -438,7 +528,7 @@ def _read_kk(t: str, m: re.Match[str], context: Issuer | None) -> RefHit | None:
     cur = pos
     for _ in range(8):
         # each part is short: look only at the end of the text before it (dates ≤ 45 characters …)
-        head = t[max(0, cur - 70):cur]
+        head = t[max(0, cur - 70) : cur]
         base = max(0, cur - 70)
         if "atty" not in seen and (mm := _ATTY_END.search(head)):
             seen.add("atty")
@@ -495,7 +585,7 @@ def _read_kk(t: str, m: re.Match[str], context: Issuer | None) -> RefHit | None:
     # A code named by its subject: "Әлеуметтік кодексі", "Еңбек Кодексінің",
     # "Әкімшілік құқық бұзушылық туралы кодекс".
     if type_ == "code" and title is None:
-        before = t[max(0, pos - 120):pos]
+        before = t[max(0, pos - 120) : pos]
         cm = _CODE_NAME_KK.search(before)
         if cm and cm.group("name").split()[0] not in _NOT_CODE_NAME:
             name = cm.group("name")
@@ -504,58 +594,68 @@ def _read_kk(t: str, m: re.Match[str], context: Issuer | None) -> RefHit | None:
     end = m.end()
     # Header form of laws and codes: "Қазақстан Республикасының Кодексі 2023 жылғы 20 сәуірдегі № 224-VII ҚРЗ."
     if date_s is None and num is None and type_ in ("law", "code") and case == "nom":
-        dm = _DATE_START.match(t, end) if False else _DATE_START.match(t[end:end + 80])
+        dm = _DATE_START.match(t, end) if False else _DATE_START.match(t[end : end + 80])
         if dm:
             date_s = dm.group("d")
             end += dm.end()
-            nm = _NUM_START.match(t[end:end + 40])
+            nm = _NUM_START.match(t[end : end + 40])
             if nm:
                 num = nm.group("n")
                 end += nm.end()
-                rk = _RKZ_START.match(t[end:end + 8])
+                rk = _RKZ_START.match(t[end : end + 8])
                 if rk:
                     end += rk.end()
     # Address: "… Қазақстан халқына 2004 жылғы 19 наурыздағы <unquoted title> атты Жолдауы"
     if type_ == "address" and date_s is None and "atty" in seen:
-        back = t[max(0, pos - 300):pos]
+        back = t[max(0, pos - 300) : pos]
         dms = list(re.finditer(DATE, back, re.IGNORECASE))
         if dms:
             date_s = dms[-1].group(0)
             start = min(start, pos - len(back) + dms[-1].start())
-            pre = t[max(0, start - 120):start]
-            ip = re.search(r"(Қазақстан\s+Республикасы(?:ның)?\s+Президентінің)(?:\s+Қазақстан\s+халқына)?\s*$", pre)
+            pre = t[max(0, start - 120) : start]
+            ip = re.search(
+                r"(Қазақстан\s+Республикасы(?:ның)?\s+Президентінің)(?:\s+Қазақстан\s+халқына)?\s*$", pre
+            )
             if ip:
                 issuer_phrase = ip.group(1)
                 start = start - len(pre) + ip.start()
     pin = None
-    pm = _PINPOINT_KK.match(t[end:end + 120])
+    pm = _PINPOINT_KK.match(t[end : end + 120])
     if pm and case in ("gen", "nom"):
         pin = _clean_pinpoint(pm.group("p"))
     if type_ == "address" and issuer_phrase is None:
-        ip = re.search(r"Президентінің(?:\s+Қазақстан\s+халқына)?\s*$", t[max(0, start - 80):start])
+        ip = re.search(r"Президентінің(?:\s+Қазақстан\s+халқына)?\s*$", t[max(0, start - 80) : start])
         if ip:
             issuer_phrase = "Қазақстан Республикасы Президентінің"
-    title_s = clean_title(t[title[0] + 1:title[1]]) if title else None
+    title_s = clean_title(t[title[0] + 1 : title[1]]) if title else None
     if name and not title_s:
-        title_s = f"{name} кодексі" if not name.endswith("туралы") else f"{name} кодексі"
+        title_s = f"{name} кодексі"
     if not (date_s or num or title_s or type_ == "constitution"):
         return None
     if type_ == "constitution" and not (issuer_phrase or date_s or title_s):
         return None
-    if _FOREIGN.search(t[max(0, start - 60):end + 40]):
+    if _FOREIGN.search(t[max(0, start - 60) : end + 40]):
         return None  # a foreign act (Section IV of a comparative report), not a Kazakh one
     issuer = _default_issuer(type_, issuer_phrase, context)
     d = parse_date(date_s) if date_s else None
     number = clean_number(num) if num else None
     if type_ == "constitution" and not title_s:
         title_s = "Қазақстан Республикасының Конституциясы"
-    ref = ActRef(type=type_, issuer=issuer, date=d, number=number, title=title_s,
-                 title_lang="kk" if title_s else None, pinpoint=pin)
+    ref = ActRef(
+        type=type_,
+        issuer=issuer,
+        date=d,
+        number=number,
+        title=title_s,
+        title_lang="kk" if title_s else None,
+        pinpoint=pin,
+    )
     return RefHit(ref, start, end, m.start(), m.end(), case, "kk", issuer_phrase, title)
 
 
-def _read_ru(t: str, m: re.Match[str], context: Issuer | None, stem: str | None = None,
-             suf: str | None = None) -> RefHit | None:
+def _read_ru(
+    t: str, m: re.Match[str], context: Issuer | None, stem: str | None = None, suf: str | None = None
+) -> RefHit | None:
     if stem is None:
         stem = m.group("ru_stem").lower()
         suf = m.group("ru_suf")
@@ -575,7 +675,7 @@ def _read_ru(t: str, m: re.Match[str], context: Issuer | None, stem: str | None 
     name = None
     seen: set[str] = set()
     for _ in range(7):
-        rest = t[end:end + 400]
+        rest = t[end : end + 400]
         if "issuer" not in seen and (ri := _ru_issuer_after(t, end)):
             seen.add("issuer")
             issuer_phrase = ri[1]
@@ -602,41 +702,60 @@ def _read_ru(t: str, m: re.Match[str], context: Issuer | None, stem: str | None 
             continue
         break
     if type_ == "code":
-        before = t[max(0, start - 60):start]
+        before = t[max(0, start - 60) : start]
         cm = _CODE_NAME_RU.search(before)
         if cm and cm.group("name") not in _NOT_CODE_NAME:
             name = _ru_adj_nominative(cm.group("name")) + " кодекс"
             start = start - len(before) + cm.start()
         elif title is None:
-            ab = _CODE_ABOUT_RU.match(t[m.end():m.end() + 120])
+            ab = _CODE_ABOUT_RU.match(t[m.end() : m.end() + 120])
             if ab:
                 name = "Кодекс " + ab.group("t")
                 end = max(end, m.end() + ab.end())
     pin = None
-    pm = _PINPOINT_RU.search(t[max(0, start - 80):start].rstrip() + " ")
+    pm = _PINPOINT_RU.search(t[max(0, start - 80) : start].rstrip() + " ")
     if pm is None:
-        pm = _PINPOINT_RU.search(t[max(0, start - 80):start].rstrip())
+        pm = _PINPOINT_RU.search(t[max(0, start - 80) : start].rstrip())
     if pm:
         pin = _clean_pinpoint(pm.group("p"))
-    title_s = clean_title(t[title[0] + 1:title[1]]) if title else None
+    title_s = clean_title(t[title[0] + 1 : title[1]]) if title else None
     if name and not title_s:
         title_s = name
     if not (date_s or num or title_s or (type_ == "constitution" and issuer_phrase)):
         return None
     if type_ == "constitution" and not title_s:
         title_s = "Конституция Республики Казахстан"
-    if _FOREIGN.search(t[max(0, start - 60):end + 40]):
+    if _FOREIGN.search(t[max(0, start - 60) : end + 40]):
         return None
     issuer = _default_issuer(type_, issuer_phrase, context)
     d = parse_date(date_s) if date_s else None
     number = clean_number(num) if num else None
-    ref = ActRef(type=type_, issuer=issuer, date=d, number=number, title=title_s,
-                 title_lang="ru" if title_s else None, pinpoint=pin)
+    ref = ActRef(
+        type=type_,
+        issuer=issuer,
+        date=d,
+        number=number,
+        title=title_s,
+        title_lang="ru" if title_s else None,
+        pinpoint=pin,
+    )
     return RefHit(ref, start, end, m.start(), m.end(), case, "ru", issuer_phrase, title)
 
 
-_RU_ADJ = [("ового", "овой"), ("евого", "евой"), ("ского", "ский"), ("цкого", "цкий"), ("ного", "ный"),
-           ("ого", "ый"), ("ому", "ый"), ("ым", "ый"), ("ом", "ый"), ("ий", "ий"), ("ый", "ый"), ("ой", "ой")]
+_RU_ADJ = [
+    ("ового", "овой"),
+    ("евого", "евой"),
+    ("ского", "ский"),
+    ("цкого", "цкий"),
+    ("ного", "ный"),
+    ("ого", "ый"),
+    ("ому", "ый"),
+    ("ым", "ый"),
+    ("ом", "ый"),
+    ("ий", "ий"),
+    ("ый", "ый"),
+    ("ой", "ой"),
+]
 
 
 def _ru_adj_nominative(adj: str) -> str:
@@ -660,9 +779,47 @@ def _clean_pinpoint(p: str) -> str:
 
 
 _KK_CASE_TAIL = {
-    "да", "де", "та", "те", "ға", "ге", "қа", "ке", "на", "не", "ны", "ні", "ды", "ді", "ты", "ті", "дан",
-    "ден", "тан", "тен", "нан", "нен", "мен", "бен", "пен", "сы", "сі", "ші", "шы", "ның", "нің", "дың",
-    "дің", "тың", "тің", "ыс", "а", "е", "ға", "нда", "нде", "ке", "ка",
+    "да",
+    "де",
+    "та",
+    "те",
+    "ға",
+    "ге",
+    "қа",
+    "ке",
+    "на",
+    "не",
+    "ны",
+    "ні",
+    "ды",
+    "ді",
+    "ты",
+    "ті",
+    "дан",
+    "ден",
+    "тан",
+    "тен",
+    "нан",
+    "нен",
+    "мен",
+    "бен",
+    "пен",
+    "сы",
+    "сі",
+    "ші",
+    "шы",
+    "ның",
+    "нің",
+    "дың",
+    "дің",
+    "тың",
+    "тің",
+    "ыс",
+    "а",
+    "е",
+    "нда",
+    "нде",
+    "ка",
 }
 
 
@@ -673,7 +830,9 @@ def clean_number(raw: str) -> str | None:
     ('98', '301-II', '114/НҚ', '3-ө')
     """
     s = raw.strip()
-    lettered = re.match(r"^№?\s*((?:ҚР\s+)?[A-ZА-ЯӘІҢҒҮҰҚӨҺ]{1,6}(?:\s[A-ZА-ЯӘІҢҒҮҰҚӨҺ]{1,6})?)\s?[-–]\s?(\d.*)$", s)
+    lettered = re.match(
+        r"^№?\s*((?:ҚР\s+)?[A-ZА-ЯӘІҢҒҮҰҚӨҺ]{1,6}(?:\s[A-ZА-ЯӘІҢҒҮҰҚӨҺ]{1,6})?)\s?[-–]\s?(\d.*)$", s
+    )
     if lettered:
         head = " ".join(lettered.group(1).split())
         return head + "-" + "".join(lettered.group(2).split())
@@ -692,7 +851,12 @@ def clean_number(raw: str) -> str | None:
 def ref_key(ref: ActRef) -> tuple[str | None, ...]:
     """What makes two references name the same act, as far as one text shows."""
     if ref.date or ref.number:
-        return (ref.type, ref.issuer.key if ref.issuer else None, ref.date.isoformat() if ref.date else None, ref.number)
+        return (
+            ref.type,
+            ref.issuer.key if ref.issuer else None,
+            ref.date.isoformat() if ref.date else None,
+            ref.number,
+        )
     return (ref.type, None, None, None, re.sub(r"[\W_]+", "", (ref.title or "").lower()))
 
 
@@ -744,7 +908,9 @@ def merge_refs(refs: list[ActRef]) -> list[ActRef]:
                 o.issuer = o.issuer or r.issuer
                 o.date = o.date or r.date
                 o.number = o.number or r.number
-                if r.title and (not o.title or (o.title_lang == r.title_lang and len(r.title) > len(o.title) and False)):
+                if r.title and (
+                    not o.title or (o.title_lang == r.title_lang and len(r.title) > len(o.title) and False)
+                ):
                     o.title, o.title_lang = r.title, r.title_lang
                 o.effective_date = o.effective_date or r.effective_date
                 o.adilet = o.adilet or r.adilet

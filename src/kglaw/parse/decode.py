@@ -20,20 +20,30 @@ import re
 
 from ..errors import ParseError
 
-__all__ = ["decode_bytes", "detect_encoding", "fix_mojibake", "LEGACY_KAZAKH"]
+__all__ = ["LEGACY_KAZAKH", "decode_bytes", "detect_encoding", "fix_mojibake"]
 
 #: Legacy-font (and KZ-1048 read as cp1251) code points → Kazakh letters.
 LEGACY_KAZAKH = {
-    "Ќ": "Қ", "ќ": "қ",  # cp1251 0x8D/0x9D: both families
-    "Ћ": "Һ", "ћ": "һ",
-    "Ў": "Ұ", "ў": "ұ",
-    "Ј": "Ә", "ј": "ә",
-    "Ґ": "Ө", "ґ": "ө",
-    "Ї": "Ү", "ї": "ү",
-    "Њ": "Ң", "њ": "ң",  # legacy fonts
-    "Ѓ": "Ғ", "ѓ": "ғ",
-    "Ѕ": "Ң", "ѕ": "ң",  # KZ-1048 bytes read as cp1251
-    "Є": "Ғ", "є": "ғ",
+    "Ќ": "Қ",
+    "ќ": "қ",  # cp1251 0x8D/0x9D: both families
+    "Ћ": "Һ",
+    "ћ": "һ",
+    "Ў": "Ұ",
+    "ў": "ұ",
+    "Ј": "Ә",
+    "ј": "ә",
+    "Ґ": "Ө",
+    "ґ": "ө",
+    "Ї": "Ү",
+    "ї": "ү",
+    "Њ": "Ң",
+    "њ": "ң",  # legacy fonts
+    "Ѓ": "Ғ",
+    "ѓ": "ғ",
+    "Ѕ": "Ң",
+    "ѕ": "ң",  # KZ-1048 bytes read as cp1251
+    "Є": "Ғ",
+    "є": "ғ",
 }
 _LEGACY_TABLE = str.maketrans(LEGACY_KAZAKH)
 _LEGACY_CHARS = "".join(LEGACY_KAZAKH)
@@ -141,7 +151,9 @@ def _refuse_mixed(data: bytes, source: str) -> None:
         head = data[:cut].decode("utf-8", errors="replace")
         if len(_GOOD.findall(head)) >= 3 and "\ufffd" not in head and not _CONTROL.search(head):
             line = head.count("\n") + 1
-            raise ParseError("mixed encodings: UTF-8 before this line, another encoding from it", source, line) from None
+            raise ParseError(
+                "mixed encodings: UTF-8 before this line, another encoding from it", source, line
+            ) from None
 
 
 def decode_bytes(data: bytes, source: str) -> str:

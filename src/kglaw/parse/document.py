@@ -17,7 +17,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 from ..errors import KglawError, ParseError
-from ..model import ActRef, Document, Issuer, Span, Warning_
+from ..model import ActRef, Document, Span, Warning_
 from .citations import BASIS_TRIGGER, RefHit, find_refs, merge_refs, same_act
 from .dates import DATE_RE, parse_date
 from .decode import decode_bytes
@@ -25,7 +25,7 @@ from .header import ENACTING, Header, read_header
 from .normalize import Joined, join_lines, normalize_text
 from .notes import find_notes
 
-__all__ = ["parse_text", "parse_bytes", "parse_file", "detect_language", "read_changes"]
+__all__ = ["detect_language", "parse_bytes", "parse_file", "parse_text", "read_changes"]
 
 _KK_LETTERS = re.compile(r"[әіңғүұқөһӘІҢҒҮҰҚӨҺ]")
 _CYR_LETTERS = re.compile(r"[а-яА-ЯёЁ]")
@@ -69,7 +69,9 @@ _AMENDING_TITLE = re.compile(
 _COLON_AFTER = re.compile(r"^\s*(?:\([^()]{0,200}\)\s*)?:")
 _REPEAL_KK = re.compile(r"күші\s+жойылды\s+деп\s+(?:танылсын|тану)|күшін\s+жойған\s+деп\s+(?:танылсын|тану)")
 _REPEAL_RU = re.compile(r"[Пп]ризна(?:ть|нии)\s+утратившим[иа]?\s+силу|утратившим[иа]?\s+силу", re.IGNORECASE)
-_LIST_REPEAL_KK = re.compile(r"(?:мыналардың|келесі|қосымшаға\s+сәйкес)[^.]{0,200}?(?:күші\s+жойылды\s+деп\s+танылсын)\s*:?")
+_LIST_REPEAL_KK = re.compile(
+    r"(?:мыналардың|келесі|қосымшаға\s+сәйкес)[^.]{0,200}?(?:күші\s+жойылды\s+деп\s+танылсын)\s*:?"
+)
 _APPENDIX_LIST = re.compile(
     r"(?:күші\s+жойылған\s+(?:деп\s+танылған\s+)?[^.]{0,120}?тізбесі|[Пп]еречень\s+утративших\s+силу[^.]{0,200})"
 )
@@ -86,7 +88,14 @@ def parse_text(text: str, source: str) -> Document:
         return _parse(text, source)
     except KglawError:
         raise
-    except (ValueError, IndexError, KeyError, TypeError, AttributeError, RecursionError) as err:  # a parser bug
+    except (
+        ValueError,
+        IndexError,
+        KeyError,
+        TypeError,
+        AttributeError,
+        RecursionError,
+    ) as err:  # a parser bug
         raise ParseError(f"internal error while parsing: {type(err).__name__}: {err}", source, None) from err
 
 
@@ -151,7 +160,9 @@ def _parse(text: str, source: str) -> Document:
     doc.warnings.extend(h.warnings)
     doc.warnings.extend(_impossible_dates(j))
     if h.identity is None and doc.act.type is None:
-        doc.warnings.append(Warning_("no identity line (issuer, date, number) found in the head", None, "header"))
+        doc.warnings.append(
+            Warning_("no identity line (issuer, date, number) found in the head", None, "header")
+        )
 
     # Editorial notes.
     note_ranges: list[tuple[int, int]] = []
@@ -161,8 +172,15 @@ def _parse(text: str, source: str) -> Document:
         target.extend(r for r in note.refs if not _is_self(r, doc.act))
     doc.amended_by.extend(r for r in h.history if not _is_self(r, doc.act))
     doc.repealed_by = merge_refs(doc.repealed_by)
-    doc.amended_by = [r for r in merge_refs(doc.amended_by) if not any(same_act(r, x) for x in doc.repealed_by)]
-    if doc.status == "unknown" and doc.status_raw is None and doc.repealed_by and _whole_repeal_in_head(doc, j, h):
+    doc.amended_by = [
+        r for r in merge_refs(doc.amended_by) if not any(same_act(r, x) for x in doc.repealed_by)
+    ]
+    if (
+        doc.status == "unknown"
+        and doc.status_raw is None
+        and doc.repealed_by
+        and _whole_repeal_in_head(doc, j, h)
+    ):
         doc.status = "repealed"
         doc.status_span = doc.repealed_by[0].span
 
@@ -208,7 +226,11 @@ def _impossible_dates(j: Joined, limit: int = 20) -> list[Warning_]:
             if len(out) == limit:
                 out.append(Warning_(f"more impossible dates after these {limit}", None, "impossible-date"))
                 break
-            out.append(Warning_(f"impossible date {m.group(0)!r} not read", j.span(m.start(), m.end()), "impossible-date"))
+            out.append(
+                Warning_(
+                    f"impossible date {m.group(0)!r} not read", j.span(m.start(), m.end()), "impossible-date"
+                )
+            )
     return out
 
 
@@ -233,9 +255,14 @@ def _inside(hit: RefHit, ranges: list[tuple[int, int]]) -> bool:
 def _is_self(ref: ActRef, act: ActRef) -> bool:
     """A reference to the document itself: its approval stamp (``№ 245 шешіммен БЕКІТІЛГЕН``), or its
     own name in its title (a code's title "Қазақстан Республикасының Әлеуметтік кодексі")."""
-    if act.date is not None and act.number is not None:
-        if ref.date == act.date and ref.number == act.number and ref.type in (None, act.type):
-            return True
+    if (
+        act.date is not None
+        and act.number is not None
+        and ref.date == act.date
+        and ref.number == act.number
+        and ref.type in (None, act.type)
+    ):
+        return True
     if ref.date is None and ref.number is None and ref.title and act.title and ref.type == act.type:
         a = re.sub(r"[\W_]+", "", act.title.lower())
         b = re.sub(r"[\W_]+", "", ref.title.lower())
@@ -276,19 +303,28 @@ def read_changes(j: Joined, hits: list[RefHit], h: Header, op_end: int) -> tuple
         return amends, repeals
     in_zone = [x for x in hits if zone_lo <= x.start < op_end]
     for x in in_zone:
-        after = t[x.end:x.end + 80]
+        after = t[x.end : x.end + 80]
         if x.lang == "kk" and x.case in ("dat",) and _AMEND_AFTER_KK.match(after):
             amends.append(x)
             continue
-        if x.lang == "ru" and _AMEND_BEFORE_RU.search(t[max(0, x.start - 60):x.start]):
+        if x.lang == "ru" and _AMEND_BEFORE_RU.search(t[max(0, x.start - 60) : x.start]):
             amends.append(x)
             continue
-        if x.lang == "kk" and x.case in ("gen", "nom") and re.match(
-            r"^\s*(?:\([^()]{0,200}\)\s*)?[^.;()]{0,40}?(?:" + _REPEAL_KK.pattern + ")", t[x.end:x.end + 260]
+        if (
+            x.lang == "kk"
+            and x.case in ("gen", "nom")
+            and re.match(
+                r"^\s*(?:\([^()]{0,200}\)\s*)?[^.;()]{0,40}?(?:" + _REPEAL_KK.pattern + ")",
+                t[x.end : x.end + 260],
+            )
         ):
             repeals.append(x)
             continue
-        if x.lang == "ru" and re.search(r"(?:" + _REPEAL_RU.pattern + r")\s*(?:[^.;:]{0,40})$", t[max(0, x.start - 120):x.start], re.IGNORECASE):
+        if x.lang == "ru" and re.search(
+            r"(?:" + _REPEAL_RU.pattern + r")\s*(?:[^.;:]{0,40})$",
+            t[max(0, x.start - 120) : x.start],
+            re.IGNORECASE,
+        ):
             repeals.append(x)
             continue
     # An amending act whose changes sit in an appendix ("… кейбір шешімдеріне енгізілетін өзгерістер",
@@ -298,11 +334,16 @@ def read_changes(j: Joined, hits: list[RefHit], h: Header, op_end: int) -> tuple
         for x in hits:
             if x in amends or x.start < zone_lo:
                 continue
-            after = t[x.end:x.end + 200]
-            if x.lang == "kk" and x.case == "loc" and _COLON_AFTER.match(after):
-                amends.append(x)
-            elif x.lang == "ru" and x.case == "loc" and re.search(r"(?:^|\s)[Вв]\s+$", t[max(0, x.start - 4):x.start]) \
-                    and _COLON_AFTER.match(after):
+            after = t[x.end : x.end + 200]
+            if (
+                x.lang == "kk"
+                and x.case == "loc"
+                and _COLON_AFTER.match(after)
+                or x.lang == "ru"
+                and x.case == "loc"
+                and re.search(r"(?:^|\s)[Вв]\s+$", t[max(0, x.start - 4) : x.start])
+                and _COLON_AFTER.match(after)
+            ):
                 amends.append(x)
     # numbered lists of repealed acts after a colon
     for m in list(re.finditer(r"(?:" + _REPEAL_KK.pattern + r")\s*:", t[zone_lo:op_end])) + list(
@@ -313,9 +354,20 @@ def read_changes(j: Joined, hits: list[RefHit], h: Header, op_end: int) -> tuple
         hi = lo + nxt.start() if nxt else min(op_end, lo + 4000)
         repeals.extend(x for x in hits if lo <= x.start < hi and x not in repeals and x not in amends)
     # "қосымшаға сәйкес … күші жойылды деп танылсын" / "согласно приложению": the list sits in the appendix
-    if re.search(r"(?:қосымшаға\s+сәйкес|согласно\s+приложению)[^.]{0,200}?(?:" + _REPEAL_KK.pattern + "|" + _REPEAL_RU.pattern + ")"
-                 r"|(?:" + _REPEAL_KK.pattern + "|" + _REPEAL_RU.pattern + r")[^.]{0,200}?(?:қосымшаға\s+сәйкес|согласно\s+приложению)",
-                 t[zone_lo:op_end], re.IGNORECASE):
+    if re.search(
+        r"(?:қосымшаға\s+сәйкес|согласно\s+приложению)[^.]{0,200}?(?:"
+        + _REPEAL_KK.pattern
+        + "|"
+        + _REPEAL_RU.pattern
+        + ")"
+        r"|(?:"
+        + _REPEAL_KK.pattern
+        + "|"
+        + _REPEAL_RU.pattern
+        + r")[^.]{0,200}?(?:қосымшаға\s+сәйкес|согласно\s+приложению)",
+        t[zone_lo:op_end],
+        re.IGNORECASE,
+    ):
         ap = _APPENDIX_LIST.search(t, op_end)
         if ap:
             repeals.extend(x for x in hits if x.start >= ap.end() and x not in repeals)
@@ -332,10 +384,10 @@ def _basis(j: Joined, hits: list[RefHit], h: Header) -> list[RefHit]:
     m = ENACTING.search(t, start, start + 4000)
     if m and h.act.type != "report":
         # the preamble is the sentence that ends with the enacting formula
-        seg = t[start:m.start()]
+        seg = t[start : m.start()]
         cut = max(seg.rfind(". "), -1)
         lo = start + cut + 1 if cut >= 0 and BASIS_TRIGGER.search(seg[cut:]) else start
-        if BASIS_TRIGGER.search(t[lo:m.start()]):
+        if BASIS_TRIGGER.search(t[lo : m.start()]):
             out.extend(x for x in hits if lo <= x.start < m.start())
     pm = _PASSPORT_BASIS.search(t)
     if pm and h.act.type != "report":
@@ -353,7 +405,12 @@ def _passport_field_end(j: Joined, lo: int) -> int:
         s = j.starts[idx]
         e = j.starts[idx + 1] - 1 if idx + 1 < len(j.starts) else len(j.text)
         text = j.text[s:e].strip()
-        if s > lo and _PASSPORT_LABEL.match(text) and not re.search(r"[«\"]", text) and len(text.split()) <= 8:
+        if (
+            s > lo
+            and _PASSPORT_LABEL.match(text)
+            and not re.search(r"[«\"]", text)
+            and len(text.split()) <= 8
+        ):
             return s
     return min(len(j.text), lo + 2000)
 
@@ -368,7 +425,7 @@ _IN_FORCE = re.compile(
 def _entry_into_force(j: Joined, h: Header, op_end: int) -> object:
     """A fixed entry-into-force date stated in the operative part, or None."""
     for m in _IN_FORCE.finditer(j.text, h.end, op_end):
-        if "(" in j.text[max(0, m.start() - 3):m.start()]:
+        if "(" in j.text[max(0, m.start() - 3) : m.start()]:
             continue  # "(01.01.2024 бастап қолданысқа енгізіледі)" dates an amendment, not this act
         return parse_date(m.group("d1") or m.group("d2") or "")
     return None
@@ -403,9 +460,9 @@ def _run_hooks(lines: list[str], doc: Document, raw_lines: list[str] | None = No
             else:
                 result = fn(lines, doc)
         except Exception as err:  # noqa: BLE001 - a hook's failure is reported, never fatal
-            doc.warnings.append(Warning_(f"{module}.{name} failed: {type(err).__name__}: {err}", None, "hook"))
+            doc.warnings.append(
+                Warning_(f"{module}.{name} failed: {type(err).__name__}: {err}", None, "hook")
+            )
             continue
         if result:
             setattr(doc, attr, list(result))
-
-

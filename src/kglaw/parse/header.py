@@ -26,7 +26,7 @@ from .dates import parse_date
 from .issuers import organisation_issuer, resolve_justice_body
 from .normalize import Joined, join_lines
 
-__all__ = ["Header", "read_header", "STATUS_WORDS", "status_of", "read_metadata", "ENACTING"]
+__all__ = ["ENACTING", "STATUS_WORDS", "Header", "read_header", "read_metadata", "status_of"]
 
 #: Status words of the official system → ELI in-force status.
 STATUS_WORDS: dict[str, Status] = {
@@ -49,7 +49,9 @@ STATUS_WORDS: dict[str, Status] = {
     "қолданысқа енгізілмеген": "unknown",
 }
 _STATUS_LINE = re.compile(
-    r"^\s*(?P<w>" + "|".join(sorted((re.escape(w) for w in STATUS_WORDS), key=len, reverse=True)) + r")\s*\.?\s*$",
+    r"^\s*(?P<w>"
+    + "|".join(sorted((re.escape(w) for w in STATUS_WORDS), key=len, reverse=True))
+    + r")\s*\.?\s*$",
     re.IGNORECASE,
 )
 
@@ -62,24 +64,48 @@ ENACTING = re.compile(
 
 _META_KEYS = {
     # ru
-    "статус": "status", "сведения об акте": "info", "номер группы регистрации": "adilet",
-    "номер в государственном реестре": "registry", "номер в госреестре": "registry",
-    "номер принятия акта": "number", "номер принятия": "number", "дата принятия": "date",
-    "номер регистрации в мю": "reg_number", "номер государственной регистрации": "reg_number",
-    "дата регистрации в мю": "reg_date", "дата государственной регистрации": "reg_date",
-    "дата опубликования": "published", "источник опубликования": "source",
-    "история изменений": "history", "дата вступления в силу": "in_force_date",
-    "дата утраты силы": "repeal_date", "вид акта": "kind", "орган, принявший акт": "organ",
+    "статус": "status",
+    "сведения об акте": "info",
+    "номер группы регистрации": "adilet",
+    "номер в государственном реестре": "registry",
+    "номер в госреестре": "registry",
+    "номер принятия акта": "number",
+    "номер принятия": "number",
+    "дата принятия": "date",
+    "номер регистрации в мю": "reg_number",
+    "номер государственной регистрации": "reg_number",
+    "дата регистрации в мю": "reg_date",
+    "дата государственной регистрации": "reg_date",
+    "дата опубликования": "published",
+    "источник опубликования": "source",
+    "история изменений": "history",
+    "дата вступления в силу": "in_force_date",
+    "дата утраты силы": "repeal_date",
+    "вид акта": "kind",
+    "орган, принявший акт": "organ",
     # kk
-    "мәртебесі": "status", "актінің мәртебесі": "status", "акт туралы мәліметтер": "info",
-    "актінің сипаттамасы": "info", "бірегей нөмір": "adilet", "тіркеу тобының нөмірі": "adilet",
-    "мемлекеттік тізілімдегі нөмірі": "registry", "мемлекеттік тізілім нөмірі": "registry",
-    "актіні қабылдау нөмірі": "number", "қабылдау нөмірі": "number", "қабылданған күні": "date",
-    "қабылдау күні": "date", "әм тіркеу нөмірі": "reg_number", "әм-де тіркеу нөмірі": "reg_number",
-    "мемлекеттік тіркеу нөмірі": "reg_number", "әм тіркеу күні": "reg_date",
-    "мемлекеттік тіркеу күні": "reg_date", "әм-де тіркелген күні": "reg_date",
-    "жарияланған күні": "published", "өзгерістер тарихы": "history",
-    "қолданысқа енгізілген күні": "in_force_date", "күші жойылған күні": "repeal_date",
+    "мәртебесі": "status",
+    "актінің мәртебесі": "status",
+    "акт туралы мәліметтер": "info",
+    "актінің сипаттамасы": "info",
+    "бірегей нөмір": "adilet",
+    "тіркеу тобының нөмірі": "adilet",
+    "мемлекеттік тізілімдегі нөмірі": "registry",
+    "мемлекеттік тізілім нөмірі": "registry",
+    "актіні қабылдау нөмірі": "number",
+    "қабылдау нөмірі": "number",
+    "қабылданған күні": "date",
+    "қабылдау күні": "date",
+    "әм тіркеу нөмірі": "reg_number",
+    "әм-де тіркеу нөмірі": "reg_number",
+    "мемлекеттік тіркеу нөмірі": "reg_number",
+    "әм тіркеу күні": "reg_date",
+    "мемлекеттік тіркеу күні": "reg_date",
+    "әм-де тіркелген күні": "reg_date",
+    "жарияланған күні": "published",
+    "өзгерістер тарихы": "history",
+    "қолданысқа енгізілген күні": "in_force_date",
+    "күші жойылған күні": "repeal_date",
 }
 _META_ALT = "|".join(sorted((re.escape(k) for k in _META_KEYS), key=len, reverse=True))
 _META_RE = re.compile(r"(?<![\w-])(?P<k>" + _META_ALT + r")\s*:\s*", re.IGNORECASE)
@@ -114,6 +140,8 @@ def _meta_keys(t: str, lo: int, hi: int) -> list[_KeyMatch]:
             out.append(_KeyMatch(m.group("k"), m.start(), after.end() if after else pos + 1))
         pos = t.find(":", pos + 1, hi)
     return out
+
+
 _ADILET_URL = re.compile(r"adilet\.zan\.kz/(?:rus|kaz|eng)/docs/(?P<code>[A-Z]\d{2}[0-9A-Z_]{8})")
 _REPORT_WORD = re.compile(
     r"^\s*(?:Аналитикалық|Талдамалық|Қорытынды|Жылдық|Аналитический|Итоговый|Годовой|Ежегодный)?\s*"
@@ -121,7 +149,6 @@ _REPORT_WORD = re.compile(
     re.IGNORECASE,
 )
 _YEAR_LINE = re.compile(r"(?:^|,\s*)(?P<y>(?:19|20)\d{2})\s*(?:жыл[ыы]?|ж\.|г\.|год|года)?\s*$")
-
 
 
 @dataclass
@@ -161,13 +188,17 @@ def read_metadata(j: Joined) -> tuple[dict[str, tuple[str, int, int]], list[ActR
         key = _META_KEYS[m.group("k").lower()]
         vstart = m.end()
         vend = found[i + 1].start() if i + 1 < len(found) else min(len(t), vstart + 400)
-        if key == "history" and t[vstart:vstart + 1] == "[":
+        if key == "history" and t[vstart : vstart + 1] == "[":
             try:
                 data, used = json.JSONDecoder().raw_decode(t[vstart:])
                 history = _history_refs(data, j, vstart, vstart + used)
                 vend = vstart + used
             except ValueError as err:
-                warnings.append(Warning_(f"change history is not valid JSON: {err}", j.span(vstart, vstart + 1), "metadata"))
+                warnings.append(
+                    Warning_(
+                        f"change history is not valid JSON: {err}", j.span(vstart, vstart + 1), "metadata"
+                    )
+                )
         value = t[vstart:vend].strip(" ;,")
         if key != "info":
             value = value[:200]
@@ -219,11 +250,11 @@ def _is_identity(hit: RefHit, j: Joined, line_starts: set[int]) -> bool:
     r = hit.ref
     if not (r.date or r.number) or hit.case != "nom":
         return False
-    if hit.start not in line_starts and j.text[max(0, hit.start - 2):hit.start] not in (". ", ": "):
+    if hit.start not in line_starts and j.text[max(0, hit.start - 2) : hit.start] not in (". ", ": "):
         return False
     if hit.lang == "ru":
-        return j.text[hit.start:hit.start + 1].isupper()
-    after = j.text[hit.end:hit.end + 40]
+        return j.text[hit.start : hit.start + 1].isupper()
+    after = j.text[hit.end : hit.end + 40]
     if r.type == "joint-act" and re.match(r"^\s*(?:және|и)\s", after):
         return True
     return bool(re.match(r"^\s*(?:[.;:]|$|[А-ЯӘІҢҒҮҰҚӨҺA-Z(])", after))
@@ -275,7 +306,7 @@ def read_header(lines: list[str], j: Joined, context: Issuer | None = None) -> H
         if code:
             h.act.adilet = code.group(0)
     if h.act.adilet is None:
-        codes = {m.group("code") for m in _ADILET_URL.finditer(j.text[:limit + 2000])}
+        codes = {m.group("code") for m in _ADILET_URL.finditer(j.text[: limit + 2000])}
         if len(codes) == 1:
             h.act.adilet = codes.pop()
 
@@ -288,7 +319,8 @@ def read_header(lines: list[str], j: Joined, context: Issuer | None = None) -> H
         rd = meta.get("reg_date", ("", 0, 0))[0]
         where = meta.get("reg_number") or meta.get("reg_date")
         h.registration = Registration(
-            number=numm.group(0) if numm else None, date=parse_date(rd) if rd else None,
+            number=numm.group(0) if numm else None,
+            date=parse_date(rd) if rd else None,
             span=j.span(where[1], where[2]) if where else None,
         )
 
@@ -306,18 +338,28 @@ def _joint(h: Header, ident: RefHit, j: Joined) -> None:
     """A joint act of an akimat and a maslikhat names both bodies and both numbers; keep the first."""
     iss = h.act.issuer
     if iss is not None and iss.kind != "joint":
-        tail = j.text[ident.start:ident.end + 200]
-        if re.search(r"мәслихат|маслихат", tail, re.IGNORECASE) and re.search(r"әкімдіг|акимат", tail, re.IGNORECASE):
+        tail = j.text[ident.start : ident.end + 200]
+        if re.search(r"мәслихат|маслихат", tail, re.IGNORECASE) and re.search(
+            r"әкімдіг|акимат", tail, re.IGNORECASE
+        ):
             region = iss.region
             key = f"{region}-oblast-akimat-and-maslikhat" if iss.level == "oblast" else iss.key
-            h.act.issuer = Issuer(key=key, label=iss.label, kind="joint", level=iss.level, region=region,
-                                  district=iss.district, span=iss.span)
+            h.act.issuer = Issuer(
+                key=key,
+                label=iss.label,
+                kind="joint",
+                level=iss.level,
+                region=region,
+                district=iss.district,
+                span=iss.span,
+            )
 
 
 _REG_VERB_KK = re.compile(r"(?:болып\s+)?(?:мемлекеттік\s+)?тіркел(?:ді|ген)")
 _REG_VERB_RU = re.compile(r"Зарегистрирован[аоы]?\b", re.IGNORECASE)
 _REG_TAIL_KK = re.compile(
-    rf"(?:(?P<date>{DATE})[а-яәіңғүұқөһ]*\s*)?(?:(?:№\s*)?(?P<num>\d[\w/-]*)\s*)?(?:нөмірі?мен\s*)?$", re.IGNORECASE
+    rf"(?:(?P<date>{DATE})[а-яәіңғүұқөһ]*\s*)?(?:(?:№\s*)?(?P<num>\d[\w/-]*)\s*)?(?:нөмірі?мен\s*)?$",
+    re.IGNORECASE,
 )
 _REG_AFTER_RU = re.compile(
     rf"\s*(?P<body>[^0-9№]{{0,160}}?)\s*(?:(?P<date>{DATE})\s*(?:года\s*)?)?(?:за|под)?\s*(?:№|номером)\s*"
@@ -329,7 +371,7 @@ _REG_AFTER_RU = re.compile(
 def _registration(h: Header, j: Joined, start: int) -> None:
     """``<justice body> <date> № <number> (болып) тіркелді`` / ``Зарегистрировано <body> <date> № <number>``."""
     t = j.text
-    window = t[start:start + 400]
+    window = t[start : start + 400]
     cut = re.search(r"Күші\s+жойылды|Утратил|Ескерту|Сноска", window)
     if cut:
         window = window[: cut.start()]
@@ -357,8 +399,9 @@ def _registration(h: Header, j: Joined, start: int) -> None:
     label, key = resolve_justice_body(body_raw) if body_raw else (None, None)
     d = parse_date(date_s) if date_s else None
     number = clean_number("№" + num) if num else None
-    h.registration = Registration(number=number, date=d, body=label or None, body_key=key,
-                                  span=j.span(start + s, start + e))
+    h.registration = Registration(
+        number=number, date=d, body=label or None, body_key=key, span=j.span(start + s, start + e)
+    )
     h.end = max(h.end, start + e)
 
 
@@ -398,7 +441,9 @@ def _title_above(h: Header, lines: list[str], ident_line: int) -> None:
     h.act.span = Span(block[0] + 1, h.act.span.end if h.act.span else block[-1] + 1)
 
 
-_TITLE_FORM = re.compile(r"(?:туралы|жөнінде)\s*$|^(?:О|Об|Об утверждении|О внесении|О признании)\s", re.IGNORECASE)
+_TITLE_FORM = re.compile(
+    r"(?:туралы|жөнінде)\s*$|^(?:О|Об|Об утверждении|О внесении|О признании)\s", re.IGNORECASE
+)
 
 
 def _title_below(h: Header, lines: list[str], j: Joined) -> None:
@@ -430,7 +475,9 @@ def _from_metadata(h: Header, meta: dict[str, tuple[str, int, int]], j: Joined) 
             h.act.number = clean_number("№" + num.group(1))
     code = parse_adilet_code(meta.get("adilet", ("", 0, 0))[0].strip()[:11]) if "adilet" in meta else None
     if code:
-        h.act.type = {"K": "code", "Z": "law", "P": "resolution", "R": "order", "U": "decree"}.get(code["kind"])
+        h.act.type = {"K": "code", "Z": "law", "P": "resolution", "R": "order", "U": "decree"}.get(
+            code["kind"]
+        )
         if code["kind"] == "P":
             h.act.issuer = Issuer(key="government", kind="government", level="republican")
         elif code["kind"] == "U":

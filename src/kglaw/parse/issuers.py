@@ -21,14 +21,14 @@ from ..identifiers import slugify
 from ..model import Issuer
 
 __all__ = [
-    "REGIONS",
     "CITIES",
-    "resolve_issuer",
-    "resolve_justice_body",
+    "REGIONS",
+    "find_region",
+    "kk_nominative",
     "ministry_slug",
     "organisation_issuer",
-    "kk_nominative",
-    "find_region",
+    "resolve_issuer",
+    "resolve_justice_body",
 ]
 
 #: Oblast slug → (Kazakh name stem, Russian stem). Both are matched case-insensitively as word prefixes.
@@ -63,7 +63,13 @@ _KK_OBLAST = r"облыс(?:ы|тық|ының|тың|қа|та)?"
 _RU_OBLAST = r"област(?:и|ь|ного|ной|ному|ным|ном)"
 
 _REGION_RES = [
-    (slug, re.compile(rf"(?<![\w-])(?:{kk})[\w]*\s+{_KK_OBLAST}\b|(?:{ru})(?:ой|ая|ую|ого|ий|ом|ая)?\s+{_RU_OBLAST}|{_RU_OBLAST}\s+(?:{ru})", re.IGNORECASE))
+    (
+        slug,
+        re.compile(
+            rf"(?<![\w-])(?:{kk})[\w]*\s+{_KK_OBLAST}\b|(?:{ru})(?:ой|ая|ую|ого|ий|ом|ая)?\s+{_RU_OBLAST}|{_RU_OBLAST}\s+(?:{ru})",
+            re.IGNORECASE,
+        ),
+    )
     for slug, (kk, ru) in REGIONS.items()
 ]
 _REGION_ADJ_RES = [
@@ -72,32 +78,52 @@ _REGION_ADJ_RES = [
     for slug, (_, ru) in REGIONS.items()
 ]
 _CITY_RES = [
-    (slug, re.compile(rf"(?<![\w-])(?:{kk})\s+қала(?:сы|лық|ның|сының)?\b|(?:город[аеу]?\s+)(?:{ru})\b|(?:{ru})[а-я]*\s+городск", re.IGNORECASE))
+    (
+        slug,
+        re.compile(
+            rf"(?<![\w-])(?:{kk})\s+қала(?:сы|лық|ның|сының)?\b|(?:город[аеу]?\s+)(?:{ru})\b|(?:{ru})[а-я]*\s+городск",
+            re.IGNORECASE,
+        ),
+    )
     for slug, (kk, ru) in CITIES.items()
 ]
 _BARE_OBLAST = re.compile(rf"(?<![\w-])(?:{_KK_OBLAST}|облыстық|областн\w+|{_RU_OBLAST})", re.IGNORECASE)
 
 # District: "Созақ аудандық мәслихатының", "Жамбыл ауданы әкімдігінің", "Сузакского районного маслихата",
 # "акимата Сузакского района".
-_KK_DISTRICT = re.compile(r"(?P<name>[А-ЯӘІҢҒҮҰҚӨҺ][\w-]*(?:\s+[А-ЯӘІҢҒҮҰҚӨҺ][\w-]*)?)\s+аудан(?:ы|дық|ының|дың)?\b")
+_KK_DISTRICT = re.compile(
+    r"(?P<name>[А-ЯӘІҢҒҮҰҚӨҺ][\w-]*(?:\s+[А-ЯӘІҢҒҮҰҚӨҺ][\w-]*)?)\s+аудан(?:ы|дық|ының|дың)?\b"
+)
 _RU_DISTRICT = re.compile(
     r"(?P<name>[А-ЯЁ][\w-]*?)(?:ского|ский|ском|скому)\s+район(?:ного|ный|ном|а|е|у)?\b|"
     r"район(?:а|е|у)?\s+(?P<name2>[А-ЯЁӘІҢҒҮҰҚӨҺ][\w-]+)"
 )
 # Other cities (of oblast or district significance): "Қапшағай қалалық мәслихатының", "города Капшагай".
 _KK_TOWN = re.compile(r"(?P<name>[А-ЯӘІҢҒҮҰҚӨҺ][\w-]*)\s+қала(?:сы|лық|сының|ның)?\b")
-_RU_TOWN = re.compile(r"(?P<name>[А-ЯЁ][\w-]*?)(?:ского|ский|ском|инского)\s+городск|город(?:а|е|у)?\s+(?P<name2>[А-ЯЁӘІҢҒҮҰҚӨҺ][\w-]+)")
+_RU_TOWN = re.compile(
+    r"(?P<name>[А-ЯЁ][\w-]*?)(?:ского|ский|ском|инского)\s+городск|город(?:а|е|у)?\s+(?P<name2>[А-ЯЁӘІҢҒҮҰҚӨҺ][\w-]+)"
+)
 
 #: Ministry stems (kk, ru) → English slug. Longer names first: "денсаулық сақтау және әлеуметтік даму"
 #: must win over "денсаулық сақтау".
 MINISTRIES: list[tuple[str, str, str]] = [
-    (r"еңбек\s+және\s+халықты\s+әлеуметтік\s+қорғау", r"труда\s+и\s+социальной\s+защиты\s+населения",
-     "ministry-of-labour-and-social-protection-of-population"),
-    (r"денсаулық\s+сақтау\s+және\s+әлеуметтік\s+даму", r"здравоохранения\s+и\s+социального\s+развития",
-     "ministry-of-healthcare-and-social-development"),
+    (
+        r"еңбек\s+және\s+халықты\s+әлеуметтік\s+қорғау",
+        r"труда\s+и\s+социальной\s+защиты\s+населения",
+        "ministry-of-labour-and-social-protection-of-population",
+    ),
+    (
+        r"денсаулық\s+сақтау\s+және\s+әлеуметтік\s+даму",
+        r"здравоохранения\s+и\s+социального\s+развития",
+        "ministry-of-healthcare-and-social-development",
+    ),
     (r"денсаулық\s+сақтау", r"здравоохранения", "ministry-of-healthcare"),
     (r"білім\s+және\s+ғылым", r"образования\s+и\s+науки", "ministry-of-education-and-science"),
-    (r"ғылым\s+және\s+жоғары\s+білім", r"науки\s+и\s+высшего\s+образования", "ministry-of-science-and-higher-education"),
+    (
+        r"ғылым\s+және\s+жоғары\s+білім",
+        r"науки\s+и\s+высшего\s+образования",
+        "ministry-of-science-and-higher-education",
+    ),
     (r"оқу-ағарту", r"просвещения", "ministry-of-education"),
     (r"ұлттық\s+экономика", r"национальной\s+экономики", "ministry-of-national-economy"),
     (r"қаржы", r"финансов", "ministry-of-finance"),
@@ -105,14 +131,36 @@ MINISTRIES: list[tuple[str, str, str]] = [
     (r"ішкі\s+істер", r"внутренних\s+дел", "ministry-of-internal-affairs"),
     (r"мәдениет\s+және\s+ақпарат", r"культуры\s+и\s+информации", "ministry-of-culture-and-information"),
     (r"мәдениет\s+және\s+спорт", r"культуры\s+и\s+спорта", "ministry-of-culture-and-sports"),
-    (r"ақпарат\s+және\s+қоғамдық\s+даму", r"информации\s+и\s+общественного\s+развития",
-     "ministry-of-information-and-social-development"),
-    (r"ақпарат\s+және\s+коммуникациялар", r"информации\s+и\s+коммуникаций", "ministry-of-information-and-communications"),
-    (r"цифрлық\s+даму", r"цифрового\s+развития", "ministry-of-digital-development-innovation-and-aerospace-industry"),
-    (r"индустрия\s+және\s+инфрақұрылымдық\s+даму", r"индустрии\s+и\s+инфраструктурного\s+развития",
-     "ministry-of-industry-and-infrastructure-development"),
-    (r"өнеркәсіп\s+және\s+құрылыс", r"промышленности\s+и\s+строительства", "ministry-of-industry-and-construction"),
-    (r"инвестициялар\s+және\s+даму", r"по\s+инвестициям\s+и\s+развитию", "ministry-of-investment-and-development"),
+    (
+        r"ақпарат\s+және\s+қоғамдық\s+даму",
+        r"информации\s+и\s+общественного\s+развития",
+        "ministry-of-information-and-social-development",
+    ),
+    (
+        r"ақпарат\s+және\s+коммуникациялар",
+        r"информации\s+и\s+коммуникаций",
+        "ministry-of-information-and-communications",
+    ),
+    (
+        r"цифрлық\s+даму",
+        r"цифрового\s+развития",
+        "ministry-of-digital-development-innovation-and-aerospace-industry",
+    ),
+    (
+        r"индустрия\s+және\s+инфрақұрылымдық\s+даму",
+        r"индустрии\s+и\s+инфраструктурного\s+развития",
+        "ministry-of-industry-and-infrastructure-development",
+    ),
+    (
+        r"өнеркәсіп\s+және\s+құрылыс",
+        r"промышленности\s+и\s+строительства",
+        "ministry-of-industry-and-construction",
+    ),
+    (
+        r"инвестициялар\s+және\s+даму",
+        r"по\s+инвестициям\s+и\s+развитию",
+        "ministry-of-investment-and-development",
+    ),
     (r"көлік", r"транспорта", "ministry-of-transport"),
     (r"ауыл\s+шаруашылығы", r"сельского\s+хозяйства", "ministry-of-agriculture"),
     (r"экология", r"экологии", "ministry-of-ecology-and-natural-resources"),
@@ -129,10 +177,18 @@ _MINISTRY_WORD = re.compile(r"(?<!премьер-)(?<!премьер\s)мини�
 _KK_MINISTRY_NAME = re.compile(
     r"(?P<name>[А-ЯӘІҢҒҮҰҚӨҺ][\w-]*(?:,?\s+(?:және\s+)?[\w-]+){0,8}?)\s+министр(?:і|лігі)", re.UNICODE
 )
-_RU_MINISTRY_NAME = re.compile(r"(?:Министр\w*|министр\w*)\s+(?P<name>(?:по\s+)?[\w-]+(?:,?\s+(?:и\s+)?[\w-]+){0,8}?)\s+(?:Республики|РК\b)")
+_RU_MINISTRY_NAME = re.compile(
+    r"(?:Министр\w*|министр\w*)\s+(?P<name>(?:по\s+)?[\w-]+(?:,?\s+(?:и\s+)?[\w-]+){0,8}?)\s+(?:Республики|РК\b)"
+)
 
 _BODIES: list[tuple[str, re.Pattern[str]]] = [
-    ("joint", re.compile(r"(?:әкімдіг|әкімият|акимат)\w*.*(?:мәслихат|маслихат)|(?:мәслихат|маслихат)\w*.*(?:әкімдіг|әкімият|акимат)", re.IGNORECASE)),
+    (
+        "joint",
+        re.compile(
+            r"(?:әкімдіг|әкімият|акимат)\w*.*(?:мәслихат|маслихат)|(?:мәслихат|маслихат)\w*.*(?:әкімдіг|әкімият|акимат)",
+            re.IGNORECASE,
+        ),
+    ),
     ("national-bank", re.compile(r"Ұлттық\s+Банк|Национальн\w+\s+Банк", re.IGNORECASE)),
     ("prime-minister", re.compile(r"Премьер-?\s?Министр(?!\w*\s+орынбасар)(?!\w*\s*[-–]\s*)", re.IGNORECASE)),
     ("ministry", _MINISTRY_WORD),
@@ -142,9 +198,18 @@ _BODIES: list[tuple[str, re.Pattern[str]]] = [
     ("government", re.compile(r"Үкімет|Правительств", re.IGNORECASE)),
     ("president", re.compile(r"Президент", re.IGNORECASE)),
     ("parliament", re.compile(r"Парламент|Мәжіліс|Мажилис|Сенат", re.IGNORECASE)),
-    ("constitutional-court", re.compile(r"Конституциялық\s+Сот|Конституционн\w+\s+Суд|Конституциялық\s+Кеңес|Конституционн\w+\s+Совет", re.IGNORECASE)),
+    (
+        "constitutional-court",
+        re.compile(
+            r"Конституциялық\s+Сот|Конституционн\w+\s+Суд|Конституциялық\s+Кеңес|Конституционн\w+\s+Совет",
+            re.IGNORECASE,
+        ),
+    ),
     ("supreme-court", re.compile(r"Жоғарғы\s+Сот|Верховн\w+\s+Суд", re.IGNORECASE)),
-    ("central-election-commission", re.compile(r"Орталық\s+сайлау\s+комиссия|Центральн\w+\s+избирательн", re.IGNORECASE)),
+    (
+        "central-election-commission",
+        re.compile(r"Орталық\s+сайлау\s+комиссия|Центральн\w+\s+избирательн", re.IGNORECASE),
+    ),
     ("agency", re.compile(r"агенттіг|агентств", re.IGNORECASE)),
     ("committee", re.compile(r"комитет", re.IGNORECASE)),
 ]
@@ -192,10 +257,6 @@ def _find_city(phrase: str) -> str | None:
     return None
 
 
-def _ru_stem(name: str) -> str:
-    return name
-
-
 def ministry_slug(phrase: str) -> str | None:
     """The English slug of the ministry a phrase names (any case, kk or ru), or None.
 
@@ -223,16 +284,36 @@ def _kind(phrase: str) -> str | None:
 
 
 _RU_HEAD = {
-    "маслихата": "маслихат", "акимата": "акимат", "акима": "аким", "правительства": "Правительство",
-    "министра": "Министр", "министерства": "Министерство", "президента": "Президент",
-    "премьер-министра": "Премьер-Министр", "правления": "Правление", "агентства": "Агентство",
-    "комитета": "Комитет", "председателя": "Председатель", "парламента": "Парламент",
-    "департамента": "Департамент", "управления": "Управление", "банка": "Банк", "суда": "Суд",
-    "совета": "Совет", "комиссии": "Комиссия",
+    "маслихата": "маслихат",
+    "акимата": "акимат",
+    "акима": "аким",
+    "правительства": "Правительство",
+    "министра": "Министр",
+    "министерства": "Министерство",
+    "президента": "Президент",
+    "премьер-министра": "Премьер-Министр",
+    "правления": "Правление",
+    "агентства": "Агентство",
+    "комитета": "Комитет",
+    "председателя": "Председатель",
+    "парламента": "Парламент",
+    "департамента": "Департамент",
+    "управления": "Управление",
+    "банка": "Банк",
+    "суда": "Суд",
+    "совета": "Совет",
+    "комиссии": "Комиссия",
 }
-_RU_ADJ_NOM = {"областного": "областной", "городского": "городской", "районного": "районный",
-               "сельского": "сельский", "поселкового": "поселковый", "национального": "Национальный",
-               "исполняющего": "исполняющий", "временно": "временно"}
+_RU_ADJ_NOM = {
+    "областного": "областной",
+    "городского": "городской",
+    "районного": "районный",
+    "сельского": "сельский",
+    "поселкового": "поселковый",
+    "национального": "Национальный",
+    "исполняющего": "исполняющий",
+    "временно": "временно",
+}
 
 
 def ru_nominative(phrase: str) -> str:
@@ -265,7 +346,14 @@ def _ru_adj(w: str) -> str:
     if low in _RU_ADJ_NOM:
         rep = _RU_ADJ_NOM[low]
         return rep[:1].upper() + rep[1:] if w[:1].isupper() else rep.lower()
-    for suf, rep in (("ского", "ский"), ("цкого", "цкий"), ("ного", "ный"), ("ового", "овый"), ("его", "ий"), ("ого", "ый")):
+    for suf, rep in (
+        ("ского", "ский"),
+        ("цкого", "цкий"),
+        ("ного", "ный"),
+        ("ового", "овый"),
+        ("его", "ий"),
+        ("ого", "ый"),
+    ):
         if w.endswith(suf):
             return w[: -len(suf)] + rep
     return w
@@ -319,8 +407,16 @@ def _resolve_issuer(phrase: str, context: Issuer | None = None) -> Issuer | None
     if kind is None:
         return None
     label = _label(phrase)
-    if kind in ("government", "president", "parliament", "prime-minister", "national-bank",
-                "constitutional-court", "supreme-court", "central-election-commission"):
+    if kind in (
+        "government",
+        "president",
+        "parliament",
+        "prime-minister",
+        "national-bank",
+        "constitutional-court",
+        "supreme-court",
+        "central-election-commission",
+    ):
         return Issuer(key=kind, label=label, kind=kind, level="republican")
     if kind == "ministry":
         slug = ministry_slug(phrase)
@@ -340,12 +436,17 @@ def _resolve_issuer(phrase: str, context: Issuer | None = None) -> Issuer | None
         name = name.split()[-1]
         district = slugify(name)
         if district and find_region(name + " облысы") is None:
-            return Issuer(key=f"{district}-district-{body}", label=label, kind=kind_out, level="district",
-                          region=region, district=district)
+            return Issuer(
+                key=f"{district}-district-{body}",
+                label=label,
+                kind=kind_out,
+                level="district",
+                region=region,
+                district=district,
+            )
     city = _find_city(phrase)
-    if city and (region is None or city != region or re.search(r"қала|город", phrase, re.IGNORECASE)):
-        if re.search(r"қала|город", phrase, re.IGNORECASE):
-            return Issuer(key=f"{city}-city-{body}", label=label, kind=kind_out, level="city", region=city)
+    if city and re.search(r"қала|город", phrase, re.IGNORECASE):
+        return Issuer(key=f"{city}-city-{body}", label=label, kind=kind_out, level="city", region=city)
     m = _KK_TOWN.search(phrase)
     rm = None if m else _RU_TOWN.search(phrase)
     if m or rm:
@@ -354,10 +455,17 @@ def _resolve_issuer(phrase: str, context: Issuer | None = None) -> Issuer | None
             name = _ru_town_nominative(name)
         town = slugify(name)
         if town and town not in ("kazakstan", "kazakhstan"):
-            return Issuer(key=f"{town}-city-{body}", label=label, kind=kind_out, level="city", region=region or town)
-    if region is None and context is not None and context.region and _BARE_OBLAST.search(phrase):
-        if context.level == "oblast":
-            region = context.region
+            return Issuer(
+                key=f"{town}-city-{body}", label=label, kind=kind_out, level="city", region=region or town
+            )
+    if (
+        region is None
+        and context is not None
+        and context.region
+        and context.level == "oblast"
+        and _BARE_OBLAST.search(phrase)
+    ):
+        region = context.region
     if region is None:
         return None
     return Issuer(key=f"{region}-oblast-{body}", label=label, kind=kind_out, level="oblast", region=region)
@@ -387,12 +495,19 @@ def resolve_justice_body(phrase: str) -> tuple[str, str | None]:
     p = re.sub(r"^(?:в|во|с|со)\s+", "", p)
     label = p
     # kk locative → nominative: департаментінде → департаменті, басқармасында → басқармасы
-    label = re.sub(r"(департамент|басқармас|министрліг|органдар)(?:ы|і)?(?:нда|нде|да|де|та|те)$",
-                   lambda m: m.group(1) + ("ы" if m.group(1) in ("басқармас",) else "і" if m.group(1) != "органдар" else "ы"),
-                   label)
+    label = re.sub(
+        r"(департамент|басқармас|министрліг|органдар)(?:ы|і)?(?:нда|нде|да|де|та|те)$",
+        lambda m: (
+            m.group(1) + ("ы" if m.group(1) in ("басқармас",) else "і" if m.group(1) != "органдар" else "ы")
+        ),
+        label,
+    )
     # ru instrumental / prepositional → nominative: "Департаментом юстиции …" → "Департамент юстиции …"
-    label = re.sub(r"^(Департамент|Управлени|Министерств)(?:ом|е|ем|ии|а)\b",
-                   lambda m: m.group(1) + {"Департамент": "", "Управлени": "е", "Министерств": "о"}[m.group(1)], label)
+    label = re.sub(
+        r"^(Департамент|Управлени|Министерств)(?:ом|е|ем|ии|а)\b",
+        lambda m: m.group(1) + {"Департамент": "", "Управлени": "е", "Министерств": "о"}[m.group(1)],
+        label,
+    )
     label = label[:1].upper() + label[1:]
     if re.search(r"министрліг|министерств", p, re.IGNORECASE):
         return label, "ministry-of-justice"
@@ -406,9 +521,17 @@ def resolve_justice_body(phrase: str) -> tuple[str, str | None]:
 
 
 _ORG_FORMS = [
-    (re.compile(r"қоғамдық\s+бірлестіг|общественн\w+\s+объединени|\bҚБ\b|\bОО\b", re.IGNORECASE), "public-association"),
+    (
+        re.compile(r"қоғамдық\s+бірлестіг|общественн\w+\s+объединени|\bҚБ\b|\bОО\b", re.IGNORECASE),
+        "public-association",
+    ),
     (re.compile(r"қоғамдық\s+қор|общественн\w+\s+фонд|\bҚҚ\b|\bОФ\b", re.IGNORECASE), "public-foundation"),
-    (re.compile(r"жауапкершілігі\s+шектеулі|товариществ\w+\s+с\s+ограниченн|\bЖШС\b|\bТОО\b", re.IGNORECASE), "llp"),
+    (
+        re.compile(
+            r"жауапкершілігі\s+шектеулі|товариществ\w+\s+с\s+ограниченн|\bЖШС\b|\bТОО\b", re.IGNORECASE
+        ),
+        "llp",
+    ),
     (re.compile(r"акционерлік\s+қоғам|акционерн\w+\s+обществ|\bАҚ\b|\bАО\b", re.IGNORECASE), "jsc"),
     (re.compile(r"заңды\s+тұлғалар\s+бірлестіг|объединени\w+\s+юридическ", re.IGNORECASE), "association"),
 ]

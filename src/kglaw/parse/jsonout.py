@@ -26,7 +26,7 @@ from ..identifiers import DEFAULT_ISSUER, ActId, slugify, title_key
 from ..model import ActRef, Document, Issuer
 from ..namespaces import AGENCY
 
-__all__ = ["document_to_json", "ref_to_json", "act_iri", "REF_LISTS"]
+__all__ = ["REF_LISTS", "act_iri", "document_to_json", "ref_to_json"]
 
 #: The reference lists of a document, in the order the contract lists them.
 REF_LISTS = ("repealed_by", "amended_by", "amends", "repeals", "based_on", "cites")
@@ -100,7 +100,9 @@ def document_to_json(doc: Document) -> dict[str, Any]:
     if act.issuer is not None:
         slug = _issuer_slug(act.issuer)
         if slug == "rk":
-            slug = "parliament"  # the state passes its laws and codes through Parliament (Constitution, art. 61)
+            slug = (
+                "parliament"  # the state passes its laws and codes through Parliament (Constitution, art. 61)
+            )
         issuer = {"iri": str(AGENCY[slug]) if slug else None, "label": act.issuer.label or act.issuer.key}
     reg = None
     if doc.registration is not None:

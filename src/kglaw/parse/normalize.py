@@ -19,20 +19,20 @@ from dataclasses import dataclass, field
 from ..model import Span
 
 __all__ = [
+    "Joined",
     "collapse_letter_spacing",
+    "fix_lookalikes",
+    "fix_number_sign",
+    "fix_roman_numerals",
+    "html_to_text",
+    "is_html",
+    "join_lines",
     "normalize_line",
     "normalize_lines",
     "normalize_text",
-    "fix_lookalikes",
-    "fix_roman_numerals",
-    "fix_number_sign",
     "repair_displaced",
     "squash_spaces",
-    "is_html",
-    "html_to_text",
     "strip_navigation",
-    "Joined",
-    "join_lines",
 ]
 
 # A run of at least three single letters separated by single spaces ("ш е ш і м"), where words are
@@ -40,11 +40,30 @@ __all__ = [
 _SPACED_RUN = re.compile(r"(?<!\S)(?:\S ){2,}\S(?!\S)")
 _SPACED_CHUNK = re.compile(r"(?:\S )+\S")
 
-_LATIN_TO_CYR = str.maketrans({
-    "a": "а", "e": "е", "o": "о", "p": "р", "c": "с", "x": "х", "y": "у", "i": "і",
-    "A": "А", "E": "Е", "O": "О", "P": "Р", "C": "С", "X": "Х", "H": "Н", "K": "К", "M": "М",
-    "T": "Т", "B": "В", "I": "І",
-})
+_LATIN_TO_CYR = str.maketrans(
+    {
+        "a": "а",
+        "e": "е",
+        "o": "о",
+        "p": "р",
+        "c": "с",
+        "x": "х",
+        "y": "у",
+        "i": "і",
+        "A": "А",
+        "E": "Е",
+        "O": "О",
+        "P": "Р",
+        "C": "С",
+        "X": "Х",
+        "H": "Н",
+        "K": "К",
+        "M": "М",
+        "T": "Т",
+        "B": "В",
+        "I": "І",
+    }
+)
 _CYR = "а-яА-ЯёЁәіңғүұқөһӘІҢҒҮҰҚӨҺ"
 _MIXED_WORD = re.compile(rf"\b(?=[\w]*[{_CYR}])(?=[\w]*[A-Za-z])[\w]+\b")
 
@@ -154,7 +173,9 @@ def fix_number_sign(line: str) -> str:
 
 # Hyperlink residue (seed 002 §7.1, seed 000 §7.1): the text of a link was cut out of its place and
 # appended to the end of the line, leaving a hole: a double space, or a space before punctuation.
-_GLUED_AFTER_COLON = re.compile(r"^(?P<ind>\s*)(?P<body>\S.*?)(?P<sp>\s?):(?P<tail>[^\W\d_][^:]{0,80}?|\d+-[^\W\d_][^:]{0,80}?)\s*$")
+_GLUED_AFTER_COLON = re.compile(
+    r"^(?P<ind>\s*)(?P<body>\S.*?)(?P<sp>\s?):(?P<tail>[^\W\d_][^:]{0,80}?|\d+-[^\W\d_][^:]{0,80}?)\s*$"
+)
 _GLUED_AFTER_QUOTE_DOT = re.compile(r"^(?P<ind>\s*)(?P<body>[\"»”]\s.*?)\.(?P<tail>\d[^.]{0,120}?)\s*$")
 _GLUED_NUMBER = re.compile(r"(?<=[а-яәіңғүұқөһ])[N№]\s?(?P<tail>\d[\w/-]*)\s*$")
 _HOLE = re.compile(r"(?<=\S)(?: {2,}(?=\S)| (?=[,.;]))")
@@ -188,7 +209,14 @@ def repair_displaced(line: str) -> str:
     >>> repair_displaced("Осы шешім 10:30 басталады")
     'Осы шешім 10:30 басталады'
     """
-    if ":" not in line and "." not in line and "N" not in line and "№" not in line and "  " not in line and " ," not in line:
+    if (
+        ":" not in line
+        and "." not in line
+        and "N" not in line
+        and "№" not in line
+        and "  " not in line
+        and " ," not in line
+    ):
         return line
     m = _GLUED_AFTER_COLON.match(line) if ":" in line else None
     if m and not _looks_like_label(m.group("body")):
@@ -201,7 +229,7 @@ def repair_displaced(line: str) -> str:
         head = line[: m.start()]
         hole = _HOLE.search(head, len(head) - len(head.lstrip()))
         if hole:
-            return f"{head[: hole.start()]} № {m.group('tail')} {head[hole.end():].lstrip()}".rstrip()
+            return f"{head[: hole.start()]} № {m.group('tail')} {head[hole.end() :].lstrip()}".rstrip()
         return f"{head} № {m.group('tail')}"
     if "  " in line.strip() or " ," in line or " ." in line:
         return _move_link_noun(line)
@@ -216,14 +244,16 @@ def _looks_like_label(body: str) -> bool:
         or b[-1].isdigit()
         or b.endswith(("http", "https"))
         or bool(re.search(r"(?:Статус|Мәртебесі|Status|Сведения об акте|Номер|Дата|Бірегей нөмір)$", b))
-        or b[:1].isupper() and len(b) < 40 and " " not in b
+        or b[:1].isupper()
+        and len(b) < 40
+        and " " not in b
     )
 
 
 def _reinsert(ind: str, body: str, tail: str, punct: str, sp: str) -> str:
     hole = _HOLE.search(body)
     if hole and hole.group(0).startswith("  "):
-        return f"{ind}{body[: hole.start()]} {tail} {body[hole.end():]}{punct}"
+        return f"{ind}{body[: hole.start()]} {tail} {body[hole.end() :]}{punct}"
     if sp:
         return f"{ind}{body} {tail}{punct}"
     return f"{ind}{tail} {body}{punct}"
@@ -231,18 +261,18 @@ def _reinsert(ind: str, body: str, tail: str, punct: str, sp: str) -> str:
 
 def _move_link_noun(line: str) -> str:
     ind = line[: len(line) - len(line.lstrip())]
-    body = line[len(ind):]
+    body = line[len(ind) :]
     for hole in _HOLE.finditer(body):
         before = body[: hole.start()]
         if not _GENITIVE_END.search(before):
             continue
-        after = body[hole.end():]
+        after = body[hole.end() :]
         noun = _LINK_NOUN.search(after)
         if not noun or noun.start() <= 2:  # the noun already sits right after the hole
             continue
         if _ATTACHED.search(after[: noun.start()]):  # "Республикасының Заңымен" is in its place
             continue
-        rest = (after[: noun.start()].rstrip() + " " + after[noun.end():].lstrip()).strip()
+        rest = (after[: noun.start()].rstrip() + " " + after[noun.end() :].lstrip()).strip()
         glue = "" if rest[:1] in ",.;" else " "
         return f"{ind}{before} {noun.group(0)}{glue}{rest}".rstrip()
     return line
@@ -329,25 +359,136 @@ def html_to_text(text: str) -> tuple[str, bool]:
 
 _NAV_WORDS = [
     # ru
-    "главная", "законодательство", "поиск", "расширенный поиск", "войти", "выйти", "вход", "регистрация",
-    "личный кабинет", "контакты", "о проекте", "о сайте", "обратная связь", "карта сайта", "помощь",
-    "новости", "русский", "қазақша", "казахский", "english", "рус", "қаз", "каз", "eng", "ru", "kz", "en",
-    "текст", "официальная публикация", "информация", "история изменений", "ссылки", "скачать", "печать",
-    "распечатать", "версия для печати", "сравнить", "оглавление", "комментарии", "загрузить", "pdf",
-    "docx", "doc", "ebb", "эбб", "поделиться", "подписаться", "наверх", "меню", "избранное",
-    "добавить в избранное", "на документ", "из документа", "реквизиты", "открыть", "закрыть",
-    "все документы", "нормативные правовые акты", "кодексы", "законы", "указы", "постановления",
-    "решения", "приказы", "мобильная версия", "вопросы и ответы", "глоссарий", "справка",
-    "другие действия", "показать", "скрыть", "вернуться", "назад", "полный текст", "экспорт",
-    "в избранное", "выход", "русский язык", "қазақ тілі", "версия для слабовидящих", "подробнее",
+    "главная",
+    "законодательство",
+    "поиск",
+    "расширенный поиск",
+    "войти",
+    "выйти",
+    "вход",
+    "регистрация",
+    "личный кабинет",
+    "контакты",
+    "о проекте",
+    "о сайте",
+    "обратная связь",
+    "карта сайта",
+    "помощь",
+    "новости",
+    "русский",
+    "қазақша",
+    "казахский",
+    "english",
+    "рус",
+    "қаз",
+    "каз",
+    "eng",
+    "ru",
+    "kz",
+    "en",
+    "текст",
+    "официальная публикация",
+    "информация",
+    "история изменений",
+    "ссылки",
+    "скачать",
+    "печать",
+    "распечатать",
+    "версия для печати",
+    "сравнить",
+    "оглавление",
+    "комментарии",
+    "загрузить",
+    "pdf",
+    "docx",
+    "doc",
+    "ebb",
+    "эбб",
+    "поделиться",
+    "подписаться",
+    "наверх",
+    "меню",
+    "избранное",
+    "добавить в избранное",
+    "на документ",
+    "из документа",
+    "реквизиты",
+    "открыть",
+    "закрыть",
+    "все документы",
+    "нормативные правовые акты",
+    "кодексы",
+    "законы",
+    "указы",
+    "постановления",
+    "решения",
+    "приказы",
+    "мобильная версия",
+    "вопросы и ответы",
+    "глоссарий",
+    "справка",
+    "другие действия",
+    "показать",
+    "скрыть",
+    "вернуться",
+    "назад",
+    "полный текст",
+    "экспорт",
+    "в избранное",
+    "выход",
+    "русский язык",
+    "қазақ тілі",
+    "версия для слабовидящих",
+    "подробнее",
     # kk
-    "басты бет", "заңнама", "іздеу", "кеңейтілген іздеу", "кіру", "шығу", "тіркелу", "байланыс",
-    "байланыстар", "жоба туралы", "сайт туралы", "кері байланыс", "сайт картасы", "көмек", "жаңалықтар",
-    "мәтін", "ресми жариялау", "ресми жариялануы", "ақпарат", "өзгерістер тарихы", "сілтемелер",
-    "жүктеу", "жүктеп алу", "басып шығару", "салыстыру", "түсініктемелер", "бөлісу", "жазылу", "мәзір",
-    "құжатқа", "құжаттан", "барлық құжаттар", "нормативтік құқықтық актілер", "кодекстер", "заңдар",
-    "жарлықтар", "қаулылар", "шешімдер", "бұйрықтар", "мобильді нұсқа", "сұрақтар мен жауаптар",
-    "басқа әрекеттер", "көрсету", "жасыру", "артқа", "толық мәтін", "таңдаулыларға", "толығырақ",
+    "басты бет",
+    "заңнама",
+    "іздеу",
+    "кеңейтілген іздеу",
+    "кіру",
+    "шығу",
+    "тіркелу",
+    "байланыс",
+    "байланыстар",
+    "жоба туралы",
+    "сайт туралы",
+    "кері байланыс",
+    "сайт картасы",
+    "көмек",
+    "жаңалықтар",
+    "мәтін",
+    "ресми жариялау",
+    "ресми жариялануы",
+    "ақпарат",
+    "өзгерістер тарихы",
+    "сілтемелер",
+    "жүктеу",
+    "жүктеп алу",
+    "басып шығару",
+    "салыстыру",
+    "түсініктемелер",
+    "бөлісу",
+    "жазылу",
+    "мәзір",
+    "құжатқа",
+    "құжаттан",
+    "барлық құжаттар",
+    "нормативтік құқықтық актілер",
+    "кодекстер",
+    "заңдар",
+    "жарлықтар",
+    "қаулылар",
+    "шешімдер",
+    "бұйрықтар",
+    "мобильді нұсқа",
+    "сұрақтар мен жауаптар",
+    "басқа әрекеттер",
+    "көрсету",
+    "жасыру",
+    "артқа",
+    "толық мәтін",
+    "таңдаулыларға",
+    "толығырақ",
 ]
 _NAV_ALT = "|".join(re.escape(w) for w in sorted(_NAV_WORDS, key=len, reverse=True))
 # A line made only of navigation words, separated by spaces, pipes, slashes, bullets or arrows.

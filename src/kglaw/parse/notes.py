@@ -26,14 +26,16 @@ from .dates import parse_date
 from .issuers import resolve_issuer
 from .normalize import Joined
 
-__all__ = ["Note", "find_notes", "EFFECTIVE"]
+__all__ = ["EFFECTIVE", "Note", "find_notes"]
 
 _MARK = re.compile(
     r"(?P<mark>Ескерту|Ескертпе|Сноска|РҚАО\s+ескертпесі|ЗҚАИ\s+ескертпесі|РЦПИ|ИЗПИ)\s*[.:]?\s*|"
     r"(?P<bare>(?<![\w-])(?:Күші\s+жойылды\s*[-–—]|[Уу]тратил[оаи]?\s+силу\s+(?=[А-Яа-я]+(?:ом|ем|ием)\b)))"
 )
 _MARK_STRONG = re.compile(r"(?:Ескерту|Ескертпе|Сноска)\s*[.:]|Күші\s+жойылды\s*[-–—]")
-_REPEAL_KK = re.compile(r"^(?:(?:Шешімнің|Қаулының|Бұйрықтың|Жарлықтың|Заңның|Өкімнің)\s+)?[Кк]үші\s+жойылды\b")
+_REPEAL_KK = re.compile(
+    r"^(?:(?:Шешімнің|Қаулының|Бұйрықтың|Жарлықтың|Заңның|Өкімнің)\s+)?[Кк]үші\s+жойылды\b"
+)
 _REPEAL_RU = re.compile(
     r"^(?:(?:Решение|Постановление|Приказ|Распоряжение|Указ|Закон|Совместное\s+\w+)\s+)?[Уу]тратил[оаи]?\s+силу\b"
 )
@@ -54,9 +56,18 @@ _PLURAL = re.compile(
     r"[а-яәіңғүұқөһ]*",
     re.IGNORECASE,
 )
-_PLURAL_TYPE = {"шешімдер": "decision", "қаулылар": "resolution", "бұйрықтар": "order", "өкімдер": "order",
-                "решения": "decision", "решениями": "decision", "постановления": "resolution",
-                "постановлениями": "resolution", "приказами": "order", "приказы": "order"}
+_PLURAL_TYPE = {
+    "шешімдер": "decision",
+    "қаулылар": "resolution",
+    "бұйрықтар": "order",
+    "өкімдер": "order",
+    "решения": "decision",
+    "решениями": "decision",
+    "постановления": "resolution",
+    "постановлениями": "resolution",
+    "приказами": "order",
+    "приказы": "order",
+}
 _DATE_NUM = re.compile(rf"(?:от\s+)?(?P<d>{DATE})\s*(?:жылғы\s*)?(?P<n>№\s*\d[\w/-]*)", re.IGNORECASE)
 _KK_BODY = re.compile(
     r"(?:[А-ЯӘІҢҒҮҰҚӨҺ][\w-]*\s+){1,4}(?:облыстық|облысы|аудандық|ауданы|қалалық|қаласы)?\s*"
@@ -94,13 +105,13 @@ def _note_end(t: str, start: int, limit: int = 700) -> int:
         elif c == ")":
             depth = max(0, depth - 1)
         elif c == "." and depth == 0:
-            prev = t[max(start, i - 4):i]
-            after = t[i + 1:i + 3]
+            prev = t[max(start, i - 4) : i]
+            after = t[i + 1 : i + 3]
             # not an abbreviation ("т.", "п.", "ж.", "г.") nor inside a dotted date
             if re.search(r"(?:^|\s)(?:т|п|ж|г|тт|пп|ст|бап|тарм)$", prev) or re.match(r"\d", after):
                 i += 1
                 continue
-            if re.match(r"\s*(?:$|[А-ЯӘІҢҒҮҰҚӨҺA-Z\d«\"(])", t[i + 1:i + 4]) or i + 1 >= len(t):
+            if re.match(r"\s*(?:$|[А-ЯӘІҢҒҮҰҚӨҺA-Z\d«\"(])", t[i + 1 : i + 4]) or i + 1 >= len(t):
                 return i + 1
         i += 1
     return stop
@@ -140,7 +151,9 @@ def _note_refs(j: Joined, context: Issuer | None, start: int, end: int) -> list[
     # a reference after the chain belongs to the text that follows the note (a note without a full stop).
     hits: list[RefHit] = []
     for h in found:
-        if hits and not re.fullmatch(r"\s*(?:\([^()]*\)\s*)?(?:[;,]|және|и|,\s*және)?\s*", t[hits[-1].end:h.start]):
+        if hits and not re.fullmatch(
+            r"\s*(?:\([^()]*\)\s*)?(?:[;,]|және|и|,\s*және)?\s*", t[hits[-1].end : h.start]
+        ):
             break
         hits.append(h)
     refs: list[ActRef] = []
@@ -168,12 +181,20 @@ def _more_after(j: Joined, h: RefHit, end: int) -> list[ActRef]:
     out = []
     pos = h.end
     while pos < end:
-        m = re.match(rf"\s*(?:\([^()]*\))?\s*[;,]\s*(?:от\s+)?(?P<d>{DATE})\s*(?:жылғы\s*)?(?P<n>№\s*\d[\w/-]*)",
-                     t[pos:end], re.IGNORECASE)
+        m = re.match(
+            rf"\s*(?:\([^()]*\))?\s*[;,]\s*(?:от\s+)?(?P<d>{DATE})\s*(?:жылғы\s*)?(?P<n>№\s*\d[\w/-]*)",
+            t[pos:end],
+            re.IGNORECASE,
+        )
         if not m:
             break
-        r = ActRef(type=h.ref.type, issuer=h.ref.issuer, date=parse_date(m.group("d")),
-                   number=clean_number(m.group("n")), span=j.span(pos + m.start("d"), pos + m.end()))
+        r = ActRef(
+            type=h.ref.type,
+            issuer=h.ref.issuer,
+            date=parse_date(m.group("d")),
+            number=clean_number(m.group("n")),
+            span=j.span(pos + m.start("d"), pos + m.end()),
+        )
         out.append(r)
         pos += m.end()
     return out
@@ -185,13 +206,22 @@ def _plural_refs(j: Joined, context: Issuer | None, start: int, plural: re.Match
     type_ = _PLURAL_TYPE.get(plural.group("n").lower())
     seg_start, seg_end = start, plural.start()
     issuer = None
-    bm = _KK_BODY.search(t, seg_start, seg_end) or _RU_BODY.search(t, seg_start, min(len(t), plural.end() + 200))
+    bm = _KK_BODY.search(t, seg_start, seg_end) or _RU_BODY.search(
+        t, seg_start, min(len(t), plural.end() + 200)
+    )
     if bm:
         issuer = resolve_issuer(bm.group(0), context)
     if re.match(r"решени|постановлени|приказ", plural.group("n"), re.IGNORECASE):
         seg_start, seg_end = plural.end(), min(len(t), plural.end() + 400)
     out = []
     for m in _DATE_NUM.finditer(t, seg_start, seg_end):
-        out.append(ActRef(type=type_, issuer=issuer, date=parse_date(m.group("d")),
-                          number=clean_number(m.group("n")), span=j.span(m.start(), m.end())))
+        out.append(
+            ActRef(
+                type=type_,
+                issuer=issuer,
+                date=parse_date(m.group("d")),
+                number=clean_number(m.group("n")),
+                span=j.span(m.start(), m.end()),
+            )
+        )
     return out
