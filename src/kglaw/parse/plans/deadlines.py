@@ -101,9 +101,9 @@ def _clean(raw: str) -> str:
     return text
 
 
-def _pieces(text: str, period: tuple[int, int] | None) -> list[tuple[str, date, date]]:
+def _pieces(text: str, period: tuple[int, int] | None) -> list[tuple[str, date | None, date]]:
     """Every dated expression in ``text``, most specific first at each position, non-overlapping."""
-    found: list[tuple[int, int, str, date, date]] = []
+    found: list[tuple[int, int, str, date | None, date]] = []
     taken: list[tuple[int, int]] = []
 
     def free(a: int, b: int) -> bool:
@@ -146,11 +146,16 @@ def _pieces(text: str, period: tuple[int, int] | None) -> list[tuple[str, date, 
         start = date(period[0], 1, 1) if period and period[0] <= y else None
         if free(m.start(), m.end()):
             taken.append((m.start(), m.end()))
-            found.append((m.start(), m.end(), "by", start or date(y, 12, 31), date(y, 12, 31)))
+            found.append((m.start(), m.end(), "by", start, date(y, 12, 31)))  # start unknown without a period
     for m in _YEAR.finditer(text):
         add("year", m.start(), m.end(), _year(int(m.group("y"))))
     found.sort()
     return [(k, s, e) for _, _, k, s, e in found]
+
+
+def _earliest(pieces: list[tuple[str, date | None, date]]) -> date | None:
+    starts = [s for _, s, _ in pieces if s is not None]
+    return min(starts) if starts else None
 
 
 def parse_deadline(raw: str, period: tuple[int, int] | None = None) -> Deadline:
@@ -168,12 +173,12 @@ def parse_deadline(raw: str, period: tuple[int, int] | None = None) -> Deadline:
     p_start, p_end = _period(period)
     if _SEMIANNUAL.search(text) and not any(k == "half-year" for k, _, _ in pieces):
         if pieces:
-            return Deadline(raw=raw, start=min(s for _, s, _ in pieces), end=max(e for _, _, e in pieces),
+            return Deadline(raw=raw, start=_earliest(pieces), end=max(e for _, _, e in pieces),
                             kind="semiannual")
         return Deadline(raw=raw, start=p_start, end=p_end, kind="semiannual")
     if _ANNUAL.search(text):
         if pieces:
-            return Deadline(raw=raw, start=min(s for _, s, _ in pieces), end=max(e for _, _, e in pieces),
+            return Deadline(raw=raw, start=_earliest(pieces), end=max(e for _, _, e in pieces),
                             kind="annual")
         return Deadline(raw=raw, start=p_start, end=p_end, kind="annual")
     if not pieces:
@@ -187,4 +192,4 @@ def parse_deadline(raw: str, period: tuple[int, int] | None = None) -> Deadline:
     if len(pieces) == 1:
         kind, s, e = pieces[0]
         return Deadline(raw=raw, start=s, end=e, kind="span" if kind == "by" else kind)
-    return Deadline(raw=raw, start=min(s for _, s, _ in pieces), end=max(e for _, _, e in pieces), kind="span")
+    return Deadline(raw=raw, start=_earliest(pieces), end=max(e for _, _, e in pieces), kind="span")
