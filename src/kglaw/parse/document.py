@@ -14,6 +14,7 @@ import hashlib
 import importlib
 import re
 from collections.abc import Callable
+from datetime import date
 from pathlib import Path
 
 from ..errors import KglawError, ParseError
@@ -422,7 +423,7 @@ _IN_FORCE = re.compile(
 )
 
 
-def _entry_into_force(j: Joined, h: Header, op_end: int) -> object:
+def _entry_into_force(j: Joined, h: Header, op_end: int) -> date | None:
     """A fixed entry-into-force date stated in the operative part, or None."""
     for m in _IN_FORCE.finditer(j.text, h.end, op_end):
         if "(" in j.text[max(0, m.start() - 3) : m.start()]:

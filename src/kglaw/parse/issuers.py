@@ -428,10 +428,9 @@ def _resolve_issuer(phrase: str, context: Issuer | None = None) -> Issuer | None
     kind_out = "joint" if kind == "joint" else kind
     region = find_region(phrase)
     district = None
-    m = _KK_DISTRICT.search(phrase)
-    rm = _RU_DISTRICT.search(phrase)
-    if m or rm:
-        name = m.group("name") if m else (rm.group("name") or rm.group("name2"))
+    dm = _KK_DISTRICT.search(phrase) or _RU_DISTRICT.search(phrase)
+    if dm is not None:
+        name = dm.groupdict().get("name") or dm.groupdict().get("name2") or ""
         # "Қызылорда облысы Жаңақорған ауданы": the district is the last capitalised name before ауданы.
         name = name.split()[-1]
         district = slugify(name)
@@ -447,10 +446,11 @@ def _resolve_issuer(phrase: str, context: Issuer | None = None) -> Issuer | None
     city = _find_city(phrase)
     if city and re.search(r"қала|город", phrase, re.IGNORECASE):
         return Issuer(key=f"{city}-city-{body}", label=label, kind=kind_out, level="city", region=city)
-    m = _KK_TOWN.search(phrase)
-    rm = None if m else _RU_TOWN.search(phrase)
-    if m or rm:
-        name = (m or rm).groupdict().get("name") or (m or rm).groupdict().get("name2") or ""
+    tm = _KK_TOWN.search(phrase)
+    rm = None if tm else _RU_TOWN.search(phrase)
+    town_m = tm or rm
+    if town_m is not None:
+        name = town_m.groupdict().get("name") or town_m.groupdict().get("name2") or ""
         if rm is not None and rm.group("name2"):
             name = _ru_town_nominative(name)
         town = slugify(name)
