@@ -263,3 +263,10 @@ def test_russian_plan_in_this_layout() -> None:
     assert {a.year: a.value for a in m2.amounts} == {2004: D("500.0"), 2005: D("600.0")}
     assert m3.deadline is not None and m3.deadline.kind == "annual" and m3.funding_required is False
     assert doc.warnings == []
+
+
+def test_year_column_headers_in_several_spellings() -> None:
+    from kglaw.parse.plans.layout_number_inline import _header
+
+    head = ["Мерзімі", "2003 ж.", "(мың теңге)", "2004 жыл (мың теңге)", "2005 год", "2003-2005 жылдар"]
+    assert _header(head, 0, len(head)) == ([2003, 2004, 2005], K)
