@@ -238,3 +238,36 @@ def test_merge_refs_merges_as_the_pairwise_definition(given_refs: list[ActRef]) 
         ]
 
     assert show(merge_refs(copy.deepcopy(given_refs))) == show(pairwise_merge(copy.deepcopy(given_refs)))
+
+
+# -- the re-worded appendix search ------------------------------------------------------------------
+
+appendix_words = st.sampled_from(
+    [
+        "қосымша",
+        "жаңа",
+        "редакцияда жазылсын",
+        "Редакцияда\nжазылсын",
+        "приложение 1",
+        "изложить в новой редакции",
+        "изложить  в новой редакции",
+        ".",
+        ";",
+        " ",
+        "х" * 150,
+        "қосымшасы мынадай",
+        "к настоящему постановлению",
+    ]
+)
+
+
+@MANY
+@given(st.lists(appendix_words, max_size=25).map(" ".join))
+def test_search_in_sentences_finds_what_the_plain_search_finds(text: str) -> None:
+    """Regression (issue 9): plans.concept.replaced_appendix ran a look-ahead regex from every position
+    of the text, hours on 50 MB; it now searches only the sentences holding the anchor, with the same result."""
+    from kglaw.parse.plans.concept import _NEW_APPENDIX_ANCHORS, _search_in_sentences
+
+    for rx, anchor, stops in _NEW_APPENDIX_ANCHORS:
+        plain, fast = rx.search(text), _search_in_sentences(rx, anchor, stops, text)
+        assert (plain and plain.span()) == (fast and fast.span())
