@@ -318,3 +318,10 @@ def test_header_constitutional_law():
         "О выборах\nКонституционный закон Республики Казахстан от 28 сентября 1995 года № 2464.\n", "x.txt"
     )
     assert identity(kk) == identity(ru) == ("law", "rk", date(1995, 9, 28), "2464")
+
+
+def test_header_web_metadata_copied_from_a_table_without_colons():
+    doc = read("ru_web_copy_metadata_table.txt")
+    assert (doc.status, doc.status_raw, doc.act.adilet) == ("repealed", "Утратил силу", "V09A0002551")
+    assert doc.act.title == "Об утверждении Правил оказания социальной помощи"
+    assert [(r.number, r.effective_date) for r in doc.repealed_by] == [("7", date(2012, 4, 1))]

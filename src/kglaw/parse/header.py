@@ -112,6 +112,12 @@ _META_RE = re.compile(r"(?<![\w-])(?P<k>" + _META_ALT + r")\s*:\s*", re.IGNORECA
 # The same key, ending at a colon: tried only where the text has a colon (cheap on long texts).
 _META_BEFORE_COLON = re.compile(r"(?<![\w-])(?P<k>" + _META_ALT + r")\s*$", re.IGNORECASE)
 _SPACES_AFTER = re.compile(r"\s*")
+# A key that opens a line of a copied table, without a colon ("Статус\tДействующий" → "Статус Действующий").
+_META_LINE = re.compile(r"^(?P<k>" + _META_ALT + r")(?:\s+|$)", re.IGNORECASE)
+_STATUS_VALUE = re.compile(
+    r"^\s*(?:" + "|".join(sorted((re.escape(w) for w in STATUS_WORDS), key=len, reverse=True)) + r")\b",
+    re.IGNORECASE,
+)
 
 
 class _KeyMatch:
@@ -139,6 +145,30 @@ def _meta_keys(t: str, lo: int, hi: int) -> list[_KeyMatch]:
             after = _SPACES_AFTER.match(t, pos + 1)
             out.append(_KeyMatch(m.group("k"), m.start(), after.end() if after else pos + 1))
         pos = t.find(":", pos + 1, hi)
+    return out
+
+
+def _meta_keys_in_cells(j: Joined, seen: set[int]) -> list[_KeyMatch]:
+    """Keys written without a colon, as a copied table writes them: the key alone on its line with the
+    value on the next (``Номер группы регистрации`` / ``V09A0002551``), or the key and the value in two
+    cells of one line (``Статус Действующий``). Single-word keys (``Статус``) count only before a status
+    word, so that the word in running text is never read as a key."""
+    t = j.text
+    out: list[_KeyMatch] = []
+    n = len(j.starts)
+    for idx, s in enumerate(j.starts):
+        if s in seen or (n > 400 and 200 <= idx < n - 200):
+            continue
+        e = j.starts[idx + 1] - 1 if idx + 1 < n else len(t)
+        line = t[s:e]
+        m = _META_LINE.match(line)
+        if not m:
+            continue
+        key = m.group("k")
+        rest = line[m.end() :]
+        if " " not in key.strip() and not _STATUS_VALUE.match(rest or t[e + 1 : e + 40]):
+            continue
+        out.append(_KeyMatch(key, s, s + m.end() if rest else min(len(t), e + 1)))
     return out
 
 
@@ -181,6 +211,7 @@ def read_metadata(j: Joined) -> tuple[dict[str, tuple[str, int, int]], list[ActR
         found = _meta_keys(t, 0, 20000) + _meta_keys(t, len(t) - 20000, len(t))
     else:
         found = _meta_keys(t, 0, len(t))
+    found = sorted(found + _meta_keys_in_cells(j, {k.start() for k in found}), key=lambda k: k.start())
     meta: dict[str, tuple[str, int, int]] = {}
     history: list[ActRef] = []
     warnings: list[Warning_] = []
@@ -405,8 +436,16 @@ def _registration(h: Header, j: Joined, start: int) -> None:
     h.end = max(h.end, start + e)
 
 
+_NOT_TITLE = re.compile(
+    r"^\s*(?:[Уу]тратил[оаи]?\s+силу|Күші\s+жойылды|Ескерту|Сноска|Примечание|РҚАО|ИЗПИ|РЦПИ|ЗҚАИ|"
+    r"[A-Z]\d{2}[0-9A-Z_]{8}\s*$)"
+)
+
+
 def _skip(line: str) -> bool:
-    return bool(_STATUS_LINE.match(line) or _META_RE.match(line.strip()))
+    """Lines between a title and the identity line that are not the title: status words, metadata,
+    editorial notes, an adilet code."""
+    return bool(_STATUS_LINE.match(line) or _META_RE.match(line.strip()) or _NOT_TITLE.match(line))
 
 
 def _continues(upper: str, lower: str) -> bool:
