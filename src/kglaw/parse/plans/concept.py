@@ -133,7 +133,9 @@ _NEW_APPENDIX_ANCHORS = (
 )
 
 
-def _search_in_sentences(rx: re.Pattern[str], anchor: re.Pattern[str], stops: str, text: str) -> re.Match[str] | None:
+def _search_in_sentences(
+    rx: re.Pattern[str], anchor: re.Pattern[str], stops: str, text: str
+) -> re.Match[str] | None:
     """``rx.search(text)``, run only on the sentences that hold ``anchor``: a match cannot cross
     ``stops``, so the result is the same, and a long text without the anchor costs one scan instead of
     a look-ahead from every position (issue 9: a 50 MB text took hours here)."""
