@@ -325,3 +325,11 @@ def test_header_web_metadata_copied_from_a_table_without_colons():
     assert (doc.status, doc.status_raw, doc.act.adilet) == ("repealed", "Утратил силу", "V09A0002551")
     assert doc.act.title == "Об утверждении Правил оказания социальной помощи"
     assert [(r.number, r.effective_date) for r in doc.repealed_by] == [("7", date(2012, 4, 1))]
+
+
+def test_header_date_with_the_day_in_quotes():
+    doc = parse_text(
+        "О программе\nРешение Кызылординского областного маслихата от «20» декабря 2005 года N 245.\n",
+        "x.txt",
+    )
+    assert (doc.act.date, doc.act.number) == (date(2005, 12, 20), "245")

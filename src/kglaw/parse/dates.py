@@ -6,7 +6,8 @@ Forms read (each may be letter-spaced before normalisation removes the spaces):
 - ``20 декабря 2005 года`` / ``от 20.12.2005 г.`` (ru);
 - ``20.12.2005``, ``2005.12.12``, and ``2005-12-20``;
 - ``YYYY.DD.MM`` as some mirror sites write it, read only when ``YYYY.MM.DD`` is impossible;
-- a stray quote between day and month (``11»сәуірдегі``, a «» pair that lost its opening half).
+- a stray quote between day and month (``11»сәуірдегі``, a «» pair that lost its opening half), and the
+  day in quotes of older texts (``от «20» декабря 2005 года``).
 """
 
 from __future__ import annotations
@@ -61,8 +62,8 @@ MONTH_RE = rf"(?:{_KK_MONTH_ALT})[а-яәіңғүұқөһ]*|(?:{_RU_MONTH_ALT})[
 
 DATE_RE = re.compile(
     rf"""
-    (?P<kk>(?P<kk_y>\d{{4}})\s*ж(?:ылғы|\.)?\s+(?P<kk_d>\d{{1,2}})\s*-?\s*[»«"]?\s*(?P<kk_m>{_KK_MONTH_ALT})[а-яәіңғүұқөһ]*)
-    | (?P<ru>(?P<ru_d>\d{{1,2}})\s+(?P<ru_m>{_RU_MONTH_ALT})[а-я]*\s+(?P<ru_y>\d{{4}})(?:\s*(?:года|г\.|г\b))?)
+    (?P<kk>(?P<kk_y>\d{{4}})\s*ж(?:ылғы|\.)?\s+[«"]?(?P<kk_d>\d{{1,2}})\s*-?\s*[»«"]?\s*(?P<kk_m>{_KK_MONTH_ALT})[а-яәіңғүұқөһ]*)
+    | (?P<ru>[«"]?(?P<ru_d>\d{{1,2}})[»"]?\s+(?P<ru_m>{_RU_MONTH_ALT})[а-я]*\s+(?P<ru_y>\d{{4}})(?:\s*(?:года|г\.|г\b))?)
     | (?P<dmy>\b(?P<dmy_d>\d{{1,2}})\.(?P<dmy_m>\d{{1,2}})\.(?P<dmy_y>\d{{4}})\b)
     | (?P<ymd>\b(?P<ymd_y>\d{{4}})[.-](?P<ymd_a>\d{{1,2}})[.-](?P<ymd_b>\d{{1,2}})\b)
     """,
