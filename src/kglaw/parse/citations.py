@@ -422,16 +422,19 @@ def _issuer_before(t: str, end: int) -> tuple[int, str] | None:
     # the name of a body starts at the state's name ("Жауапты атқарушы органдар Қазақстан Республикасы
     # Үкіметінің" → "Қазақстан Республикасы Үкіметінің"), else at its first capitalised word, or at a bare
     # "облыс/аудан/қала"
-    state = next((i for i in range(start_idx, len(toks)) if toks[i].group(0) in ("Қазақстан", "ҚР")), None)
-    if state is not None:
-        start_idx = state
+    # The phrase starts at its first capitalised word (or a bare "облыс/аудан/қала"); the name of the body
+    # starts at the last mention of the state in it ("Жауапты атқарушы органдар Қазақстан Республикасы
+    # Үкіметінің"; "Премьер-Министрінің орынбасары - Қазақстан Республикасы Еңбек … министрінің").
     for i in range(start_idx, len(toks)):
         w = toks[i].group(0).strip('«»"')
         if w[:1].isupper() or _TOK_BARE.match(w):
             start_idx = i
             break
-    s = toks[start_idx].start()
-    return (base + s, head[s:].strip())
+    state = next(
+        (i for i in range(len(toks) - 1, start_idx - 1, -1) if toks[i].group(0) in ("Қазақстан", "ҚР")), None
+    )
+    name_idx = state if state is not None else start_idx
+    return (base + toks[start_idx].start(), head[toks[name_idx].start() :].strip())
 
 
 _RU_ISSUER_STOP = re.compile(
@@ -876,6 +879,8 @@ def same_act(a: ActRef, b: ActRef) -> bool:
             return False
         if a.number and b.number:
             return True
+        if a.type in ("address", "constitution") and a.date and a.date == b.date:
+            return True  # one Address of the President, one Constitution, on a given day
         # several acts are signed on one day: a date alone identifies nothing, a title with it does
         return bool(ta) and ta == tb
     return bool(ta) and ta == tb
