@@ -203,7 +203,15 @@ def _parse(text: str, source: str) -> Document:
     doc.based_on = merge_refs([x.ref for x in basis])
     taken = doc.amends + doc.repeals + doc.based_on + doc.repealed_by + doc.amended_by
     cites = merge_refs([x.ref for x in hits if id(x) not in used])
-    doc.cites = [r for r in cites if not any(same_act(r, o) for o in taken)]
+    doc.cites = []
+    for r in cites:
+        same = next((o for o in taken if same_act(r, o)), None)
+        if same is None:
+            doc.cites.append(r)
+        else:  # another mention of an act already related: it may state what the first did not
+            same.title, same.title_lang = same.title or r.title, same.title_lang or r.title_lang
+            same.number = same.number or r.number
+            same.issuer = same.issuer or r.issuer
     doc.entry_into_force = _entry_into_force(j, h, op_end)
     if doc.entry_into_force:
         # the acts this one repeals lose force the day it enters into force, as its text states
