@@ -26,13 +26,23 @@ SEEDS = sorted((ROOT / "data" / "raw").glob("*.txt"))
 TEXTS = sorted((HERE / "texts").glob("*.txt"))[:12]
 
 
-def kglaw_process(*args: object) -> subprocess.Popen[str]:
+#: ``python -m kglaw`` with Python's own SIGINT handler: a shell without job control starts background
+#: jobs with SIGINT ignored, the child would inherit that, and the test would prove nothing.
+LAUNCH = (
+    "import runpy, signal, sys; signal.signal(signal.SIGINT, signal.default_int_handler); "
+    "sys.argv[0] = 'kglaw'; runpy.run_module('kglaw', run_name='__main__', alter_sys=True)"
+)
+
+
+def kglaw_process(*args: object, group: bool = False) -> subprocess.Popen[str]:
+    """``python -m kglaw ARGS``; with ``group`` in a session of its own, to get Ctrl-C as a terminal sends it."""
     return subprocess.Popen(
-        [sys.executable, "-m", "kglaw", *map(str, args)],
+        [sys.executable, "-c", LAUNCH, *map(str, args)],
         stdout=subprocess.PIPE,
         stderr=subprocess.PIPE,
         text=True,
         env={**os.environ, "PYTHONHASHSEED": "0"},
+        start_new_session=group,
     )
 
 
@@ -112,6 +122,31 @@ def test_interrupted_build_says_so_in_one_line(tmp_path: Path, trees) -> None:  
     if code == 0:
         pytest.skip("the build finished before the signal arrived")
     assert code == 130 and err == "kglaw: interrupted; outputs left as they were\n"
+
+
+@pytest.mark.parametrize("when", [1.5, "staging"])
+def test_ctrl_c_on_a_parallel_build_is_one_line_and_leaves_old_or_new_outputs(
+    tmp_path: Path, trees, when
+) -> None:  # type: ignore[no-untyped-def]
+    """Regression: with -j 2, Ctrl-C (SIGINT to the whole process group) printed a traceback per worker."""
+    out = tmp_path / "ttl"
+    shutil.copytree(Path(trees["base"]) / "old", out)  # type: ignore[arg-type]
+    p = kglaw_process("build", "-j", "2", "--raw", trees["new_raw"], "--out", out, group=True)
+    if when == "staging":
+        interrupt_at = lambda: any(c.name.startswith(".") for c in tmp_path.iterdir())
+    else:
+        start = time.monotonic()
+        interrupt_at = lambda: time.monotonic() - start >= float(when)
+    while p.poll() is None and not interrupt_at():
+        time.sleep(0.005)
+    if p.poll() is None:
+        os.killpg(p.pid, signal.SIGINT)
+    _, err = p.communicate(timeout=120)
+    after = tree(out)
+    assert after == trees["old"] or after == trees["new"]
+    if p.returncode != 0:
+        assert p.returncode == 130 and err == "kglaw: interrupted; outputs left as they were\n", err
+    assert sorted(c.name for c in tmp_path.iterdir()) == ["ttl"]
 
 
 # -- store loads -----------------------------------------------------------------------------------------

@@ -719,14 +719,20 @@ def parse_paths(files: list[Path], on_progress=None, jobs: int = 1) -> tuple[lis
     if jobs > 1 and len(files) > 1:
         from concurrent.futures import ProcessPoolExecutor
 
-        with ProcessPoolExecutor(max_workers=jobs) as pool:
-            for f, res in zip(files, pool.map(_parse_safely, files, chunksize=16)):
-                if isinstance(res, str):
-                    errors.append(res)
-                else:
-                    docs.append(res)
-                if on_progress:
-                    on_progress(f)
+        # Ctrl-C reaches the whole process group: the workers ignore it and the parent stops the pool,
+        # so an interrupted build ends with one line, not a traceback per worker.
+        with ProcessPoolExecutor(max_workers=jobs, initializer=_ignore_sigint) as pool:
+            try:
+                for f, res in zip(files, pool.map(_parse_safely, files, chunksize=16)):
+                    if isinstance(res, str):
+                        errors.append(res)
+                    else:
+                        docs.append(res)
+                    if on_progress:
+                        on_progress(f)
+            except KeyboardInterrupt:
+                pool.shutdown(wait=False, cancel_futures=True)
+                raise
         return docs, errors
     for f in files:
         res = _parse_safely(f)
@@ -737,6 +743,12 @@ def parse_paths(files: list[Path], on_progress=None, jobs: int = 1) -> tuple[lis
         if on_progress:
             on_progress(f)
     return docs, errors
+
+
+def _ignore_sigint() -> None:
+    import signal
+
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
 
 
 def _parse_safely(f: Path) -> Document | str:
