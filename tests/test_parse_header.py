@@ -333,3 +333,13 @@ def test_header_date_with_the_day_in_quotes():
         "x.txt",
     )
     assert (doc.act.date, doc.act.number) == (date(2005, 12, 20), "245")
+
+
+def test_header_order_of_an_acting_minister_io():
+    doc = parse_text(
+        "Об утверждении Правил\nПриказ и.о. Министра здравоохранения Республики Казахстан от 30 октября 2009 года "
+        "№ 626. Зарегистрирован в Министерстве юстиции Республики Казахстан 25 ноября 2009 года № 5898.\n",
+        "x.txt",
+    )
+    assert identity(doc) == ("order", "ministry-of-healthcare", date(2009, 10, 30), "626")
+    assert registration(doc) == ("5898", date(2009, 11, 25), "ministry-of-justice")

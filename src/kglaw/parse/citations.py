@@ -450,7 +450,10 @@ _RU_BODY_WORD = re.compile(
 def _ru_issuer_after(t: str, start: int) -> tuple[int, str] | None:
     """The Russian issuer phrase right after the noun (genitive), up to ``от``, ``№``, a quote or a stop."""
     tail = t[start : start + 220]
-    stop = _RU_ISSUER_STOP.search(tail)
+    # "исполняющего обязанности" written "и.о." / "и. о.": its dots do not end the phrase
+    io = re.match(r"\s*и\.\s?о\.\s*", tail)
+    skip = io.end() if io else 0
+    stop = _RU_ISSUER_STOP.search(tail, skip)
     chunk = tail[: stop.start()] if stop else tail
     phrase = chunk.strip(" ,")
     if not phrase or len(phrase) > 200 or not _RU_BODY_WORD.search(phrase) or _NOUN.search(phrase):
