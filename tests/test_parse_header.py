@@ -343,3 +343,13 @@ def test_header_order_of_an_acting_minister_io():
     )
     assert identity(doc) == ("order", "ministry-of-healthcare", date(2009, 10, 30), "626")
     assert registration(doc) == ("5898", date(2009, 11, 25), "ministry-of-justice")
+
+
+def test_header_order_of_an_acting_minister_ma():
+    doc = parse_text(
+        "Ережені бекіту туралы\nҚазақстан Республикасы Денсаулық сақтау министрінің м.а. 2009 жылғы 30 қазандағы "
+        "№ 626 бұйрығы. Қазақстан Республикасының Әділет министрлігінде 2009 жылғы 25 қарашада № 5898 болып тіркелді.\n",
+        "x.txt",
+    )
+    assert identity(doc) == ("order", "ministry-of-healthcare", date(2009, 10, 30), "626")
+    assert doc.act.issuer.label == "Қазақстан Республикасы Денсаулық сақтау министрінің міндетін атқарушы"

@@ -364,6 +364,7 @@ def _label(phrase: str) -> str:
     # the state's abbreviation written out, as the body's own name has it
     p = re.sub(r"(?<![\w-])РК(?![\w-])", "Республики Казахстан", p)
     p = re.sub(r"(?<![\w-])ҚР(?![\w-])", "Қазақстан Республикасы", p)
+    p = re.sub(r"\s+м\.\s?а$", " міндетін атқарушы", p)  # "министрінің м.а." = acting minister
     if re.search(r"[әіңғүұқөһ]", p.lower()):
         p = kk_nominative(p)
     elif re.search(r"[а-яё]", p.lower()):
