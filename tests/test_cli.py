@@ -140,3 +140,9 @@ def test_ingest_goes_on_after_a_failing_document(run, tmp_path: Path) -> None:  
     assert "error: " in stderr and "broken.txt" in stderr
     assert "files read: 3; documents: 2;" in stdout and "errors: 1;" in stdout
     assert sorted(p.stem for p in (tmp_path / "out").glob("*.ttl")) == sorted(f.stem for f in good)
+
+
+def test_ill_typed_param_fails_before_the_store_is_loaded(run, store_args) -> None:  # type: ignore[no-untyped-def]
+    code, _, err = run("query", "in-force-on", "--param", "date=tomorrow", *store_args)
+    assert code == 2
+    assert err.splitlines() == [err.splitlines()[0]] and "loaded" not in err

@@ -233,6 +233,22 @@ def _emit(text: str, out: Path | None) -> None:
     click.echo(f"wrote {out}", err=True)
 
 
+def _check_params(saved: Any, given: dict[str, str]) -> None:
+    """Type-check parameters without a store. Only an adilet code needs the graph to resolve; it is
+    checked again, against the graph, when the query runs."""
+    from .errors import QueryError
+    from .identifiers import parse_adilet_code
+    from .query import bind_params
+
+    offline = {k: v for k, v in given.items() if not parse_adilet_code(v.strip())}
+    try:
+        bind_params(saved, offline)
+    except QueryError as err:
+        if any(saved.param(k).type == "act" and k not in offline for k in given) and "needs --param" in str(err):
+            return
+        raise
+
+
 class _QueryCommand(click.Command):
     """``kglaw query NAME --help`` shows that query's header rather than the generic help."""
 
@@ -262,6 +278,7 @@ def query(name: str, params: tuple[str, ...], fmt: str, out: Path | None, store_
 
     saved = find_query(name)  # an unknown name fails before the store is touched
     given = _parse_params(params)
+    _check_params(saved, given)  # so does a missing or ill-typed parameter
     store = _graph_target(endpoint, store_path, data_dir)
     _emit(format_results(run_query(store, saved, given), fmt), out)
 
