@@ -128,3 +128,23 @@ def test_unsupported_constraint_is_an_error() -> None:
     )
     with pytest.raises(KglawError, match="pattern"):
         compile_shapes(s)
+
+
+def test_sparql_target_shape_is_validated(shapes: Graph) -> None:
+    """SHACL-AF SPARQL targets (sh:target [ a sh:SPARQLTarget ]) select the focus nodes, as in pySHACL:
+    a deadline just outside the plan period is reported by MeasureDeadlineEdgeShape."""
+    g = Graph()
+    g.parse(
+        data="""
+        @prefix kgl: <https://w3id.org/kglaw/ontology#> . @prefix xsd: <http://www.w3.org/2001/XMLSchema#> .
+        @prefix ex: <http://example.org/> .
+        ex:p kgl:periodStart "2006-01-01"^^xsd:date ; kgl:periodEnd "2008-12-31"^^xsd:date .
+        ex:plan kgl:actionPlanOf ex:p .
+        ex:m kgl:inActionPlan ex:plan ;
+            kgl:deadlineStart "2005-10-01"^^xsd:date ; kgl:deadlineEnd "2005-12-31"^^xsd:date .
+    """,
+        format="turtle",
+    )
+    py = validate_graph(g, shapes).results
+    assert any(r.shape.endswith("MeasureDeadlineEdgeShape") for r in py)
+    assert same(validate_graph_sparql(g, shapes).results) == same(py)

@@ -9,8 +9,8 @@ source shape and value, with the same conventions (an anonymous property shape i
 shape that holds it; ``sh:value`` is the offending value, or the focus node for a node-level constraint).
 
 Supported, because the shapes use them: targets ``sh:targetClass`` (SHACL instances, i.e. through
-``rdfs:subClassOf*``), ``sh:targetSubjectsOf``, ``sh:targetObjectsOf``, ``sh:targetNode`` and implicit
-class targets; property paths (IRI, inverse, sequence, alternative, zero-or-more, one-or-more,
+``rdfs:subClassOf*``), ``sh:targetSubjectsOf``, ``sh:targetObjectsOf``, ``sh:targetNode``, implicit
+class targets and SHACL-AF SPARQL targets (``sh:target [ a sh:SPARQLTarget ; sh:select … ]``); property paths (IRI, inverse, sequence, alternative, zero-or-more, one-or-more,
 zero-or-one); ``sh:minCount``, ``sh:maxCount``, ``sh:datatype`` (including ill-typed literals),
 ``sh:class``, ``sh:hasValue``, ``sh:in``, ``sh:nodeKind``, ``sh:minInclusive``/``maxInclusive``/
 ``minExclusive``/``maxExclusive``, ``sh:or`` of shapes built from these; ``sh:sparql`` with ``sh:select``
@@ -73,7 +73,7 @@ _VALUE_TESTS = {
     SH.maxExclusive,
 }
 _COUNTS = {SH.minCount, SH.maxCount}
-_SUPPORTED = _DESCRIPTIVE | _VALUE_TESTS | _COUNTS | {SH["or"]}
+_SUPPORTED = _DESCRIPTIVE | _VALUE_TESTS | _COUNTS | {SH["or"], SH.target}
 #: Datatypes whose lexical form Oxigraph checks when casting: an ill-typed literal fails sh:datatype.
 _CASTS = {XSD.date, XSD.dateTime, XSD.decimal, XSD.integer, XSD.boolean, XSD.double, XSD.float}
 
@@ -118,6 +118,12 @@ def _target_pattern(shapes: Graph, shape: Node) -> str | None:
         parts.append(f"?this {_n3(p)} [] .")
     for p in shapes.objects(shape, SH.targetObjectsOf):  # type: ignore[arg-type]
         parts.append(f"[] {_n3(p)} ?this .")
+    for t in shapes.objects(shape, SH.target):  # type: ignore[arg-type]
+        select = shapes.value(t, SH.select)
+        if select is None:
+            raise KglawError(f"fast validation: shape {shape} has an sh:target that is not a SPARQL target")
+        # SHACL-AF SPARQL-based target (§5.1): its SELECT binds ?this
+        parts.append("{ " + str(select).replace("$this", "?this") + " }")
     nodes = list(shapes.objects(shape, SH.targetNode))  # type: ignore[arg-type]
     if nodes:
         parts.append("VALUES ?this { " + " ".join(_n3(n) for n in nodes) + " }")
@@ -300,7 +306,7 @@ def compile_shapes(shapes: Graph) -> CompiledShapes:
     """Translate every active node shape with targets into SPARQL checks."""
     compiled = CompiledShapes()
     node_shapes = set(shapes.subjects(RDF.type, SH.NodeShape))
-    for pred in (SH.targetClass, SH.targetNode, SH.targetSubjectsOf, SH.targetObjectsOf):
+    for pred in (SH.targetClass, SH.targetNode, SH.targetSubjectsOf, SH.targetObjectsOf, SH.target):
         node_shapes |= set(shapes.subjects(pred, None))
     for shape in sorted(node_shapes, key=str):
         if shapes.value(shape, SH.deactivated) == Literal(True):
@@ -309,6 +315,7 @@ def compile_shapes(shapes: Graph) -> CompiledShapes:
         if target is None:
             continue
         name = _named(shapes, shape)
+        first = len(compiled.checks)
         compiled.checks += _constraint_checks(shapes, shape, target, report_shape=name, node_level=True)
         for prop in shapes.objects(shape, SH.property):
             if shapes.value(prop, SH.deactivated) == Literal(True):
@@ -338,6 +345,37 @@ def compile_shapes(shapes: Graph) -> CompiledShapes:
                 (name, members, _severity(shapes, shape), _messages(shapes, shape), target)
             )
         compiled.checks += _sparql_checks(shapes, shape, target)
+        # the prefixes a SPARQL target declares apply to every query that embeds it
+        pfx = "\n".join(_prefixes(shapes, t) for t in shapes.objects(shape, SH.target))
+        if pfx.strip():
+            for c in compiled.checks[first:]:
+                c.query = f"{pfx}\n{c.query}"
+            compiled.or_checks[:] = [
+                (
+                    n,
+                    [
+                        [
+                            _Check(
+                                f"{pfx}\n{c.query}",
+                                c.shape,
+                                c.path,
+                                c.messages,
+                                c.severity,
+                                c.value_var,
+                                c.template,
+                            )
+                            for c in m
+                        ]
+                        for m in members
+                    ],
+                    sev,
+                    msgs,
+                    tgt,
+                )
+                if tgt == target
+                else (n, members, sev, msgs, tgt)
+                for n, members, sev, msgs, tgt in compiled.or_checks
+            ]
     return compiled
 
 
