@@ -1211,8 +1211,10 @@ class _Renderer:
                     else ""
                 )
                 if kk:
+                    # one act: its genitive ("… қаулысының … күші жойылды"); a list: the nominative
+                    word = _genitive(t.type) if len(a.targets) == 1 else _nom_kk(t.type)
                     items.append(
-                        f'{b.kk_gen} {kk_date(t.date)} {self.number(t, "№ ")} "{t.title_kk}" {_nom_kk(t.type)}{reg_kk}'
+                        f'{b.kk_gen} {kk_date(t.date)} {self.number(t, "№ ")} "{t.title_kk}" {word}{reg_kk}'
                     )
                 else:
                     items.append(
@@ -1220,10 +1222,7 @@ class _Renderer:
                     )
             if len(items) == 1:
                 if kk:
-                    pts.append(
-                        f"1. {items[0].replace(' ' + _nom_kk(a.targets[0].type), ' ' + _genitive(a.targets[0].type), 1)} "
-                        "күші жойылды деп танылсын."
-                    )
+                    pts.append(f"1. {items[0]} күші жойылды деп танылсын.")
                 else:
                     pts.append(
                         f"1. Признать утратившим силу {items[0].replace(_ru_acc(a.targets[0].type), _ru_gen_type(a.targets[0].type), 1)}."
