@@ -191,3 +191,8 @@ def test_ask_results() -> None:
 
 def test_list_queries_finds_all() -> None:
     assert [q.name for q in list_queries()] == QUERY_NAMES
+
+
+def test_a_continuation_line_with_a_colon_is_not_a_field(tmp_path: Path) -> None:
+    q = load_query(_write(tmp_path, "# title: t\n# description: d\n#   note: this continues the description\nSELECT ?s WHERE { ?s ?p ?o }\n"))
+    assert q.description == "d note: this continues the description"

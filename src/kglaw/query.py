@@ -51,7 +51,7 @@ __all__ = [
 FORMATS = ("table", "csv", "tsv", "json", "xml", "md")
 PARAM_TYPES = ("iri", "act", "agency", "date", "string", "integer", "decimal", "lang")
 
-_HEADER_RE = re.compile(r"^#\s*(?P<key>[a-z]+)\s*:\s*(?P<value>.*)$")
+_HEADER_RE = re.compile(r"^#\s?(?P<key>[a-z]+)\s*:\s*(?P<value>.*)$")  # a field: "# key:"; "#   …" continues
 _PARAM_RE = re.compile(
     r"""^(?P<name>[A-Za-z_][A-Za-z0-9_]*)\s+   # variable name, bound as ?name
     (?P<type>[a-z]+)(?P<optional>\?)?          # type; '?' marks an optional parameter
