@@ -137,7 +137,8 @@ def test_seed_002_operation(seed_002_ops: list[AmendmentOperation], expected: tu
     assert op.target_document == document
     assert op.provision is not None and op.provision.path == path
     assert op.span == Span(start, end)
-    assert op.old_text is None
+    # the old wording is given only for the title: the title the instruction's citation quotes
+    assert op.old_text == (op.target.title if order == 1 else None)
     # entry into force is ten days after publication: not a date the text gives
     assert op.effective_date is None
     t = op.target
@@ -259,7 +260,7 @@ CASES = [
         ["тақырыбы мынадай редакцияда жазылсын:", '"Бағдарлама туралы";'],
         "substitution",
         "title",
-        None,
+        "Бағдарламаны бекіту туралы",
         "Бағдарлама туралы",
         None,
     ),
@@ -438,11 +439,11 @@ CASES = [
     (
         "ru-new-wording-title",
         "ru",
-        ["заголовок изложить в следующей редакции:", '"Об утверждении Программы";'],
+        ["заголовок изложить в следующей редакции:", '"Об утверждении Программы развития";'],
         "substitution",
         "title",
-        None,
         "Об утверждении Программы",
+        "Об утверждении Программы развития",
         None,
     ),
     (

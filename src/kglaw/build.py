@@ -446,6 +446,15 @@ def _emit_measure(
 def _emit_operation(
     em: _Emitter, resolver: ActResolver, doc: Document, op: AmendmentOperation, doc_act: URIRef, lang: str | None
 ) -> None:
+    """One amendment instruction (Akoma Ntoso's textualMod): what ``doc_act`` does to which unit of which act.
+
+    The unit is a chain of ``eli:LegalResourceSubdivision`` nodes, each ``eli:is_part_of`` its direct
+    parent, under the amended act or under the document it approved (``{act}/{target_document}``): a plan,
+    programme, concept or strategy is ``kgl:approvedBy`` the act, like the programmes the plans parser
+    reads; other approved documents (rules, regulations, lists) are annexed to it (``eli:is_part_of``).
+    A new wording that is the affecting act's own appendix is linked with ``kgl:newWording`` to the
+    action plan read from that appendix, so that its measures are the appendix's new text.
+    """
     node = URIRef(f"{doc_act}/op/{op.order}")
     target = _emit_act_ref(em, resolver, op.target, lang)
     em.add(node, RDF.type, KGL.AmendmentOperation)
@@ -461,34 +470,65 @@ def _emit_operation(
     eff = op.effective_date or doc.entry_into_force
     if eff:
         em.add(node, KGL.effectiveDate, _lit_date(eff))
-    owner = URIRef(f"{target}/{op.target_document}") if op.target_document else target
+    owner = target
+    if op.target_document:
+        owner = URIRef(f"{target}/{op.target_document}")
+        if op.target_document in ("plan", "programme", "concept", "strategy"):
+            em.add(owner, KGL.approvedBy, target)
+            em.add(target, KGL.approves, owner)
+        else:
+            em.add(owner, ELI.is_part_of, target)
+            em.add(target, ELI.has_part, owner)
     if op.provision is not None and op.provision.path:
-        prov = URIRef(f"{owner}/{op.provision.slug()}")
-        em.add(node, KGL.affectedProvision, prov)
-        em.add(prov, RDF.type, ELI.LegalResourceSubdivision)
-        em.add(prov, ELI.is_part_of, owner)
-        em.add(owner, ELI.has_part, prov)
-        kind, number = op.provision.path[-1]
-        em.add(prov, KGL.provisionKind, Literal(kind))
-        if number:
-            em.add(prov, KGL.provisionNumber, Literal(number))
-        if op.provision.label:
-            em.add(prov, RDFS.label, Literal(op.provision.label, lang=lang))
-        # every enclosing unit is a subdivision too, so that a provision's history can roll up
-        for depth in range(1, len(op.provision.path)):
-            from .model import Provision
+        from .model import Provision
 
-            outer = Provision(op.provision.path[:depth])
-            parent = URIRef(f"{owner}/{outer.slug()}")
-            child = URIRef(f"{owner}/{Provision(op.provision.path[: depth + 1]).slug()}")
-            em.add(parent, RDF.type, ELI.LegalResourceSubdivision)
-            em.add(parent, ELI.is_part_of, owner if depth == 1 else URIRef(f"{owner}/{Provision(op.provision.path[: depth - 1]).slug()}"))
-            em.add(child, ELI.is_part_of, parent)
-            ok, on = outer.path[-1]
-            em.add(parent, KGL.provisionKind, Literal(ok))
-            if on:
-                em.add(parent, KGL.provisionNumber, Literal(on))
-    em.fact(doc_act, ELI.amends, target, op.span)
+        parent = owner
+        path = op.provision.path
+        for depth in range(1, len(path) + 1):
+            unit = URIRef(f"{owner}/{Provision(path[:depth]).slug()}")
+            kind, number = path[depth - 1]
+            em.add(unit, RDF.type, ELI.LegalResourceSubdivision)
+            em.add(unit, ELI.is_part_of, parent)
+            em.add(parent, ELI.has_part, unit)
+            em.add(unit, KGL.provisionKind, Literal(kind))
+            if number:
+                em.add(unit, KGL.provisionNumber, Literal(number))
+            parent = unit
+        em.add(node, KGL.affectedProvision, parent)
+        if op.provision.label:
+            em.add(parent, RDFS.label, Literal(op.provision.label, lang=lang))
+    if op.new_wording:
+        # the action plan read from the affecting act's appendix, or else that appendix as a unit of the act
+        wording = _new_wording_plan(resolver, doc, op, target, doc_act)
+        if wording is None:
+            wording = URIRef(f"{doc_act}/{op.new_wording}")
+            em.add(wording, RDF.type, ELI.LegalResourceSubdivision)
+            em.add(wording, ELI.is_part_of, doc_act)
+            em.add(doc_act, ELI.has_part, wording)
+            em.add(wording, KGL.provisionKind, Literal("appendix"))
+            if op.new_wording != "appendix":
+                em.add(wording, KGL.provisionNumber, Literal(op.new_wording.removeprefix("appendix-")))
+        em.add(node, KGL.newWording, wording)
+    # declaring a whole act invalid repeals it (eli:repeals); any other operation amends it
+    repeals_act = op.type == "repeal" and not (op.provision or op.old_text or op.target_document)
+    em.fact(doc_act, ELI.repeals if repeals_act else ELI.amends, target, op.span)
+
+
+def _new_wording_plan(
+    resolver: ActResolver, doc: Document, op: AmendmentOperation, target: URIRef, doc_act: URIRef
+) -> URIRef | None:
+    """The action plan read from the appendix that is an operation's new wording: the programme that says
+    it replaces an appendix of the amended act, or else the first one after the instruction."""
+    for prog in doc.programmes:
+        replaced = getattr(prog, "replaces_appendix_of", None)
+        if replaced is not None:
+            if URIRef(resolver.resolve(replaced)) != target:
+                continue
+        elif prog.span is None or op.span is None or prog.span.start <= op.span.end:
+            continue
+        approving = URIRef(resolver.resolve(prog.approved_by)) if prog.approved_by else doc_act
+        return URIRef(f"{approving}/{prog.key}/action-plan")
+    return None
 
 
 def build_document(doc: Document, resolver: ActResolver | None = None, warnings: list[str] | None = None) -> Graph:

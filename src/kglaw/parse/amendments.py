@@ -882,8 +882,17 @@ def parse_operations(lines: list[str], doc: Document) -> list[AmendmentOperation
                         doc.warnings.append(
                             Warning_("new wording announced but no quoted text follows", span, "amendment")
                         )
+            # the old wording of a title is the title the citation quotes: a fact the text states
+            old = None
+            if (
+                kind == "substitution"
+                and document is None
+                and prov is not None
+                and prov.path == [("title", "")]
+            ):
+                old = target.title
             built.append(
-                _op(0, kind, target, prov, document, None, new_text, eff, Span(span.start, end_line + 1))
+                _op(0, kind, target, prov, document, old, new_text, eff, Span(span.start, end_line + 1))
             )
         for op in built:
             op.order = len(ops) + 1
