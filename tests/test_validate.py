@@ -55,6 +55,16 @@ EXPECTED = {
         (EX + "x", KGL + "value", KSH + "AmountShape"),
         (EX + "y", KGL + "unit", KSH + "AmountShape"),
     },
+    "operation": {
+        (EX + "op1", KGL + "affectingAct", KSH + "OperationShape"),
+        (EX + "op1", KGL + "operationType", KSH + "OperationShape"),
+        (EX + "op2", KGL + "affectedAct", KSH + "OperationShape"),
+        (EX + "op2", KGL + "oldText", KSH + "ReplacementWordsShape"),
+        (EX + "op3", KGL + "affectedProvision", KSH + "AffectedUnitShape"),
+        (EX + "op3", KGL + "newText", KSH + "NewTextShape"),
+        (EX + "op4", KGL + "affectedProvision", KSH + "AffectedUnitShape"),
+        (EX + "op4", KGL + "order", KSH + "OperationShape"),
+    },
 }
 
 
