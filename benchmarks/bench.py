@@ -782,6 +782,7 @@ def render(results: dict[str, Any]) -> str:
                 if "error" in o or "timeout" in o:
                     what = f"error: {o['error'][:80]}" if "error" in o else f"> {o['timeout']:.0f} s (killed)"
                     slow.append(name)
+                    weak.append(name)
                     rbx = rb if isinstance(rb, dict) else {}
                     rbs = f"{rbx['p50_ms']:,.1f}" if "p50_ms" in rbx else ("> 60 s" if "timeout" in rbx else "–")
                     L.append(f"| {name} | – | Oxigraph {what} | | | {rbs} | | |")
