@@ -30,6 +30,8 @@ from rdflib import Graph, Literal, URIRef
 from rdflib.namespace import DCTERMS, ORG, RDF, SKOS, XSD
 
 from .namespaces import AGENCY, BASE, KGL, PROVNS, SOURCE, bind_prefixes
+from .parse.normalize import LOOKALIKE_LOWER
+from .resources import authority_dir
 
 __all__ = [
     "REGIONS",
@@ -51,40 +53,14 @@ __all__ = [
 EVENT = BASE + "agency-event/"
 
 
-def _authority_dir() -> Path:
-    try:
-        from .resources import authority_dir  # the one place that knows data locations
-
-        return authority_dir()
-    except ImportError:  # pragma: no cover
-        return Path(__file__).resolve().parents[2] / "data" / "authority"
-
-
 def agencies_file() -> Path:
-    return _authority_dir() / "agencies.ttl"
+    return authority_dir() / "agencies.ttl"
 
 
 ########################################################################################################
 # Name keys: case, quotes, spacing, look-alike letters and Kazakh/Russian case endings
 ########################################################################################################
 
-_LOOKALIKE = str.maketrans(
-    {
-        "a": "а",
-        "e": "е",
-        "o": "о",
-        "p": "р",
-        "c": "с",
-        "x": "х",
-        "y": "у",
-        "i": "і",
-        "k": "к",
-        "m": "м",
-        "t": "т",
-        "b": "в",
-        "h": "н",
-    }
-)
 _KK_LETTERS = set("әіңғүұқөһ")
 # Kazakh case endings (genitive, dative, accusative, locative, ablative, instrumental), longest first.
 _KK_CASE = sorted(
@@ -213,7 +189,7 @@ _STEMMERS = {"kk": _stem_kk, "ru": _stem_ru}
 
 def _tokens(text: str) -> list[str]:
     s = unicodedata.normalize("NFC", text).replace("\u00a0", " ")
-    s = s.lower().replace("ё", "е").translate(_LOOKALIKE)
+    s = s.lower().replace("ё", "е").translate(LOOKALIKE_LOWER)
     s = _ACTING.sub(" ", s)
     s = re.sub(r"[«»\"“”„'`‘’]", " ", s)
     s = re.sub(r"[^\w\s-]", " ", s)
@@ -271,7 +247,7 @@ def _keys(text: str, langs: tuple[str, ...] = ("kk", "ru")) -> list[str]:
 
 def _abbr_keys(text: str) -> list[str]:
     s = unicodedata.normalize("NFC", text).strip().strip(".,;:")
-    s = _HYPHEN_CASE.sub("", s.lower().translate(_LOOKALIKE))
+    s = _HYPHEN_CASE.sub("", s.lower().translate(LOOKALIKE_LOWER))
     k1 = agency_key(s)
     out = [k1] if k1 else []
     # Word-like abbreviations (Еңбекмині, Қаржымині) also inflect: Еңбекминіне, Еңбекминінің.

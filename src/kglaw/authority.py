@@ -27,6 +27,8 @@ from rdflib import Graph, Literal, URIRef
 from .identifiers import normalize_number, parse_adilet_code
 from .model import ActRef
 from .namespaces import ELI, KGL
+from .parse.normalize import LOOKALIKE_LOWER
+from .resources import authority_dir
 
 __all__ = [
     "ActIndex",
@@ -40,37 +42,10 @@ __all__ = [
 ]
 
 
-def _authority_dir() -> Path:
-    try:
-        from .resources import authority_dir  # the one place that knows data locations
-
-        return authority_dir()
-    except ImportError:  # pragma: no cover - resources module not present in very old checkouts
-        return Path(__file__).resolve().parents[2] / "data" / "authority"
-
-
 def acts_file() -> Path:
-    return _authority_dir() / "acts.ttl"
+    return authority_dir() / "acts.ttl"
 
 
-# Latin letters that look like Cyrillic ones (lower case: titles are compared lower-cased).
-_LOOKALIKE = str.maketrans(
-    {
-        "a": "а",
-        "e": "е",
-        "o": "о",
-        "p": "р",
-        "c": "с",
-        "x": "х",
-        "y": "у",
-        "i": "і",
-        "k": "к",
-        "m": "м",
-        "t": "т",
-        "b": "в",
-        "h": "н",
-    }
-)
 # Words that name the state, not the subject: "Қазақстан Республикасының", "в Республике Казахстан" …
 _STATE = re.compile(
     r"\b(?:қазақстан\s+республикас\w*|в\s+республике\s+казахстан|республик\w\s+казахстан|қр|рк)\b"
@@ -94,7 +69,7 @@ def normalize_title(title: str) -> str:
     True
     """
     s = unicodedata.normalize("NFC", title).lower().replace("ё", "е")
-    s = s.translate(_LOOKALIKE)
+    s = s.translate(LOOKALIKE_LOWER)
     s = re.sub(r"[«»\"“”„'`‘’]", " ", s)
     s = re.sub(r"[\s\u00a0]+", " ", s).strip()
     s = _STATE.sub(" ", s)

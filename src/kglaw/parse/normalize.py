@@ -40,6 +40,10 @@ __all__ = [
 _SPACED_RUN = re.compile(r"(?<!\S)(?:\S ){2,}\S(?!\S)")
 _SPACED_CHUNK = re.compile(r"(?:\S )+\S")
 
+#: Lower-case Latin letters that look like Cyrillic ones, for comparing names and titles case-folded.
+LOOKALIKE_LOWER = str.maketrans(
+    {"a": "а", "e": "е", "o": "о", "p": "р", "c": "с", "x": "х", "y": "у", "i": "і", "k": "к", "m": "м", "t": "т", "b": "в", "h": "н"}
+)
 _LATIN_TO_CYR = str.maketrans(
     {
         "a": "а",
