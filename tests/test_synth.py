@@ -14,6 +14,7 @@ from kglaw.synth import (
     GROUND_TRUTH_FILE,
     GroundTruth,
     compare_parse,
+    generate_chain,
     generate_corpus,
     generate_documents,
     read_back,
@@ -139,3 +140,53 @@ def test_parser_reads_synthetic_corpus_back(corpus: GroundTruth) -> None:
         examples.setdefault(re.sub(r"\[\d+\]", "[]", m.field), str(m))
     summary = "\n".join(f"{n:4d} {f}: {examples[f]}" for f, n in by_field.most_common())
     assert not mismatches, f"{len(mismatches)} of {compared} fields differ:\n{summary}"
+
+
+def test_repealing_act_is_not_recorded_as_amending() -> None:
+    """Regression (found by the deep-chain benchmark): the whole-act repeal operation of a repealing act
+    ("… шешімінің күші жойылды деп танылсын") was also emitted as eli:amends, so the repealed act was
+    'amended by' the act that repealed it."""
+    from kglaw.build import build_corpus
+    from kglaw.parse.document import parse_text
+
+    chain = generate_chain(2, seed=1)
+    head, repealer = chain[0].truth["iri"], chain[-1].truth["iri"]
+    graphs = build_corpus([parse_text(d.text, d.source) for d in chain]).graphs.values()
+    eli = "http://data.europa.eu/eli/ontology#"
+    amended_by = {str(o) for g in graphs for s, p, o in g if str(s) == head and str(p) == eli + "amended_by"}
+    repealed_by = {
+        str(o) for g in graphs for s, p, o in g if str(s) == head and str(p) == eli + "repealed_by"
+    }
+    assert repealed_by == {repealer}
+    assert amended_by == {r["iri"] for r in chain[0].truth["amended_by"]}
+
+
+@pytest.mark.parametrize(
+    ("head", "issuer"),
+    [
+        (
+            "Батыс Қазақстан облысы әкімдігінің 2005 жылғы 2 ақпандағы N 25 қаулысы.",
+            "west-kazakhstan-oblast-akimat",
+        ),
+        (
+            "Шығыс Қазақстан облысы әкімдігінің 2005 жылғы 2 ақпандағы № 25 қаулысы.",
+            "east-kazakhstan-oblast-akimat",
+        ),
+        (
+            "Солтүстік Қазақстан облыстық мәслихатының 2005 жылғы 2 ақпандағы № 25 шешімі.",
+            "north-kazakhstan-oblast-maslikhat",
+        ),
+        ("Қазақстан Республикасы Үкіметінің 2005 жылғы 2 ақпандағы № 25 қаулысы.", "government"),
+    ],
+    ids=["west-kazakhstan-akimat", "east-kazakhstan-akimat", "north-kazakhstan-maslikhat", "government"],
+)
+def test_two_word_oblast_names_are_read_as_issuers(head: str, issuer: str) -> None:
+    """Regression (found by the synthetic corpus): in "Батыс Қазақстан облысы әкімдігінің" the word
+    "Қазақстан" was taken for the state's name, so the issuer phrase was cut to "Қазақстан облысы
+    әкімдігінің" and no issuer was read; the state's name is "Қазақстан Республикасы"."""
+    from kglaw.parse.document import parse_text
+
+    text = f"\nҚағидаларын бекіту туралы\n\nҚолданыстағы\n{head}\n      ҚАУЛЫ ЕТЕДІ:\n"
+    doc = parse_text(text, "x.txt")
+    assert doc.act.issuer is not None and doc.act.issuer.key == issuer
+    assert doc.act.number == "25"

@@ -430,11 +430,18 @@ def _issuer_before(t: str, end: int) -> tuple[int, str] | None:
         if w[:1].isupper() or _TOK_BARE.match(w):
             start_idx = i
             break
-    state = next(
-        (i for i in range(len(toks) - 1, start_idx - 1, -1) if toks[i].group(0) in ("Қазақстан", "ҚР")), None
-    )
+    state = next((i for i in range(len(toks) - 1, start_idx - 1, -1) if _is_state(toks, i)), None)
     name_idx = state if state is not None else start_idx
     return (base + toks[start_idx].start(), head[toks[name_idx].start() :].strip())
+
+
+def _is_state(toks: list[re.Match[str]], i: int) -> bool:
+    """``ҚР``, or ``Қазақстан`` followed by ``Республикасы…``: the state. In "Батыс Қазақстан облысы",
+    "Шығыс/Солтүстік Қазақстан …" the word names an oblast, whose name it is part of."""
+    w = toks[i].group(0)
+    if w == "ҚР":
+        return True
+    return w == "Қазақстан" and i + 1 < len(toks) and toks[i + 1].group(0).startswith("Республика")
 
 
 _RU_ISSUER_STOP = re.compile(
