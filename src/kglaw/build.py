@@ -410,7 +410,8 @@ def _emit_measure(
             em.fact(node, KGL.executor, URIRef(agency), ex.span or m.span)
         else:
             em.fact(node, KGL.executorText, Literal(ex.raw, lang=lang), ex.span or m.span)
-            warnings.append(f"{doc.source}:{(ex.span or m.span) or ''}: executor not resolved to an agency: {ex.raw!r}")
+            where = ex.span or m.span
+            warnings.append(f"{doc.source}: " + (f"line {where}: " if where else "") + f"executor not resolved to an agency: {ex.raw!r}")
     if m.deadline is not None:
         d = m.deadline
         em.fact(node, KGL.deadlineText, Literal(d.raw, lang=lang), m.span)
