@@ -190,3 +190,20 @@ def test_two_word_oblast_names_are_read_as_issuers(head: str, issuer: str) -> No
     doc = parse_text(text, "x.txt")
     assert doc.act.issuer is not None and doc.act.issuer.key == issuer
     assert doc.act.number == "25"
+
+
+def test_cli_synth_writes_the_corpus_and_its_ground_truth(tmp_path: Path) -> None:
+    from click.testing import CliRunner
+
+    from kglaw.cli import cli
+
+    out = tmp_path / "corpus"
+    r = CliRunner().invoke(cli, ["synth", "3", "--out", str(out), "--seed", "1"])
+    assert r.exit_code == 0
+    assert r.output == f"3 documents and ground-truth.jsonl written to {out}\n"
+    assert sorted(p.name for p in out.iterdir()) == [
+        "ground-truth.jsonl",
+        "synth-000000.txt",
+        "synth-000001.txt",
+        "synth-000002.txt",
+    ]
