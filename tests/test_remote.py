@@ -525,11 +525,8 @@ def test_push_to_virtuoso_writes_every_graph_whole(virtuoso_endpoint, snapshot, 
 #: Saved queries whose answers Virtuoso 7.2 gets wrong, and why. Each is a strict xfail: when the query
 #: is rewritten portably (or Virtuoso fixed), the test says so and the entry goes.
 VIRTUOSO_DEVIATIONS = {
-    "act-labels": "Virtuoso 7.2 fails to compile the 1/0 error trick in BIND inside OPTIONAL (SQ156 'Bad dfe')",
-    "act-lifecycle": "Virtuoso returns xsd:boolean values as integers 1/0, and binds ?inForce (to 0) when the OPTIONAL with the BIND does not match",
-    "replacements": "Virtuoso returns the EXISTS value (xsd:boolean) as an integer 1/0",
-    "act-units": "Virtuoso drops matches of an alternative path (kgl:coveredBy|kgl:affectedProvision) inside OPTIONAL",
-    "support-measures": "Virtuoso evaluates a FILTER inside OPTIONAL without the outer bindings (here the ?lang parameter)",
+    "act-units": "Virtuoso drops the OPTIONAL matches of ?referredBy (coveredBy or affectedProvision) after a transitive path",
+
 }
 
 
