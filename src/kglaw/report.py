@@ -482,7 +482,6 @@ def plan_data(target: Any, plan: str) -> PlanReport:
         if r.get("year") is not None:
             entry[3].append((_lex(r["year"]), _lex(r["value"])))
     section_titles = {str(r["s"]): (_lex(r["key"]), _lex(r.get("title"))) for r in run_sparql(target, _PLAN_SECTIONS, b).dicts()}
-    executors: dict[str, list[tuple[str, str]]] = {}
     agency_rows: dict[str, set[str]] = {}
     labels: dict[str, list[tuple[str, str]]] = {}
     raw_of: dict[str, dict[str, tuple[str, bool]]] = {}
