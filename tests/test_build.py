@@ -38,7 +38,10 @@ def test_build_is_deterministic_across_processes(tmp_path: Path) -> None:
     env = dict(os.environ, PYTHONHASHSEED="12345")
     subprocess.run(
         [sys.executable, "-m", "kglaw", "build", "--raw", str(DATA_RAW), "--out", str(out)],
-        check=True, env=env, capture_output=True, cwd=ROOT,
+        check=True,
+        env=env,
+        capture_output=True,
+        cwd=ROOT,
     )
     for f in DATA_TTL.glob("*.ttl"):
         assert (out / f.name).read_bytes() == f.read_bytes(), f.name
@@ -61,7 +64,9 @@ def test_raw_seeds_are_unchanged_copies() -> None:
         assert (DATA_RAW / f.name).read_bytes() == f.read_bytes()
 
 
-@pytest.mark.parametrize("path", sorted(DATA_TTL.glob("*.ttl")) + sorted(ONTOLOGY.glob("*.ttl")), ids=lambda p: p.name)
+@pytest.mark.parametrize(
+    "path", sorted(DATA_TTL.glob("*.ttl")) + sorted(ONTOLOGY.glob("*.ttl")), ids=lambda p: p.name
+)
 def test_every_data_file_parses(path: Path) -> None:
     g = Graph()
     g.parse(path, format="turtle")
@@ -138,7 +143,12 @@ def test_seed_003_is_the_2023_report_of_korgan_m(seed_graph: Graph) -> None:
     act = acts[0]
     assert (act, URIRef(ELI + "type_document"), URIRef(DT + "report")) in seed_graph
     assert "/2023/" in str(act)
-    labels = {str(o) for a in seed_graph.objects(act, URIRef(ELI + "passed_by")) for o in seed_graph.objects(a, None) if isinstance(o, Literal)}
+    labels = {
+        str(o)
+        for a in seed_graph.objects(act, URIRef(ELI + "passed_by"))
+        for o in seed_graph.objects(a, None)
+        if isinstance(o, Literal)
+    }
     assert any("Қорған-М" in x for x in labels)
 
 

@@ -14,7 +14,13 @@ from kglaw.identifiers import ActId, normalize_number, parse_adilet_code, slugif
         ActId("decision", "beineu-district-maslikhat", date(2017, 10, 30), "18/145"),
         ActId("order", "ministry-of-labour-and-social-protection-of-population", date(2022, 9, 30), "389-НҚ"),
         ActId("code", None, date(2023, 4, 20), "224-VII"),
-        ActId("law", None, None, None, title_key("Қазақстан Республикасында мүгедектерді әлеуметтік қорғау туралы")),
+        ActId(
+            "law",
+            None,
+            None,
+            None,
+            title_key("Қазақстан Республикасында мүгедектерді әлеуметтік қорғау туралы"),
+        ),
         ActId("report", "korgan-m-public-association", "2023", None, title_key("Аналитикалық есеп")),
         ActId("order", None, None, "26", title_key("source|order|26")),
     ],
@@ -60,14 +66,21 @@ def test_normalize_number(raw: str, expected: str) -> None:
     assert normalize_number(raw) == expected
 
 
-@pytest.mark.parametrize("bad", ["", "decision", "nonsense/2005-12-20/245", "decision/x/2005-02-31/1", "http://example.org/a"])
+@pytest.mark.parametrize(
+    "bad", ["", "decision", "nonsense/2005-12-20/245", "decision/x/2005-02-31/1", "http://example.org/a"]
+)
 def test_bad_identifiers_are_identifier_errors(bad: str) -> None:
     with pytest.raises(IdentifierError):
         ActId.parse(bad)
 
 
 def test_adilet_codes() -> None:
-    assert parse_adilet_code("K2300000224") == {"code": "K2300000224", "kind": "K", "year": "2023", "body": "00000224"}
+    assert parse_adilet_code("K2300000224") == {
+        "code": "K2300000224",
+        "kind": "K",
+        "year": "2023",
+        "body": "00000224",
+    }
     assert parse_adilet_code("V16UL003811")["year"] == "2016"  # type: ignore[index]
     assert parse_adilet_code("V98R000035_")["year"] == "1998"  # type: ignore[index]
     assert parse_adilet_code("not a code") is None
@@ -79,4 +92,6 @@ def test_slugify_transliterates_kazakh() -> None:
 
 
 def test_title_key_ignores_quotes_and_case() -> None:
-    assert title_key('"Арнаулы әлеуметтік қызметтер туралы"') == title_key("«арнаулы әлеуметтік  қызметтер туралы»")
+    assert title_key('"Арнаулы әлеуметтік қызметтер туралы"') == title_key(
+        "«арнаулы әлеуметтік  қызметтер туралы»"
+    )

@@ -36,26 +36,34 @@ def test_one_ministry_with_and_in_its_name_is_one_executor() -> None:
 
 def test_abbreviations_joined_by_and_are_split() -> None:
     assert _execs(["Еңбекмині, ДСМ және БҒМ, ЖАО"]) == [
-        ("Еңбекмині", False), ("ДСМ", False), ("БҒМ", False), ("ЖАО", False)
+        ("Еңбекмині", False),
+        ("ДСМ", False),
+        ("БҒМ", False),
+        ("ЖАО", False),
     ]
 
 
 def test_russian_executors_with_po_soglasovaniyu() -> None:
     assert _execs(["МТСЗН, МЗ, акиматы областей (по согласованию)"]) == [
-        ("МТСЗН", False), ("МЗ", False), ("акиматы областей", True)
+        ("МТСЗН", False),
+        ("МЗ", False),
+        ("акиматы областей", True),
     ]
 
 
 def test_by_agreement_split_over_lines() -> None:
     # 000.md L1101–1103: "әкімдер, ІІД (" / "кел і с ім" / "бойынша)"
     assert _execs(["Барлық деңгейдегі", "әкімдер, ІІД (", "кел і с ім", "бойынша)"]) == [
-        ("Барлық деңгейдегі әкімдер", False), ("ІІД", True)
+        ("Барлық деңгейдегі әкімдер", False),
+        ("ІІД", True),
     ]
 
 
 def test_by_agreement_standing_after_a_comma_qualifies_the_previous_executor() -> None:
     # 000.md L608–611: "Еж ХәҚМҚОБД" / ", (келісім" / "бойынша)," / "ҚОЖҚҮ ж әБД,"
-    execs = split_executors(list(enumerate(["Еж ХәҚМҚОБД", ", (келісім", "бойынша),", "ҚОЖҚҮ ж әБД,"], start=607)))
+    execs = split_executors(
+        list(enumerate(["Еж ХәҚМҚОБД", ", (келісім", "бойынша),", "ҚОЖҚҮ ж әБД,"], start=607))
+    )
     assert [(e.raw, e.by_agreement) for e in execs] == [("Еж ХәҚМҚОБД", True), ("ҚОЖҚҮ ж әБД", False)]
     assert (execs[0].span.start, execs[0].span.end) == (608, 610)  # 1-based lines
     assert (execs[1].span.start, execs[1].span.end) == (611, 611)
@@ -66,7 +74,9 @@ def test_kelisu_boiynsha_on_the_next_line() -> None:
 
 
 def test_a_bare_word_before_a_comma_belongs_to_the_next_name() -> None:
-    assert _execs(["Аудан,", "Қызылорда", "қаласының", "әкімдері"]) == [("Аудан, Қызылорда қаласының әкімдері", False)]
+    assert _execs(["Аудан,", "Қызылорда", "қаласының", "әкімдері"]) == [
+        ("Аудан, Қызылорда қаласының әкімдері", False)
+    ]
     assert _execs(["Қызылорда облысының сәулет, қала құрылысы және құрылыс департаменті"]) == [
         ("Қызылорда облысының сәулет, қала құрылысы және құрылыс департаменті", False)
     ]
@@ -74,13 +84,15 @@ def test_a_bare_word_before_a_comma_belongs_to_the_next_name() -> None:
 
 def test_line_break_after_a_whole_name_separates_executors() -> None:
     assert _execs(["Аудан, Қызылорда", "қаласының", "әкімдері", "ІІД (келісім", "бойынша)"]) == [
-        ("Аудан, Қызылорда қаласының әкімдері", False), ("ІІД", True)
+        ("Аудан, Қызылорда қаласының әкімдері", False),
+        ("ІІД", True),
     ]
 
 
 def test_hyphenated_executor_is_repaired() -> None:
     assert _execs(["Облыстық", "білім беру", "басқар-масы,", "қалалық білім", "беру бөлімі"]) == [
-        ("Облыстық білім беру басқармасы", False), ("қалалық білім беру бөлімі", False)
+        ("Облыстық білім беру басқармасы", False),
+        ("қалалық білім беру бөлімі", False),
     ]
 
 
@@ -94,25 +106,38 @@ def test_empty_executor_cell() -> None:
 @pytest.mark.parametrize(
     "parts,text",
     [
-        (["психологиялық-педа-", "гогикалық консультация құру"], "психологиялық-педагогикалық консультация құру"),
+        (
+            ["психологиялық-педа-", "гогикалық консультация құру"],
+            "психологиялық-педагогикалық консультация құру",
+        ),
         (["Шығын", "дарды талап", "етпей-ді"], "Шығындарды талап етпейді"),
         (["Білім беру", "басқарма", "сының бұйрығы"], "Білім беру басқармасының бұйрығы"),
         (["Құрманғазы аудан- дары (2003", "жыл", ")"], "Құрманғазы аудандары (2003 жыл)"),
-        (["жұқпалы емес аурулардың (", "артериялдық қан қысымы"], "жұқпалы емес аурулардың (артериялдық қан қысымы"),
+        (
+            ["жұқпалы емес аурулардың (", "артериялдық қан қысымы"],
+            "жұқпалы емес аурулардың (артериялдық қан қысымы",
+        ),
         (["медициналық-педагогикалық", "түзеу"], "медициналық-педагогикалық түзеу"),
-        (['"Біздің қолымыздан', 'бәрі келеді"» фестивальдерін'], '"Біздің қолымыздан бәрі келеді" фестивальдерін'),
+        (
+            ['"Біздің қолымыздан', 'бәрі келеді"» фестивальдерін'],
+            '"Біздің қолымыздан бәрі келеді" фестивальдерін',
+        ),
     ],
 )
 def test_join_cell(parts: list[str], text: str) -> None:
     assert join_cell(parts) == text
 
 
-@pytest.mark.parametrize("word", ["ата-аналар", "ауру-сырқау", "ақыл-ой", "іс-шара", "өзіне-өзі", "мәдени-тұрмыстық"])
+@pytest.mark.parametrize(
+    "word", ["ата-аналар", "ауру-сырқау", "ақыл-ой", "іс-шара", "өзіне-өзі", "мәдени-тұрмыстық"]
+)
 def test_real_compounds_keep_their_hyphen(word: str) -> None:
     assert repair_split_words(word) == word
 
 
-@pytest.mark.parametrize("line,n", [("12", 12), (" 7 ", 7), ("3.", 3), ("12 Атырау", None), ("2 )", None), ("", None)])
+@pytest.mark.parametrize(
+    "line,n", [("12", 12), (" 7 ", 7), ("3.", 3), ("12 Атырау", None), ("2 )", None), ("", None)]
+)
 def test_row_number(line: str, n: int | None) -> None:
     assert row_number(line) == n
 
@@ -136,7 +161,9 @@ def test_legend_without_heading_wrapped_and_across_a_page_break() -> None:
         "Қызылорда облысы бойынша департаменті (келісім бойынша) ",
         "      ЭжБЖД - Қызылорда облысының экономика және бюджеттік жоспарлау ",
         "департаменті",
-        "", "", "",
+        "",
+        "",
+        "",
         "      ІІД - Қызылорда облысының ішкі істер департаменті ",
     ]
     legend, span = parse_abbreviation_legend(lines, 0, len(lines))
@@ -150,8 +177,11 @@ def test_legend_without_heading_wrapped_and_across_a_page_break() -> None:
 
 
 def test_legend_under_a_heading_accepts_word_abbreviations() -> None:
-    lines = ["Еңбекмині – Қазақстан Республикасының Еңбек және халықты әлеуметтік қорғау министрлігі", "",
-             "ЖАО – жергілікті атқарушы органдар"]
+    lines = [
+        "Еңбекмині – Қазақстан Республикасының Еңбек және халықты әлеуметтік қорғау министрлігі",
+        "",
+        "ЖАО – жергілікті атқарушы органдар",
+    ]
     legend, _ = parse_abbreviation_legend(lines, 0, 3, headed=True)
     assert legend["Еңбекмині"].startswith("Қазақстан Республикасының Еңбек")
     assert legend["ЖАО"] == "жергілікті атқарушы органдар"
@@ -168,8 +198,16 @@ def test_no_legend() -> None:
 
 @pytest.mark.parametrize(
     "text,value",
-    [("22856,0", "22856.0"), ("436,29", "436.29"), ("16 757", "16757"), ("3 258,96", "3258.96"),
-     ("-466,30", "466.30"), ("6970, 23", "6970.23"), ("2865.7", "2865.7"), ("1\u00a0500", "1500")],
+    [
+        ("22856,0", "22856.0"),
+        ("436,29", "436.29"),
+        ("16 757", "16757"),
+        ("3 258,96", "3258.96"),
+        ("-466,30", "466.30"),
+        ("6970, 23", "6970.23"),
+        ("2865.7", "2865.7"),
+        ("1\u00a0500", "1500"),
+    ],
 )
 def test_parse_number(text: str, value: str) -> None:
     assert parse_number(text) == Decimal(value)
@@ -182,9 +220,18 @@ def test_not_a_number(text: str) -> None:
 
 @pytest.mark.parametrize(
     "text,unit",
-    [("млн. теңге", "mln KZT"), ("млн теңге", "mln KZT"), ("мың теңгені", "thousand KZT"),
-     ("мың теңге", "thousand KZT"), ("млрд теңге", "bn KZT"), ("тыс. тенге", "thousand KZT"),
-     ("млн. тенге", "mln KZT"), ("миллионов тенге", "mln KZT"), ("теңге", "KZT"), ("жыл", None)],
+    [
+        ("млн. теңге", "mln KZT"),
+        ("млн теңге", "mln KZT"),
+        ("мың теңгені", "thousand KZT"),
+        ("мың теңге", "thousand KZT"),
+        ("млрд теңге", "bn KZT"),
+        ("тыс. тенге", "thousand KZT"),
+        ("млн. тенге", "mln KZT"),
+        ("миллионов тенге", "mln KZT"),
+        ("теңге", "KZT"),
+        ("жыл", None),
+    ],
 )
 def test_normalize_unit(text: str, unit: str | None) -> None:
     assert normalize_unit(text) == unit
@@ -212,9 +259,18 @@ def test_find_amounts(text: str, found: list[tuple[str, str | None, int | None]]
 
 @pytest.mark.parametrize(
     "text,none",
-    [("Шығындарды қажет етпейді", True), ("Шығынды қажет етпейді", True), ("Шығын дарды талап етпей-ді", True),
-     ("талап етілмейді", True), ("қаржыландыру талап етілмейді", True), ("Не требует финансирования", True),
-     ("не требуется", True), ("т.е.", True), ("Бюджетте бөлінген қаржы көлемінде", False), ("2006ж - 70,5", False)],
+    [
+        ("Шығындарды қажет етпейді", True),
+        ("Шығынды қажет етпейді", True),
+        ("Шығын дарды талап етпей-ді", True),
+        ("талап етілмейді", True),
+        ("қаржыландыру талап етілмейді", True),
+        ("Не требует финансирования", True),
+        ("не требуется", True),
+        ("т.е.", True),
+        ("Бюджетте бөлінген қаржы көлемінде", False),
+        ("2006ж - 70,5", False),
+    ],
 )
 def test_is_no_funding(text: str, none: bool) -> None:
     assert is_no_funding(text) is none
@@ -243,35 +299,60 @@ def test_passport_labels_inline_alone_and_wrapped() -> None:
     ]
     fields, stop = parse_passport(lines, 0, len(lines))
     assert {f.key: f.value for f in fields} == {
-        "name": "Облыстық бағдарлама", "basis": "Заң", "tasks": "бірінші; екінші", "period": "2006-2008 жылдар"
+        "name": "Облыстық бағдарлама",
+        "basis": "Заң",
+        "tasks": "бірінші; екінші",
+        "period": "2006-2008 жылдар",
     }
     assert stop == 13
 
 
 def test_russian_passport() -> None:
-    lines = ["Паспорт программы", "Наименование программы Программа развития", "Цель программы Улучшение",
-             "Сроки реализации 2025-2027 годы", "Источники финансирования Республиканский бюджет"]
+    lines = [
+        "Паспорт программы",
+        "Наименование программы Программа развития",
+        "Цель программы Улучшение",
+        "Сроки реализации 2025-2027 годы",
+        "Источники финансирования Республиканский бюджет",
+    ]
     fields, _ = parse_passport(lines, 0, len(lines))
     assert {f.key: f.value for f in fields} == {
-        "name": "Программа развития", "goal": "Улучшение", "period": "2025-2027 годы", "funding": "Республиканский бюджет"
+        "name": "Программа развития",
+        "goal": "Улучшение",
+        "period": "2025-2027 годы",
+        "funding": "Республиканский бюджет",
     }
 
 
 def test_funding_sources_and_years() -> None:
-    items = list(enumerate([
-        "Оның ішінде: республикалық бюджеттен - 6343,27 млн. теңге, оның ішінде:",
-        "2006 жылы -194,28 млн. теңге;",
-        "облыстық бюджеттен -466,30 млн. теңге, оның ішінде:",
-        "2006 жылы -181,54 млн. теңге;",
-    ]))
+    items = list(
+        enumerate(
+            [
+                "Оның ішінде: республикалық бюджеттен - 6343,27 млн. теңге, оның ішінде:",
+                "2006 жылы -194,28 млн. теңге;",
+                "облыстық бюджеттен -466,30 млн. теңге, оның ішінде:",
+                "2006 жылы -181,54 млн. теңге;",
+            ]
+        )
+    )
     got = [(str(a.value), a.unit, a.year, a.source) for a in parse_funding(items)]
-    assert got == [("6343.27", "mln KZT", None, "republican budget"), ("194.28", "mln KZT", 2006, "republican budget"),
-                   ("466.30", "mln KZT", None, "oblast budget"), ("181.54", "mln KZT", 2006, "oblast budget")]
+    assert got == [
+        ("6343.27", "mln KZT", None, "republican budget"),
+        ("194.28", "mln KZT", 2006, "republican budget"),
+        ("466.30", "mln KZT", None, "oblast budget"),
+        ("181.54", "mln KZT", 2006, "oblast budget"),
+    ]
 
 
 def test_a_list_of_sources_sets_no_source() -> None:
-    items = list(enumerate(["Республикалық және жергілікті бюджет, сондай-ақ басқа да қаражаттар:",
-                            "2006 жылы - 436,29 млн. теңге;"]))
+    items = list(
+        enumerate(
+            [
+                "Республикалық және жергілікті бюджет, сондай-ақ басқа да қаражаттар:",
+                "2006 жылы - 436,29 млн. теңге;",
+            ]
+        )
+    )
     assert [(a.year, a.source) for a in parse_funding(items)] == [(2006, None)]
 
 
@@ -289,11 +370,23 @@ def test_text_without_plans() -> None:
 
 
 def test_plan_heading_with_unreadable_table_is_reported_not_raised() -> None:
-    lines = ["Бағдарламаның паспорты", "Атауы Бағдарлама", "Орындалу мерзімі 2020-2022 жылдар", "",
-             "Бағдарламаны іске асыру жөніндегі іс-шаралар жоспары", "", "бірдеңе", "тағы"]
+    lines = [
+        "Бағдарламаның паспорты",
+        "Атауы Бағдарлама",
+        "Орындалу мерзімі 2020-2022 жылдар",
+        "",
+        "Бағдарламаны іске асыру жөніндегі іс-шаралар жоспары",
+        "",
+        "бірдеңе",
+        "тағы",
+    ]
     doc = Document(source="x.txt")
     progs = parse_plans(lines, doc)
-    assert len(progs) == 1 and progs[0].measures == [] and (progs[0].period_start, progs[0].period_end) == (2020, 2022)
+    assert (
+        len(progs) == 1
+        and progs[0].measures == []
+        and (progs[0].period_start, progs[0].period_end) == (2020, 2022)
+    )
     assert [w.code for w in doc.warnings] == ["plan-layout-unknown"]
 
 
@@ -301,24 +394,31 @@ def test_plan_heading_with_unreadable_table_is_reported_not_raised() -> None:
 
 
 def test_russian_stamp_directly_above_the_title() -> None:
-    text = ("Утверждена\nпостановлением акимата области\nот 11 апреля 2003 года № 98\n"
-            "Программа поддержки детей на 2003-2005 годы\nПаспорт программы\nНаименование Программа\n"
-            "Сроки реализации 2003-2005 годы\n")
-    prog, = parse_plans(text.split("\n"), Document(source="x.txt"))
+    text = (
+        "Утверждена\nпостановлением акимата области\nот 11 апреля 2003 года № 98\n"
+        "Программа поддержки детей на 2003-2005 годы\nПаспорт программы\nНаименование Программа\n"
+        "Сроки реализации 2003-2005 годы\n"
+    )
+    (prog,) = parse_plans(text.split("\n"), Document(source="x.txt"))
     assert prog.title == "Программа поддержки детей на 2003-2005 годы"
     assert prog.kind == "programme" and prog.span is not None and prog.span.start == 1
 
 
 @pytest.mark.parametrize(
     "title,kind",
-    [("Қазақстан Республикасындағы инклюзивті саясаттың 2025 – 2030 жылдарға арналған тұжырымдамасы", "concept"),
-     ("Концепция инклюзивной политики на 2025-2030 годы", "concept"),
-     ("Мүгедектердің құқықтарын қамтамасыз ету жөніндегі 2025 жылға дейінгі ұлттық жоспар", "plan"),
-     ("Программа развития образования на 2020-2025 годы", "programme")],
+    [
+        (
+            "Қазақстан Республикасындағы инклюзивті саясаттың 2025 – 2030 жылдарға арналған тұжырымдамасы",
+            "concept",
+        ),
+        ("Концепция инклюзивной политики на 2025-2030 годы", "concept"),
+        ("Мүгедектердің құқықтарын қамтамасыз ету жөніндегі 2025 жылға дейінгі ұлттық жоспар", "plan"),
+        ("Программа развития образования на 2020-2025 годы", "programme"),
+    ],
 )
 def test_kind_of_the_document(title: str, kind: str) -> None:
     text = f"{title}\nПаспорт\nАтауы {title}\n"
-    prog, = parse_plans(text.split("\n"), Document(source="x.txt"))
+    (prog,) = parse_plans(text.split("\n"), Document(source="x.txt"))
     assert prog.kind == kind
 
 
@@ -331,8 +431,11 @@ def test_plan_heading_wrapped_over_two_lines() -> None:
 
 
 def test_passport_word_in_running_text_is_not_a_programme() -> None:
-    lines = ["Азаматтың жеке басын куәландыратын құжаты, паспорты немесе жеке куәлігі", "ұсынылады.",
-             "Документ удостоверяющий личность: паспорт гражданина."]
+    lines = [
+        "Азаматтың жеке басын куәландыратын құжаты, паспорты немесе жеке куәлігі",
+        "ұсынылады.",
+        "Документ удостоверяющий личность: паспорт гражданина.",
+    ]
     assert parse_plans(lines, Document(source="x.txt")) == []
 
 
@@ -350,8 +453,11 @@ def test_layout_detection_also_sees_the_raw_lines(monkeypatch: pytest.MonkeyPatc
         seen.append(tabs)
         return 0.9 if tabs else 0.0
 
-    fake = types.SimpleNamespace(__name__="kglaw.parse.plans.fake", detect=detect,
-                                 parse=lambda lines, start, end, ctx: plans.LayoutResult(rows_seen=0))
+    fake = types.SimpleNamespace(
+        __name__="kglaw.parse.plans.fake",
+        detect=detect,
+        parse=lambda lines, start, end, ctx: plans.LayoutResult(rows_seen=0),
+    )
     monkeypatch.setattr(plans, "LAYOUT_MODULES", ["fake"])
     monkeypatch.setitem(plans._loaded, "fake", fake)
     raw = ["\t", "1.", "\t", "Іс-шара"]

@@ -76,8 +76,9 @@ CASES = [
 
 
 @pytest.mark.parametrize("raw,period,kind,start,end", CASES, ids=[c[0] or "<empty>" for c in CASES])
-def test_parse_deadline(raw: str, period: tuple[int, int] | None, kind: str, start: date | None,
-                        end: date | None) -> None:
+def test_parse_deadline(
+    raw: str, period: tuple[int, int] | None, kind: str, start: date | None, end: date | None
+) -> None:
     d = parse_deadline(raw, period)
     assert (d.kind, d.start, d.end) == (kind, start, end)
     assert d.raw == raw  # the raw text is always kept

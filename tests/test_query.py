@@ -38,7 +38,9 @@ def test_every_saved_query_parses_and_has_a_header(name: str) -> None:
 
 @pytest.mark.parametrize("name", QUERY_NAMES)
 def test_every_saved_query_has_a_golden_result(name: str) -> None:
-    assert (GOLDEN / "queries" / f"{name}.json").is_file(), f"run 'make golden' and review tests/golden/queries/{name}.json"
+    assert (GOLDEN / "queries" / f"{name}.json").is_file(), (
+        f"run 'make golden' and review tests/golden/queries/{name}.json"
+    )
 
 
 @pytest.mark.parametrize("name", QUERY_NAMES)
@@ -75,13 +77,17 @@ def test_bad_param_line_names_its_line(tmp_path: Path) -> None:
 
 
 def test_unknown_param_type_is_an_error(tmp_path: Path) -> None:
-    p = _write(tmp_path, "# title: t\n# description: d\n# param: x colour — a colour\nSELECT ?x WHERE { ?x ?p ?o }\n")
+    p = _write(
+        tmp_path, "# title: t\n# description: d\n# param: x colour — a colour\nSELECT ?x WHERE { ?x ?p ?o }\n"
+    )
     with pytest.raises(QueryError, match="unknown parameter type"):
         load_query(p)
 
 
 def test_param_not_used_in_the_query_is_an_error(tmp_path: Path) -> None:
-    p = _write(tmp_path, "# title: t\n# description: d\n# param: x iri — a thing\nSELECT ?s WHERE { ?s ?p ?o }\n")
+    p = _write(
+        tmp_path, "# title: t\n# description: d\n# param: x iri — a thing\nSELECT ?s WHERE { ?s ?p ?o }\n"
+    )
     with pytest.raises(QueryError, match="not used"):
         load_query(p)
 
@@ -97,7 +103,11 @@ def test_query_name_cannot_escape_the_directory() -> None:
 
 
 def test_missing_required_parameter(tmp_path: Path) -> None:
-    q = load_query(_write(tmp_path, "# title: t\n# description: d\n# param: d date — a day\nSELECT ?s WHERE { ?s ?p ?d }\n"))
+    q = load_query(
+        _write(
+            tmp_path, "# title: t\n# description: d\n# param: d date — a day\nSELECT ?s WHERE { ?s ?p ?d }\n"
+        )
+    )
     with pytest.raises(QueryError, match="needs --param d"):
         bind_params(q, {})
 
@@ -116,7 +126,12 @@ def test_unknown_parameter_name() -> None:
 def test_parameters_are_bound_as_terms_not_pasted(tmp_path: Path) -> None:
     g = Graph()
     g.add((URIRef("http://ex/a"), URIRef("http://ex/p"), Literal("x")))
-    q = load_query(_write(tmp_path, "# title: t\n# description: d\n# param: v string — a value\nSELECT ?s WHERE { ?s <http://ex/p> ?v }\n"))
+    q = load_query(
+        _write(
+            tmp_path,
+            "# title: t\n# description: d\n# param: v string — a value\nSELECT ?s WHERE { ?s <http://ex/p> ?v }\n",
+        )
+    )
     hostile = 'x" } ?s ?p ?o . FILTER("1'
     assert run_query(g, q, {"v": hostile}).rows == []
     assert run_query(g, q, {"v": "x"}).rows == [(URIRef("http://ex/a"),)]
@@ -135,7 +150,11 @@ def test_act_parameter_accepts_type_date_number() -> None:
 SAMPLE = Results(
     vars=["act", "title", "n"],
     rows=[
-        (URIRef("https://w3id.org/kglaw/eli/kz/law/rk/2005-04-13/39"), Literal("Мүгедектігі бар адамдар туралы", lang="kk"), Literal(3)),
+        (
+            URIRef("https://w3id.org/kglaw/eli/kz/law/rk/2005-04-13/39"),
+            Literal("Мүгедектігі бар адамдар туралы", lang="kk"),
+            Literal(3),
+        ),
         (URIRef("http://example.org/x"), Literal('a, "quoted"\tvalue'), None),
     ],
 )
@@ -156,7 +175,11 @@ def test_csv_and_tsv_follow_the_sparql_formats() -> None:
     assert '"a, ""quoted""\tvalue"' in csv_text
     tsv = format_results(SAMPLE, "tsv").splitlines()
     assert tsv[0] == "?act\t?title\t?n"
-    assert tsv[1].split("\t") == ["<https://w3id.org/kglaw/eli/kz/law/rk/2005-04-13/39>", '"Мүгедектігі бар адамдар туралы"@kk', "3"]
+    assert tsv[1].split("\t") == [
+        "<https://w3id.org/kglaw/eli/kz/law/rk/2005-04-13/39>",
+        '"Мүгедектігі бар адамдар туралы"@kk',
+        "3",
+    ]
     assert tsv[2].endswith("\t")
 
 
@@ -164,7 +187,11 @@ def test_json_round_trips_through_the_sparql_json_reader() -> None:
     text = format_results(SAMPLE, "json")
     data = json.loads(text)
     assert data["head"]["vars"] == ["act", "title", "n"]
-    assert data["results"]["bindings"][0]["title"] == {"type": "literal", "value": "Мүгедектігі бар адамдар туралы", "xml:lang": "kk"}
+    assert data["results"]["bindings"][0]["title"] == {
+        "type": "literal",
+        "value": "Мүгедектігі бар адамдар туралы",
+        "xml:lang": "kk",
+    }
     assert "n" not in data["results"]["bindings"][1]
     assert canonical_rows(parse_sparql_json(text)) == canonical_rows(SAMPLE)
 
@@ -194,5 +221,10 @@ def test_list_queries_finds_all() -> None:
 
 
 def test_a_continuation_line_with_a_colon_is_not_a_field(tmp_path: Path) -> None:
-    q = load_query(_write(tmp_path, "# title: t\n# description: d\n#   note: this continues the description\nSELECT ?s WHERE { ?s ?p ?o }\n"))
+    q = load_query(
+        _write(
+            tmp_path,
+            "# title: t\n# description: d\n#   note: this continues the description\nSELECT ?s WHERE { ?s ?p ?o }\n",
+        )
+    )
     assert q.description == "d note: this continues the description"

@@ -49,7 +49,12 @@ def test_readme_command_runs(command: str, scratch: Path) -> None:
     assert argv[0] == "kglaw", command
     env = dict(os.environ, KGLAW_HOME=str(scratch))
     proc = subprocess.run(
-        [sys.executable, "-m", "kglaw", *argv[1:]], cwd=scratch, env=env, capture_output=True, text=True, timeout=300
+        [sys.executable, "-m", "kglaw", *argv[1:]],
+        cwd=scratch,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=300,
     )
     assert proc.returncode == 0, proc.stderr[-2000:]
     assert "Traceback" not in proc.stderr

@@ -526,7 +526,6 @@ def test_push_to_virtuoso_writes_every_graph_whole(virtuoso_endpoint, snapshot, 
 #: is rewritten portably (or Virtuoso fixed), the test says so and the entry goes.
 VIRTUOSO_DEVIATIONS = {
     "act-units": "Virtuoso drops the OPTIONAL matches of ?referredBy (coveredBy or affectedProvision) after a transitive path",
-
 }
 
 

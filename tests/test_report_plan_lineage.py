@@ -42,7 +42,9 @@ def assert_well_formed(html: str) -> None:
     p.feed(html)
     p.close()
     assert p.errors == [] and p.stack == []
-    assert not re.search(r"""(?:src|href)=["']https?://""", html), "reports must not load anything from the network"
+    assert not re.search(r"""(?:src|href)=["']https?://""", html), (
+        "reports must not load anything from the network"
+    )
 
 
 def test_lineage_report_of_326_html(loaded_store) -> None:  # type: ignore[no-untyped-def]
@@ -81,6 +83,11 @@ def test_plan_report_of_the_kyzylorda_programme_keeps_the_passport_figures(loade
     from decimal import Decimal
 
     amounts = {(src, year, Decimal(amount.split()[0]), raw) for src, year, amount, raw in r.funding}
-    assert ("oblast budget", "all years", Decimal("466.30"), "466,30 млн. теңге") in amounts  # as written, not corrected
+    assert (
+        "oblast budget",
+        "all years",
+        Decimal("466.30"),
+        "466,30 млн. теңге",
+    ) in amounts  # as written, not corrected
     md = plan_report(loaded_store, "decision/kyzylorda-oblast-maslikhat/2005-12-20/245", "md")
     assert "| 44 |" in md

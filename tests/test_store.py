@@ -89,7 +89,11 @@ def test_a_store_locked_by_another_process_is_a_store_error(tmp_path: Path) -> N
     path = tmp_path / "store"
     Store(path).flush()
     holder = subprocess.Popen(
-        [sys.executable, "-c", f"import pyoxigraph, time; s = pyoxigraph.Store({str(path)!r}); print('ok', flush=True); time.sleep(30)"],
+        [
+            sys.executable,
+            "-c",
+            f"import pyoxigraph, time; s = pyoxigraph.Store({str(path)!r}); print('ok', flush=True); time.sleep(30)",
+        ],
         stdout=subprocess.PIPE,
         text=True,
     )

@@ -80,11 +80,13 @@ def test_conforming_case_conforms(name: str) -> None:
     assert _run(f"{name}-ok", "Warning") == EXPECTED_WARNINGS.get(name, set())
 
 
-EXPECTED.update({
-    "deadline": {(EX + "m1", "", KSH + "MeasureDeadlineShape")},
-    "passport-sum": set(),  # warnings only: see EXPECTED_BAD_WARNINGS
-    "measure-sum": set(),
-})
+EXPECTED.update(
+    {
+        "deadline": {(EX + "m1", "", KSH + "MeasureDeadlineShape")},
+        "passport-sum": set(),  # warnings only: see EXPECTED_BAD_WARNINGS
+        "measure-sum": set(),
+    }
+)
 
 #: Shapes of severity sh:Warning: the violating case earns warnings, and the data still conforms.
 EXPECTED_BAD_WARNINGS = {
@@ -121,6 +123,8 @@ def test_assert_conforms_raises_shape_violation() -> None:
 
 
 def test_an_invalid_shapes_file_is_a_clear_error(tmp_path: Path) -> None:
-    (tmp_path / "bad.ttl").write_text("@prefix sh: <http://www.w3.org/ns/shacl#> .\nsh:x sh:y", encoding="utf-8")
+    (tmp_path / "bad.ttl").write_text(
+        "@prefix sh: <http://www.w3.org/ns/shacl#> .\nsh:x sh:y", encoding="utf-8"
+    )
     with pytest.raises(KglawError, match="bad.ttl"):
         load_shapes(tmp_path)

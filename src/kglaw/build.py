@@ -20,6 +20,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from decimal import Decimal
 from pathlib import Path
+from typing import Any
 
 from rdflib import Graph, Literal, URIRef
 from rdflib.term import Node
@@ -121,7 +122,7 @@ class ActResolver:
         try:
             from . import authority  # the authority file of central acts
 
-            self._authority = authority
+            self._authority: Any = authority
         except ImportError:  # pragma: no cover - authority ships with kglaw
             self._authority = None
 
@@ -176,7 +177,9 @@ class _Emitter:
         self.add(s, p, o)
         if span is None:
             return
-        key = hashlib.sha1(f"{s}|{p}|{o.n3() if hasattr(o, 'n3') else o}|{self.source}".encode()).hexdigest()[:16]  # type: ignore[union-attr]
+        key = hashlib.sha1(f"{s}|{p}|{o.n3() if hasattr(o, 'n3') else o}|{self.source}".encode()).hexdigest()[
+            :16
+        ]  # type: ignore[union-attr]
         st = PROVNS[key]
         if key in self.prov_seen:
             return
@@ -304,7 +307,9 @@ def _emit_programme(
     em.add(node, RDF.type, _TYPE_CLASS.get(prog.kind, KGL.PolicyDocument))
     em.add(node, RDF.type, KGL.PolicyDocument)
     em.add(node, RDF.type, ELI.LegalResource)
-    em.fact(node, ELI.type_document, DOCTYPE[prog.kind if prog.kind in _TYPE_CLASS else "programme"], prog.span)
+    em.fact(
+        node, ELI.type_document, DOCTYPE[prog.kind if prog.kind in _TYPE_CLASS else "programme"], prog.span
+    )
     em.fact(node, KGL.approvedBy, approving, prog.span)
     em.add(approving, KGL.approves, node)
     em.lines(node, prog.span)
@@ -411,7 +416,11 @@ def _emit_measure(
         else:
             em.fact(node, KGL.executorText, Literal(ex.raw, lang=lang), ex.span or m.span)
             where = ex.span or m.span
-            warnings.append(f"{doc.source}: " + (f"line {where}: " if where else "") + f"executor not resolved to an agency: {ex.raw!r}")
+            warnings.append(
+                f"{doc.source}: "
+                + (f"line {where}: " if where else "")
+                + f"executor not resolved to an agency: {ex.raw!r}"
+            )
     if m.deadline is not None:
         d = m.deadline
         em.fact(node, KGL.deadlineText, Literal(d.raw, lang=lang), m.span)
@@ -445,7 +454,12 @@ def _emit_measure(
 
 
 def _emit_operation(
-    em: _Emitter, resolver: ActResolver, doc: Document, op: AmendmentOperation, doc_act: URIRef, lang: str | None
+    em: _Emitter,
+    resolver: ActResolver,
+    doc: Document,
+    op: AmendmentOperation,
+    doc_act: URIRef,
+    lang: str | None,
 ) -> None:
     """One amendment instruction (Akoma Ntoso's textualMod): what ``doc_act`` does to which unit of which act.
 
@@ -532,7 +546,9 @@ def _new_wording_plan(
     return None
 
 
-def build_document(doc: Document, resolver: ActResolver | None = None, warnings: list[str] | None = None) -> Graph:
+def build_document(
+    doc: Document, resolver: ActResolver | None = None, warnings: list[str] | None = None
+) -> Graph:
     """The RDF graph of one parsed document."""
     resolver = resolver or ActResolver()
     warnings = warnings if warnings is not None else []
@@ -627,7 +643,9 @@ def _link_new_wordings(em: _Emitter, resolver: ActResolver, doc: Document, doc_a
         if replaces is None:
             continue
         target = resolver.resolve(replaces, str(em.source), em.on)
-        approving = URIRef(resolver.resolve(prog.approved_by, str(em.source), em.on)) if prog.approved_by else doc_act
+        approving = (
+            URIRef(resolver.resolve(prog.approved_by, str(em.source), em.on)) if prog.approved_by else doc_act
+        )
         plan = URIRef(f"{approving}/{prog.key}/action-plan")
         for op in doc.operations:
             if op.new_wording is None or resolver.resolve(op.target, str(em.source), em.on) != target:
@@ -738,7 +756,11 @@ def reference_graphs() -> dict[str, Graph]:
     from .resources import authority_dir, curated_dir, ontology_dir
 
     graphs: dict[str, Graph] = {}
-    for prefix, directory in (("ontology", ontology_dir()), ("authority", authority_dir()), ("curated", curated_dir())):
+    for prefix, directory in (
+        ("ontology", ontology_dir()),
+        ("authority", authority_dir()),
+        ("curated", curated_dir()),
+    ):
         if not directory.is_dir():
             continue
         for f in sorted(directory.glob("*.ttl")):
@@ -818,7 +840,9 @@ def write_graphs(graphs: dict[str, Graph], out: Path) -> None:
             shutil.rmtree(staging, ignore_errors=True)
 
 
-def build_directory(raw: Path, out: Path, *, with_reference: bool = True, jobs: int = 1, on_progress=None) -> BuildResult:  # type: ignore[no-untyped-def]
+def build_directory(
+    raw: Path, out: Path, *, with_reference: bool = True, jobs: int = 1, on_progress=None
+) -> BuildResult:  # type: ignore[no-untyped-def]
     """``kglaw build``: parse every file of ``raw``, build, and replace ``out`` with the new graphs."""
     files = raw_files([raw])
     docs, errors = parse_paths(files, on_progress=on_progress, jobs=jobs)

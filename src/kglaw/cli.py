@@ -114,7 +114,9 @@ def open_graph_store(store_path: Path | None, data_dir: Path | None, *, quiet: b
         write_stamp(path, want)
         if not quiet:
             why = "new store" if fresh else "data changed"
-            click.echo(f"kglaw: {why}: loaded {sum(counts.values())} triples from {data} into {path}", err=True)
+            click.echo(
+                f"kglaw: {why}: loaded {sum(counts.values())} triples from {data} into {path}", err=True
+            )
     return store
 
 
@@ -122,8 +124,18 @@ def open_graph_store(store_path: Path | None, data_dir: Path | None, *, quiet: b
 
 
 @cli.command()
-@click.option("--raw", type=click.Path(path_type=Path, file_okay=False), default=None, help="Input texts (default: data/raw).")
-@click.option("--out", type=click.Path(path_type=Path, file_okay=False), default=None, help="Output directory (default: data/ttl).")
+@click.option(
+    "--raw",
+    type=click.Path(path_type=Path, file_okay=False),
+    default=None,
+    help="Input texts (default: data/raw).",
+)
+@click.option(
+    "--out",
+    type=click.Path(path_type=Path, file_okay=False),
+    default=None,
+    help="Output directory (default: data/ttl).",
+)
 @click.option("-j", "--jobs", type=int, default=1, show_default=True, help="Parallel parser processes.")
 def build(raw: Path | None, out: Path | None, jobs: int) -> None:
     """Rebuild data/ttl from data/raw, deterministically (one Turtle file per source document)."""
@@ -167,7 +179,9 @@ def validate(paths: tuple[Path, ...], shapes_dir: Path | None) -> None:
     for r in report.results:
         click.echo(str(r))
     n, w = len(report.violations), len(report.warnings)
-    click.echo(f"{'conforms' if report.conforms else 'does not conform'}: {n} violations, {w} warnings, {len(files)} files")
+    click.echo(
+        f"{'conforms' if report.conforms else 'does not conform'}: {n} violations, {w} warnings, {len(files)} files"
+    )
     sys.exit(0 if report.conforms else 1)
 
 
@@ -208,7 +222,8 @@ def queries_cmd() -> None:
 
     for q in list_queries():
         params = " ".join(
-            f"{p.name}:{p.type}" + (f"={p.default}" if p.default else ("?" if p.optional else "")) for p in q.params
+            f"{p.name}:{p.type}" + (f"={p.default}" if p.default else ("?" if p.optional else ""))
+            for p in q.params
         )
         click.echo(f"{q.name:40} {q.title}" + (f"  [{params}]" if params else ""))
 
@@ -244,7 +259,9 @@ def _check_params(saved: Any, given: dict[str, str]) -> None:
     try:
         bind_params(saved, offline)
     except QueryError as err:
-        if any(saved.param(k).type == "act" and k not in offline for k in given) and "needs --param" in str(err):
+        if any(saved.param(k).type == "act" and k not in offline for k in given) and "needs --param" in str(
+            err
+        ):
             return
         raise
 
@@ -267,12 +284,33 @@ class _QueryCommand(click.Command):
 @cli.command(cls=_QueryCommand)
 @click.argument("name")
 @click.option("-p", "--param", "params", multiple=True, help="NAME=VALUE; repeat for several.")
-@click.option("-f", "--format", "fmt", type=click.Choice(["table", "csv", "tsv", "json", "xml", "md"]), default="table", show_default=True)
-@click.option("-o", "--out", type=click.Path(path_type=Path, dir_okay=False), default=None, help="Write to FILE (atomically).")
+@click.option(
+    "-f",
+    "--format",
+    "fmt",
+    type=click.Choice(["table", "csv", "tsv", "json", "xml", "md"]),
+    default="table",
+    show_default=True,
+)
+@click.option(
+    "-o",
+    "--out",
+    type=click.Path(path_type=Path, dir_okay=False),
+    default=None,
+    help="Write to FILE (atomically).",
+)
 @_store_option
 @_data_option
 @_endpoint_option
-def query(name: str, params: tuple[str, ...], fmt: str, out: Path | None, store_path: Path | None, data_dir: Path | None, endpoint: str | None) -> None:
+def query(
+    name: str,
+    params: tuple[str, ...],
+    fmt: str,
+    out: Path | None,
+    store_path: Path | None,
+    data_dir: Path | None,
+    endpoint: str | None,
+) -> None:
     """Run the saved query NAME (see 'kglaw queries'; 'kglaw query NAME --help' describes one)."""
     from .query import find_query, format_results, run_query
 
@@ -285,13 +323,29 @@ def query(name: str, params: tuple[str, ...], fmt: str, out: Path | None, store_
 
 @cli.command()
 @click.argument("text", required=False)
-@click.option("-f", "--file", "file", type=click.Path(path_type=Path, exists=True, dir_okay=False), default=None)
-@click.option("--format", "fmt", type=click.Choice(["table", "csv", "tsv", "json", "xml", "md"]), default="table", show_default=True)
+@click.option(
+    "-f", "--file", "file", type=click.Path(path_type=Path, exists=True, dir_okay=False), default=None
+)
+@click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(["table", "csv", "tsv", "json", "xml", "md"]),
+    default="table",
+    show_default=True,
+)
 @click.option("-o", "--out", type=click.Path(path_type=Path, dir_okay=False), default=None)
 @_store_option
 @_data_option
 @_endpoint_option
-def sparql(text: str | None, file: Path | None, fmt: str, out: Path | None, store_path: Path | None, data_dir: Path | None, endpoint: str | None) -> None:
+def sparql(
+    text: str | None,
+    file: Path | None,
+    fmt: str,
+    out: Path | None,
+    store_path: Path | None,
+    data_dir: Path | None,
+    endpoint: str | None,
+) -> None:
     """Run an ad-hoc SPARQL query: kglaw sparql 'SELECT …' or kglaw sparql -f query.rq."""
     from .query import format_results, run_sparql
 
@@ -317,7 +371,9 @@ def report() -> None:
 @_store_option
 @_data_option
 @_endpoint_option
-def report_lineage(act: str, fmt: str, out: Path | None, store_path: Path | None, data_dir: Path | None, endpoint: str | None) -> None:
+def report_lineage(
+    act: str, fmt: str, out: Path | None, store_path: Path | None, data_dir: Path | None, endpoint: str | None
+) -> None:
     """The lineage report of ACT (an IRI, an adilet code or type/date/number)."""
     from .report import lineage_report
 
@@ -325,22 +381,49 @@ def report_lineage(act: str, fmt: str, out: Path | None, store_path: Path | None
     _emit(lineage_report(store, act, fmt), out)
 
 
-_REPORT_FORMAT = click.option("--format", "fmt", type=click.Choice(["md", "html"]), default="md", show_default=True)
-_OUT = click.option("-o", "--out", type=click.Path(path_type=Path, dir_okay=False), default=None, help="Write to FILE (atomically).")
+_REPORT_FORMAT = click.option(
+    "--format", "fmt", type=click.Choice(["md", "html"]), default="md", show_default=True
+)
+_OUT = click.option(
+    "-o",
+    "--out",
+    type=click.Path(path_type=Path, dir_okay=False),
+    default=None,
+    help="Write to FILE (atomically).",
+)
 _RESULT_FORMAT = click.option(
-    "-f", "--format", "fmt", type=click.Choice(["table", "csv", "tsv", "json", "xml", "md"]), default="table", show_default=True
+    "-f",
+    "--format",
+    "fmt",
+    type=click.Choice(["table", "csv", "tsv", "json", "xml", "md"]),
+    default="table",
+    show_default=True,
 )
 
 
 @report.command("act")
 @click.argument("act")
 @click.option("--on", "on", default=None, help="Also give the act's status on this day (YYYY-MM-DD).")
-@click.option("--sources", "source_base", default="../data/raw", show_default=True, help="Where links to source lines point.")
+@click.option(
+    "--sources",
+    "source_base",
+    default="../data/raw",
+    show_default=True,
+    help="Where links to source lines point.",
+)
 @_REPORT_FORMAT
 @_OUT
 @_store_option
 @_data_option
-def report_act(act: str, on: str | None, source_base: str, fmt: str, out: Path | None, store_path: Path | None, data_dir: Path | None) -> None:
+def report_act(
+    act: str,
+    on: str | None,
+    source_base: str,
+    fmt: str,
+    out: Path | None,
+    store_path: Path | None,
+    data_dir: Path | None,
+) -> None:
     """Everything the graph knows of ACT, each fact linked to its source lines."""
     from .reports_more import act_report
 
@@ -353,7 +436,9 @@ def report_act(act: str, on: str | None, source_base: str, fmt: str, out: Path |
 @_OUT
 @_store_option
 @_data_option
-def report_agency(agency: str, fmt: str, out: Path | None, store_path: Path | None, data_dir: Path | None) -> None:
+def report_agency(
+    agency: str, fmt: str, out: Path | None, store_path: Path | None, data_dir: Path | None
+) -> None:
     """AGENCY (slug, IRI, name or abbreviation): its measures across plans, due dates, names over time."""
     from .reports_more import agency_report
 
@@ -367,7 +452,9 @@ def report_agency(agency: str, fmt: str, out: Path | None, store_path: Path | No
 @_OUT
 @_store_option
 @_data_option
-def report_changes(start: str, end: str, fmt: str, out: Path | None, store_path: Path | None, data_dir: Path | None) -> None:
+def report_changes(
+    start: str, end: str, fmt: str, out: Path | None, store_path: Path | None, data_dir: Path | None
+) -> None:
     """Acts adopted, amended, repealed or expired in a period, and the measures falling due in it."""
     from .reports_more import changes_report
 
@@ -386,7 +473,11 @@ def lineage() -> None:
 
 
 _RELATIONS = click.option(
-    "-r", "--relation", "relations", multiple=True, type=click.Choice(["amends", "repeals", "based_on", "replaced_by"]),
+    "-r",
+    "--relation",
+    "relations",
+    multiple=True,
+    type=click.Choice(["amends", "repeals", "based_on", "replaced_by"]),
     help="Follow only these relations (repeat; default: all four).",
 )
 
@@ -398,7 +489,14 @@ _RELATIONS = click.option(
 @_OUT
 @_store_option
 @_data_option
-def lineage_ancestors(act: str, relations: tuple[str, ...], fmt: str, out: Path | None, store_path: Path | None, data_dir: Path | None) -> None:
+def lineage_ancestors(
+    act: str,
+    relations: tuple[str, ...],
+    fmt: str,
+    out: Path | None,
+    store_path: Path | None,
+    data_dir: Path | None,
+) -> None:
     """The acts ACT comes after: those it amends, repeals or rests on, and those it replaced, transitively."""
     from .lineage import act_names, ancestors, to_results
     from .query import format_results
@@ -414,7 +512,14 @@ def lineage_ancestors(act: str, relations: tuple[str, ...], fmt: str, out: Path 
 @_OUT
 @_store_option
 @_data_option
-def lineage_descendants(act: str, relations: tuple[str, ...], fmt: str, out: Path | None, store_path: Path | None, data_dir: Path | None) -> None:
+def lineage_descendants(
+    act: str,
+    relations: tuple[str, ...],
+    fmt: str,
+    out: Path | None,
+    store_path: Path | None,
+    data_dir: Path | None,
+) -> None:
     """The acts that come after ACT: those that amend, repeal or rest on it, or replaced it, transitively."""
     from .lineage import act_names, descendants, to_results
     from .query import format_results
@@ -424,18 +529,32 @@ def lineage_descendants(act: str, relations: tuple[str, ...], fmt: str, out: Pat
 
 
 @lineage.command("chains")
-@click.option("-n", "--limit", type=click.IntRange(min=0), default=10, show_default=True, help="How many (0: all).")
+@click.option(
+    "-n", "--limit", type=click.IntRange(min=0), default=10, show_default=True, help="How many (0: all)."
+)
 @_RELATIONS
 @_RESULT_FORMAT
 @_OUT
 @_store_option
 @_data_option
-def lineage_chains(limit: int, relations: tuple[str, ...], fmt: str, out: Path | None, store_path: Path | None, data_dir: Path | None) -> None:
+def lineage_chains(
+    limit: int,
+    relations: tuple[str, ...],
+    fmt: str,
+    out: Path | None,
+    store_path: Path | None,
+    data_dir: Path | None,
+) -> None:
     """The longest lineage chains, longest first (exit 1 if the lineage has a cycle)."""
     from .lineage import longest_chains, to_results
     from .query import format_results
 
-    _emit(format_results(to_results(longest_chains(open_graph_store(store_path, data_dir), relations or None, limit)), fmt), out)
+    _emit(
+        format_results(
+            to_results(longest_chains(open_graph_store(store_path, data_dir), relations or None, limit)), fmt
+        ),
+        out,
+    )
 
 
 @lineage.command("cycles")
@@ -460,7 +579,9 @@ def lineage_cycles(relations: tuple[str, ...], store_path: Path | None, data_dir
 @_OUT
 @_store_option
 @_data_option
-def lineage_status(on: str, act: str | None, fmt: str, out: Path | None, store_path: Path | None, data_dir: Path | None) -> None:
+def lineage_status(
+    on: str, act: str | None, fmt: str, out: Path | None, store_path: Path | None, data_dir: Path | None
+) -> None:
     """The status of every act on a day, with the reason (repealed by X on D, expired, in force …)."""
     from .lineage import act_status_on, status_on, to_results
     from .query import format_results
@@ -476,7 +597,9 @@ def lineage_status(on: str, act: str | None, fmt: str, out: Path | None, store_p
 @_OUT
 @_store_option
 @_data_option
-def lineage_timeline(act: str, fmt: str, out: Path | None, store_path: Path | None, data_dir: Path | None) -> None:
+def lineage_timeline(
+    act: str, fmt: str, out: Path | None, store_path: Path | None, data_dir: Path | None
+) -> None:
     """The dated events of ACT: adoption, registration, entry into force, amendments, repeal, period."""
     from .lineage import act_timeline, to_results
     from .query import format_results
@@ -489,13 +612,23 @@ def lineage_timeline(act: str, fmt: str, out: Path | None, store_path: Path | No
 
 @cli.command()
 @click.argument("words", nargs=-1, required=True)
-@click.option("--lang", type=click.Choice(["kk", "ru", "en"]), default=None, help="Only texts in this language.")
+@click.option(
+    "--lang", type=click.Choice(["kk", "ru", "en"]), default=None, help="Only texts in this language."
+)
 @click.option("-n", "--limit", type=click.IntRange(min=0), default=20, show_default=True)
 @_RESULT_FORMAT
 @_OUT
 @_store_option
 @_data_option
-def search(words: tuple[str, ...], lang: str | None, limit: int, fmt: str, out: Path | None, store_path: Path | None, data_dir: Path | None) -> None:
+def search(
+    words: tuple[str, ...],
+    lang: str | None,
+    limit: int,
+    fmt: str,
+    out: Path | None,
+    store_path: Path | None,
+    data_dir: Path | None,
+) -> None:
     """Search titles, measure names and agency names; ranked, with type, date and status."""
     from .query import format_results
     from .search import hits_to_results
@@ -506,9 +639,20 @@ def search(words: tuple[str, ...], lang: str | None, limit: int, fmt: str, out: 
 
 
 @cli.command("export")
-@click.option("--format", "fmt", type=click.Choice(["ttl", "nt", "nq", "trig", "jsonld"]), default="trig", show_default=True)
-@click.option("-o", "--out", type=click.Path(path_type=Path, dir_okay=False), default=None,
-              help="Write to FILE, and its VoID/DCAT description to FILE.void.ttl (atomically).")
+@click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(["ttl", "nt", "nq", "trig", "jsonld"]),
+    default="trig",
+    show_default=True,
+)
+@click.option(
+    "-o",
+    "--out",
+    type=click.Path(path_type=Path, dir_okay=False),
+    default=None,
+    help="Write to FILE, and its VoID/DCAT description to FILE.void.ttl (atomically).",
+)
 @_store_option
 @_data_option
 def export_cmd(fmt: str, out: Path | None, store_path: Path | None, data_dir: Path | None) -> None:
@@ -545,7 +689,9 @@ def import_cmd(file: Path, graph: str | None, store_path: Path | None) -> None:
 @click.option("-o", "--out", type=click.Path(path_type=Path, dir_okay=False), default=None)
 @_store_option
 @_data_option
-def report_plan(plan: str, fmt: str, out: Path | None, store_path: Path | None, data_dir: Path | None) -> None:
+def report_plan(
+    plan: str, fmt: str, out: Path | None, store_path: Path | None, data_dir: Path | None
+) -> None:
     """The report of a programme, plan or concept: PLAN is its IRI or the act that approves it."""
     from .report import plan_report
 
@@ -580,7 +726,9 @@ def parse(files: tuple[Path, ...], fmt: str) -> None:
 
 @cli.command()
 @click.argument("n", type=click.IntRange(min=1))
-@click.option("--out", type=click.Path(path_type=Path, file_okay=False), required=True, help="Directory to write into.")
+@click.option(
+    "--out", type=click.Path(path_type=Path, file_okay=False), required=True, help="Directory to write into."
+)
 @click.option("--seed", type=int, default=0, show_default=True, help="The same seed gives the same corpus.")
 def synth(n: int, out: Path, seed: int) -> None:
     """Write N synthetic acts (kk and ru) and their ground truth (ground-truth.jsonl) into OUT."""
@@ -592,11 +740,18 @@ def synth(n: int, out: Path, seed: int) -> None:
 
 @cli.command()
 @click.argument("paths", nargs=-1, required=True, type=click.Path(path_type=Path, exists=True))
-@click.option("--out", type=click.Path(path_type=Path, file_okay=False), default=None, help="Output directory (default: data/ttl).")
+@click.option(
+    "--out",
+    type=click.Path(path_type=Path, file_okay=False),
+    default=None,
+    help="Output directory (default: data/ttl).",
+)
 @click.option("-j", "--jobs", type=int, default=None, help="Parallel parser processes (default: all cores).")
 @click.option("--no-reference", is_flag=True, help="Leave out the ontology, authority and curated graphs.")
 @click.option("-q", "--quiet", is_flag=True, help="No progress bar.")
-def ingest(paths: tuple[Path, ...], out: Path | None, jobs: int | None, no_reference: bool, quiet: bool) -> None:
+def ingest(
+    paths: tuple[Path, ...], out: Path | None, jobs: int | None, no_reference: bool, quiet: bool
+) -> None:
     """Parse many files or whole directories into data/ttl-style output, with a progress bar.
 
     A document that fails never stops the batch; the summary counts files, documents, facts (triples),
@@ -613,8 +768,13 @@ def ingest(paths: tuple[Path, ...], out: Path | None, jobs: int | None, no_refer
     console = Console(stderr=True)
     jobs = jobs or (os.cpu_count() or 1)
     with Progress(
-        TextColumn("[bold]parsing"), BarColumn(), MofNCompleteColumn(), TimeRemainingColumn(),
-        console=console, disable=quiet or not console.is_terminal, transient=True,
+        TextColumn("[bold]parsing"),
+        BarColumn(),
+        MofNCompleteColumn(),
+        TimeRemainingColumn(),
+        console=console,
+        disable=quiet or not console.is_terminal,
+        transient=True,
     ) as progress:
         task = progress.add_task("parse", total=len(files))
         docs, errors = parse_paths(files, on_progress=lambda _f: progress.advance(task), jobs=jobs)
@@ -638,31 +798,84 @@ def ingest(paths: tuple[Path, ...], out: Path | None, jobs: int | None, no_refer
 
 
 @cli.command("serve")
-@click.option("--host", default="127.0.0.1", show_default=True, help="Address to listen on (loopback unless told otherwise).")
+@click.option(
+    "--host",
+    default="127.0.0.1",
+    show_default=True,
+    help="Address to listen on (loopback unless told otherwise).",
+)
 @click.option("--port", type=int, default=8000, show_default=True)
-@click.option("--timeout", type=float, default=30.0, show_default=True, help="Seconds a query may run; then it is stopped (HTTP 503).")
-@click.option("--max-results", type=int, default=10_000, show_default=True, help="Most rows (or triples) in one answer; more is refused.")
+@click.option(
+    "--timeout",
+    type=float,
+    default=30.0,
+    show_default=True,
+    help="Seconds a query may run; then it is stopped (HTTP 503).",
+)
+@click.option(
+    "--max-results",
+    type=int,
+    default=10_000,
+    show_default=True,
+    help="Most rows (or triples) in one answer; more is refused.",
+)
 @click.option("--workers", type=int, default=None, help="Query worker processes (default: 2 to 4, by CPUs).")
 @_store_option
 @_data_option
-def serve_cmd(host: str, port: int, timeout: float, max_results: int, workers: int | None, store_path: Path | None, data_dir: Path | None) -> None:
+def serve_cmd(
+    host: str,
+    port: int,
+    timeout: float,
+    max_results: int,
+    workers: int | None,
+    store_path: Path | None,
+    data_dir: Path | None,
+) -> None:
     """Serve the graph: a read-only SPARQL 1.1 endpoint at /sparql and the query page at /."""
     from .serve import serve
 
     store = open_graph_store(store_path, data_dir)
-    click.echo(f"kglaw: serving {store.path} on http://{host}:{port}/ (SPARQL at /sparql); Ctrl-C stops", err=True)
+    click.echo(
+        f"kglaw: serving {store.path} on http://{host}:{port}/ (SPARQL at /sparql); Ctrl-C stops", err=True
+    )
     serve(store, host=host, port=port, timeout=timeout, max_results=max_results, workers=workers)
 
 
 @cli.command("push")
 @click.argument("paths", nargs=-1, type=click.Path(path_type=Path, exists=True))
-@click.option("--endpoint", default=None, metavar="URL", help="The engine's query endpoint (its graph store is known for Oxigraph, Virtuoso, Fuseki).")
-@click.option("--graph-store", default=None, metavar="URL", help="SPARQL 1.1 Graph Store URL (one PUT ?graph=… per graph).")
+@click.option(
+    "--endpoint",
+    default=None,
+    metavar="URL",
+    help="The engine's query endpoint (its graph store is known for Oxigraph, Virtuoso, Fuseki).",
+)
+@click.option(
+    "--graph-store",
+    default=None,
+    metavar="URL",
+    help="SPARQL 1.1 Graph Store URL (one PUT ?graph=… per graph).",
+)
 @click.option("--user", default=None, help="User name (Basic or Digest authentication).")
 @click.option("--password", default=None, envvar="KGLAW_PASSWORD", help="Password (or set KGLAW_PASSWORD).")
-@click.option("--retries", type=int, default=3, show_default=True, help="Retries per graph, with exponential backoff.")
-@click.option("--backoff", type=float, default=1.0, show_default=True, help="Seconds before the first retry (doubled each time).")
-def push_cmd(paths: tuple[Path, ...], endpoint: str | None, graph_store: str | None, user: str | None, password: str | None, retries: int, backoff: float) -> None:
+@click.option(
+    "--retries", type=int, default=3, show_default=True, help="Retries per graph, with exponential backoff."
+)
+@click.option(
+    "--backoff",
+    type=float,
+    default=1.0,
+    show_default=True,
+    help="Seconds before the first retry (doubled each time).",
+)
+def push_cmd(
+    paths: tuple[Path, ...],
+    endpoint: str | None,
+    graph_store: str | None,
+    user: str | None,
+    password: str | None,
+    retries: int,
+    backoff: float,
+) -> None:
     """Upload one named graph per data file (default: data/ttl) to a SPARQL 1.1 graph store. Each graph
     is replaced whole, so a push stopped half-way leaves no graph half-written; pushing again completes it."""
     from .remote import push

@@ -6,6 +6,7 @@ of the *original* file), so that every fact in the graph keeps its provenance.
 
 from __future__ import annotations
 
+import datetime as _dt
 from dataclasses import dataclass, field
 from datetime import date
 from decimal import Decimal
@@ -89,7 +90,7 @@ class Registration:
     """Registration of an act with a justice body (Әділет / Юстиция)."""
 
     number: str | None = None
-    date: date | None = None
+    date: _dt.date | None = None
     body: str | None = None  # label of the registering body, as in the text
     body_key: str | None = None  # agency slug, where it can be formed
     span: Span | None = None
@@ -105,12 +106,12 @@ class ActRef:
 
     type: str | None = None
     issuer: Issuer | None = None
-    date: date | None = None
+    date: _dt.date | None = None
     number: str | None = None
     title: str | None = None
     title_lang: str | None = None
     adilet: str | None = None
-    effective_date: date | None = None  # for a repeal or amendment: when it takes effect
+    effective_date: _dt.date | None = None  # for a repeal or amendment: when it takes effect
     pinpoint: str | None = None  # "27 бап", "пункт 2 статьи 18" — the unit the citation points at
     span: Span | None = None
     iri: str | None = None  # set by identity resolution
@@ -248,7 +249,7 @@ class AmendmentOperation:
     target_document: str | None = None  # "plan" when the provision is inside the approved plan
     old_text: str | None = None
     new_text: str | None = None
-    effective_date: date | None = None
+    effective_date: _dt.date | None = None
     span: Span | None = None
     # the approved document's name as the instruction gives it ("… 2025 жылға дейінгі ұлттық жоспар")
     target_document_title: str | None = None
@@ -276,7 +277,7 @@ class Document:
     cites: list[ActRef] = field(default_factory=list)
     programmes: list[Programme] = field(default_factory=list)
     operations: list[AmendmentOperation] = field(default_factory=list)
-    entry_into_force: date | None = None
+    entry_into_force: _dt.date | None = None
     warnings: list[Warning_] = field(default_factory=list)
     sha256: str | None = None
     line_count: int = 0

@@ -68,7 +68,9 @@ def lineage_svg(nodes: Iterable[Node], edges: Iterable[Edge], *, width: int = 96
 
     def sy(y: float) -> float:
         lo, hi = min(ys), max(ys)
-        return margin + box_h / 2 + (0.5 if hi == lo else (hi - y) / (hi - lo)) * (height - 2 * margin - box_h)
+        return (
+            margin + box_h / 2 + (0.5 if hi == lo else (hi - y) / (hi - lo)) * (height - 2 * margin - box_h)
+        )
 
     out = [
         f'<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {width} {height}" width="{width}" height="{height}" '
@@ -143,13 +145,21 @@ def timeline_svg(events: list[tuple[str, str, str]], *, width: int = 960) -> str
         x = margin + (d - lo) / span * (width - 3 * margin - 200)
         y = margin + i * row
         colour = _COLOURS.get(kind, "#333")
-        out.append(f'<circle cx="{x:.1f}" cy="{y:.1f}" r="5" fill="{colour}"><title>{escape(kind)}</title></circle>')
+        out.append(
+            f'<circle cx="{x:.1f}" cy="{y:.1f}" r="5" fill="{colour}"><title>{escape(kind)}</title></circle>'
+        )
         out.append(f'<text x="{x + 10:.1f}" y="{y + 4:.1f}">{escape(iso)} {escape(label)}</text>')
     out.append("</svg>")
     return "\n".join(out)
 
 
-def gantt_svg(bars: list[tuple[str, str, str, str]], *, width: int = 960, start: str | None = None, end: str | None = None) -> str:
+def gantt_svg(
+    bars: list[tuple[str, str, str, str]],
+    *,
+    width: int = 960,
+    start: str | None = None,
+    end: str | None = None,
+) -> str:
     """Deadlines as bars on a time axis: ``(label, group, iso start, iso end)``.
 
     The scale comes from the dates (and the plan period ``start``–``end`` when given), so a report's
@@ -157,7 +167,11 @@ def gantt_svg(bars: list[tuple[str, str, str, str]], *, width: int = 960, start:
     """
     from datetime import date
 
-    rows = [(label, group, date.fromisoformat(a[:10]), date.fromisoformat(b[:10])) for label, group, a, b in bars if a and b]
+    rows = [
+        (label, group, date.fromisoformat(a[:10]), date.fromisoformat(b[:10]))
+        for label, group, a, b in bars
+        if a and b
+    ]
     if not rows:
         return '<svg xmlns="http://www.w3.org/2000/svg" width="10" height="10" role="img"></svg>'
     lo = min([r[2] for r in rows] + ([date.fromisoformat(start[:10])] if start else []))
@@ -176,22 +190,37 @@ def gantt_svg(bars: list[tuple[str, str, str, str]], *, width: int = 960, start:
     ]
     if start and end:
         a, b = x(date.fromisoformat(start[:10])), x(date.fromisoformat(end[:10]))
-        out.append(f'<rect x="{a:.1f}" y="{top - 6}" width="{max(b - a, 1):.1f}" height="{height - top}" fill="#eef6ee"><title>plan period</title></rect>')
+        out.append(
+            f'<rect x="{a:.1f}" y="{top - 6}" width="{max(b - a, 1):.1f}" height="{height - top}" fill="#eef6ee"><title>plan period</title></rect>'
+        )
     for year in range(lo.year, hi.year + 2):
         d = date(year, 1, 1)
         if lo <= d <= hi:
-            out.append(f'<line x1="{x(d):.1f}" y1="{top - 10}" x2="{x(d):.1f}" y2="{height - 10}" stroke="#ccc"/>')
+            out.append(
+                f'<line x1="{x(d):.1f}" y1="{top - 10}" x2="{x(d):.1f}" y2="{height - 10}" stroke="#ccc"/>'
+            )
             out.append(f'<text x="{x(d) + 2:.1f}" y="{top - 14}" fill="#555">{year}</text>')
-    palette = ["#1f77b4", "#ff7f0e", "#2ca02c", "#d62728", "#9467bd", "#8c564b", "#e377c2", "#7f7f7f", "#bcbd22", "#17becf"]
+    palette = [
+        "#1f77b4",
+        "#ff7f0e",
+        "#2ca02c",
+        "#d62728",
+        "#9467bd",
+        "#8c564b",
+        "#e377c2",
+        "#7f7f7f",
+        "#bcbd22",
+        "#17becf",
+    ]
     groups = sorted({r[1] for r in rows}, key=lambda g: (len(g), g))
     colour = {g: palette[i % len(palette)] for i, g in enumerate(groups)}
-    for i, (label, group, a, b) in enumerate(rows):
+    for i, (label, group, d1, d2) in enumerate(rows):
         y = top + i * row_h
-        x1, x2 = x(a), x(b)
+        x1, x2 = x(d1), x(d2)
         out.append(f'<text x="{left - 6}" y="{y + 10}" text-anchor="end">{escape(label)}</text>')
         out.append(
             f'<rect x="{x1:.1f}" y="{y + 2}" width="{max(x2 - x1, 2):.1f}" height="{row_h - 4}" rx="2" fill="{colour[group]}">'
-            f"<title>{escape(label)}: {a.isoformat()} – {b.isoformat()}</title></rect>"
+            f"<title>{escape(label)}: {d1.isoformat()} – {d2.isoformat()}</title></rect>"
         )
     out.append("</svg>")
     return "\n".join(out)

@@ -19,6 +19,7 @@ import io
 import json
 import re
 import unicodedata
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from datetime import date
 from decimal import Decimal, InvalidOperation
@@ -115,11 +116,19 @@ def load_query(path: Path) -> SavedQuery:
         if key == "param":
             pm = _PARAM_RE.match(value)
             if not pm:
-                raise QueryError(f"{path}:{lineno}: bad parameter line, expected 'NAME TYPE [= DEFAULT] — MEANING'")
+                raise QueryError(
+                    f"{path}:{lineno}: bad parameter line, expected 'NAME TYPE [= DEFAULT] — MEANING'"
+                )
             if pm.group("type") not in PARAM_TYPES:
                 raise QueryError(f"{path}:{lineno}: unknown parameter type {pm.group('type')!r}")
             params.append(
-                Param(pm.group("name"), pm.group("type"), pm.group("doc").strip(), pm.group("default"), bool(pm.group("optional")))
+                Param(
+                    pm.group("name"),
+                    pm.group("type"),
+                    pm.group("doc").strip(),
+                    pm.group("default"),
+                    bool(pm.group("optional")),
+                )
             )
         elif key in ("title", "description"):
             meta[key] = (meta.get(key, "") + " " + value).strip()
@@ -183,11 +192,9 @@ def resolve_agency_iri(value: str) -> str:
         return v
     if re.fullmatch(r"[a-z0-9][a-z0-9-]*", v):
         return f"{BASE}agency/{v}"
-    try:
-        from .agencies import resolve_agency
-    except ImportError:  # pragma: no cover - the registry ships with kglaw
-        resolve_agency = None  # type: ignore[assignment]
-    iri = resolve_agency(v) if resolve_agency else None
+    from .agencies import resolve_agency
+
+    iri = resolve_agency(v)
     if not iri:
         raise QueryError(f"no agency matches {v!r}")
     return iri
@@ -297,7 +304,8 @@ def results_from_oxigraph(res: Any) -> Results:
     if isinstance(res, ox.QueryBoolean):
         return Results(boolean=bool(res))
     if isinstance(res, ox.QueryTriples):
-        return Results(triples=[(_from_ox(t.subject), _from_ox(t.predicate), _from_ox(t.object)) for t in res])  # type: ignore[misc]
+        triples = [(_from_ox(t.subject), _from_ox(t.predicate), _from_ox(t.object)) for t in res]
+        return Results(triples=triples)  # type: ignore[arg-type]  # no term of a triple is ever None
     names = [v.value for v in res.variables]
     rows = [tuple(_from_ox(sol[n]) for n in names) for sol in res]
     return Results(vars=names, rows=rows)
@@ -312,7 +320,7 @@ def results_from_rdflib(res: Any) -> Results:
     return Results(vars=names, rows=[tuple(row) for row in res])
 
 
-def run_sparql(target: Any, sparql: str, bindings: dict[str, Node] | None = None) -> Results:
+def run_sparql(target: Any, sparql: str, bindings: Mapping[str, Node] | None = None) -> Results:
     """Run SPARQL on a kglaw Store, an rdflib Graph/Dataset, or a RemoteEndpoint, binding terms."""
     from .store import Store
 
@@ -338,7 +346,7 @@ def run_sparql(target: Any, sparql: str, bindings: dict[str, Node] | None = None
     raise QueryError(f"cannot run SPARQL on {type(target).__name__}")
 
 
-def _with_values(sparql: str, bindings: dict[str, Node]) -> str:
+def _with_values(sparql: str, bindings: Mapping[str, Node]) -> str:
     """Insert ``VALUES (?a …) { (t …) }`` after the ``{`` that opens the query's WHERE clause.
 
     The scan skips IRIs, strings and comments; for CONSTRUCT the template's braces come first.
@@ -355,7 +363,11 @@ def _with_values(sparql: str, bindings: dict[str, Node]) -> str:
             i = sparql.index(">", i) + 1
             continue
         if ch in "\"'":
-            m = re.match(r'("""(?:[^\\]|\\.)*?"""|\'\'\'(?:[^\\]|\\.)*?\'\'\'|"(?:[^"\\\n]|\\.)*"|\'(?:[^\'\\\n]|\\.)*\')', sparql[i:], re.S)
+            m = re.match(
+                r'("""(?:[^\\]|\\.)*?"""|\'\'\'(?:[^\\]|\\.)*?\'\'\'|"(?:[^"\\\n]|\\.)*"|\'(?:[^\'\\\n]|\\.)*\')',
+                sparql[i:],
+                re.S,
+            )
             i += len(m.group(0)) if m else 1
             continue
         if ch == "{":
@@ -437,11 +449,17 @@ def _sparql_json(r: Results) -> str:
         return d
 
     bindings = [{v: enc(t) for v, t in zip(r.vars, row) if t is not None} for row in r.rows]
-    return json.dumps({"head": {"vars": r.vars}, "results": {"bindings": bindings}}, ensure_ascii=False, indent=2)
+    return json.dumps(
+        {"head": {"vars": r.vars}, "results": {"bindings": bindings}}, ensure_ascii=False, indent=2
+    )
 
 
 def _sparql_xml(r: Results) -> str:
-    out = ['<?xml version="1.0" encoding="UTF-8"?>', '<sparql xmlns="http://www.w3.org/2005/sparql-results#">', "  <head>"]
+    out = [
+        '<?xml version="1.0" encoding="UTF-8"?>',
+        '<sparql xmlns="http://www.w3.org/2005/sparql-results#">',
+        "  <head>",
+    ]
     for v in r.vars:
         out.append(f'    <variable name="{xml_escape(v)}"/>')
     out.append("  </head>")
@@ -459,11 +477,12 @@ def _sparql_xml(r: Results) -> str:
                 elif isinstance(t, BNode):
                     val = f"<bnode>{xml_escape(str(t))}</bnode>"
                 else:
+                    assert isinstance(t, Literal)
                     attrs = ""
-                    if t.language:  # type: ignore[union-attr]
-                        attrs = f' xml:lang="{t.language}"'  # type: ignore[union-attr]
-                    elif t.datatype and str(t.datatype) != str(XSD.string):  # type: ignore[union-attr]
-                        attrs = f' datatype="{xml_escape(str(t.datatype))}"'  # type: ignore[union-attr]
+                    if t.language:
+                        attrs = f' xml:lang="{t.language}"'
+                    elif t.datatype and str(t.datatype) != str(XSD.string):
+                        attrs = f' datatype="{xml_escape(str(t.datatype))}"'
                     val = f"<literal{attrs}>{xml_escape(str(t))}</literal>"
                 out.append(f'      <binding name="{xml_escape(v)}">{val}</binding>')
             out.append("    </result>")
@@ -495,7 +514,14 @@ def _tsv_term(t: Node | None) -> str:
     if isinstance(t, BNode):
         return f"_:{t}"
     assert isinstance(t, Literal)
-    lex = str(t).replace("\\", "\\\\").replace('"', '\\"').replace("\n", "\\n").replace("\t", "\\t").replace("\r", "\\r")
+    lex = (
+        str(t)
+        .replace("\\", "\\\\")
+        .replace('"', '\\"')
+        .replace("\n", "\\n")
+        .replace("\t", "\\t")
+        .replace("\r", "\\r")
+    )
     if t.language:
         return f'"{lex}"@{t.language}'
     if t.datatype and str(t.datatype) != str(XSD.string):
@@ -510,6 +536,7 @@ def _table(r: Results, limit: int | None = 60, md: bool = False) -> str:
         return ("true" if r.boolean else "false") + "\n"
     cells = [[_cell(t, None if md else limit) for t in row] for row in r.rows]
     if md:
+
         def esc(s: str) -> str:
             return s.replace("|", "\\|")
 
@@ -561,9 +588,9 @@ def parse_sparql_json(text: str) -> Results:
         return Results(boolean=bool(data["boolean"]))
     try:
         names = list(data["head"]["vars"])
-        rows = []
+        rows: list[tuple[Node | None, ...]] = []
         for b in data["results"]["bindings"]:
-            row = []
+            row: list[Node | None] = []
             for v in names:
                 t = b.get(v)
                 if t is None:
@@ -573,7 +600,13 @@ def parse_sparql_json(text: str) -> Results:
                 elif t["type"] == "bnode":
                     row.append(BNode(t["value"]))
                 else:
-                    row.append(Literal(t["value"], lang=t.get("xml:lang"), datatype=URIRef(t["datatype"]) if t.get("datatype") else None))
+                    row.append(
+                        Literal(
+                            t["value"],
+                            lang=t.get("xml:lang"),
+                            datatype=URIRef(t["datatype"]) if t.get("datatype") else None,
+                        )
+                    )
             rows.append(tuple(row))
     except (KeyError, TypeError) as err:
         raise QueryError(f"malformed SPARQL JSON results: missing {err}") from None
@@ -603,7 +636,9 @@ def header_text(q: SavedQuery) -> str:
     if q.params:
         lines.append("Parameters:")
         for p in q.params:
-            default = f" (default: {p.default})" if p.default else (" (optional)" if p.optional else " (required)")
+            default = (
+                f" (default: {p.default})" if p.default else (" (optional)" if p.optional else " (required)")
+            )
             lines.append(f"  {p.name} [{p.type}]{default}: {p.doc}")
     else:
         lines.append("Parameters: none")

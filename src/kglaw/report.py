@@ -39,7 +39,9 @@ PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#>
 PREFIX optype: <https://w3id.org/kglaw/vocab/optype/>
 """
 
-_FACTS = PREFIXES + """
+_FACTS = (
+    PREFIXES
+    + """
 SELECT ?p ?o WHERE {
   { ?act ?p ?o FILTER (?p IN (eli:date_document, eli:number, eli:id_local, eli:in_force,
         eli:first_date_entry_in_force, eli:date_no_longer_in_force, kgl:statusText, kgl:periodStart, kgl:periodEnd)) }
@@ -52,8 +54,11 @@ SELECT ?p ?o WHERE {
   UNION { ?act kgl:lineStart ?o BIND (kgl:lineStart AS ?p) }
   UNION { ?act kgl:lineEnd ?o BIND (kgl:lineEnd AS ?p) }
 }"""
+)
 
-_LINKS = PREFIXES + """
+_LINKS = (
+    PREFIXES
+    + """
 SELECT DISTINCT ?s ?rel ?o WHERE {
   VALUES (?p ?rel) {
     (eli:amends "amends") (eli:repeals "repeals") (eli:based_on "based on") (kgl:replacedBy "replaced by")
@@ -62,13 +67,19 @@ SELECT DISTINCT ?s ?rel ?o WHERE {
   ?s ?p ?o .
   FILTER (?s = ?act || ?o = ?act)
 }"""
+)
 
-_CLOSURE = PREFIXES + """
+_CLOSURE = (
+    PREFIXES
+    + """
 SELECT DISTINCT ?n WHERE {
   ?act (eli:amended_by|eli:repealed_by|kgl:replacedBy|^kgl:approves)* ?n .
 }"""
+)
 
-_OPS = PREFIXES + """
+_OPS = (
+    PREFIXES
+    + """
 SELECT ?op ?changer ?order ?type ?provision ?kind ?number ?label ?old ?new ?effective WHERE {
   ?op a kgl:AmendmentOperation ; kgl:affectedAct ?act ; kgl:affectingAct ?changer ; kgl:order ?order ;
       kgl:operationType/skos:notation ?type .
@@ -79,6 +90,7 @@ SELECT ?op ?changer ?order ?type ?provision ?kind ?number ?label ?old ?new ?effe
   OPTIONAL { ?op kgl:newText ?new }
   OPTIONAL { ?op kgl:effectiveDate ?effective }
 } ORDER BY ?changer ?order"""
+)
 
 _KNOWN = PREFIXES + "ASK { { ?act ?p ?o } UNION { ?s ?p ?act } }"
 
@@ -237,8 +249,8 @@ def lineage_data(target: Any, act: str) -> LineageReport:
     closure.add(iri)
     edges: set[tuple[str, str, str]] = set()
     for n in sorted(closure):
-        for s, rel, o in run_sparql(target, _LINKS, {"act": URIRef(n)}).rows:
-            edges.add((str(s), str(rel), str(o)))
+        for s_, rel_, o_ in run_sparql(target, _LINKS, {"act": URIRef(n)}).rows:
+            edges.add((str(s_), str(rel_), str(o_)))
     ids = sorted({e[0] for e in edges} | {e[2] for e in edges} | {iri})
     nodes = {i: act_facts(target, i) for i in ids}
     focus = nodes[iri]
@@ -247,13 +259,22 @@ def lineage_data(target: Any, act: str) -> LineageReport:
     for row in run_sparql(target, _OPS, {"act": URIRef(iri)}).dicts():
         prov = _provision_path(iri, row.get("provision")) or _lex(row.get("label")) or "(whole act)"
         ops_by_changer.setdefault(str(row["changer"]), []).append(
-            Operation(str(row["changer"]), int(str(row["order"])), _lex(row["type"]), prov,
-                      _lex(row.get("old")) or None, _lex(row.get("new")) or None, _lex(row.get("effective")) or None)
+            Operation(
+                str(row["changer"]),
+                int(str(row["order"])),
+                _lex(row["type"]),
+                prov,
+                _lex(row.get("old")) or None,
+                _lex(row.get("new")) or None,
+                _lex(row.get("effective")) or None,
+            )
         )
     changers = []
     for s, rel, o in sorted(edges):
         if o == iri and rel in ("amends", "repeals"):
-            changers.append(("amended by" if rel == "amends" else "repealed by", nodes[s], ops_by_changer.get(s, [])))
+            changers.append(
+                ("amended by" if rel == "amends" else "repealed by", nodes[s], ops_by_changer.get(s, []))
+            )
     changers.sort(key=lambda c: (c[1].date or "", c[1].iri))
     repealers = [c[1] for c in changers if c[0] == "repealed by"]
     replaced = [nodes[o] for s, rel, o in sorted(edges) if s == iri and rel == "replaced by"]
@@ -264,7 +285,9 @@ def lineage_data(target: Any, act: str) -> LineageReport:
     if focus.date:
         timeline.append((focus.date, f"adopted: {focus.short}", "approves"))
     if focus.registration_date:
-        timeline.append((focus.registration_date, f"registered No {focus.registration_number or '?'}", "based on"))
+        timeline.append(
+            (focus.registration_date, f"registered No {focus.registration_number or '?'}", "based on")
+        )
     if focus.in_force_from:
         timeline.append((focus.in_force_from, "enters into force", "approves"))
     for rel, c, ops in changers:
@@ -302,13 +325,15 @@ def _env() -> Environment:
     env = Environment(
         loader=FileSystemLoader(str(templates_dir())),
         # HTML is always escaped; Markdown output escapes its own table cells (``mdcell``).
-        autoescape=select_autoescape(enabled_extensions=("html.j2", "html"), default_for_string=True, default=False),
+        autoescape=select_autoescape(
+            enabled_extensions=("html.j2", "html"), default_for_string=True, default=False
+        ),
         trim_blocks=True,
         lstrip_blocks=True,
         keep_trailing_newline=True,
     )
     env.filters["b64"] = lambda s: base64.b64encode(s.encode("utf-8")).decode("ascii")
-    env.filters["excerpt"] = lambda s, n=160: (s if s is None or len(s) <= n else s[: n - 1] + "…")
+    env.filters["excerpt"] = lambda s, n=160: s if s is None or len(s) <= n else s[: n - 1] + "…"
     env.filters["mdcell"] = lambda s: (s or "").replace("|", "\\|").replace("\n", " ")
     return env
 
@@ -328,40 +353,57 @@ def lineage_report(target: Any, act: str, fmt: str = "md") -> str:
 
 # -- plan report ------------------------------------------------------------------------------------
 
-_PLAN_FOR_ACT = PREFIXES + """
+_PLAN_FOR_ACT = (
+    PREFIXES
+    + """
 SELECT DISTINCT ?programme WHERE {
   { ?act kgl:approves ?programme } UNION { ?act a kgl:PolicyDocument BIND (?act AS ?programme) }
   ?programme a kgl:PolicyDocument .
 } ORDER BY ?programme"""
+)
 
-_PLAN_FACTS = PREFIXES + """
+_PLAN_FACTS = (
+    PREFIXES
+    + """
 SELECT DISTINCT ?p ?o WHERE {
   { ?programme ?p ?o FILTER (?p IN (kgl:periodStart, kgl:periodEnd, kgl:passportField, kgl:approvedBy, kgl:lineStart, kgl:lineEnd)) }
   UNION { ?programme eli:type_document/skos:notation ?o BIND (eli:type_document AS ?p) }
   UNION { ?programme eli:is_realized_by/eli:title ?o BIND (eli:title AS ?p) }
   UNION { ?programme kgl:sourceDocument/<http://purl.org/dc/terms/identifier> ?o BIND (kgl:sourceDocument AS ?p) }
 }"""
+)
 
-_PLAN_FUNDING = PREFIXES + """
+_PLAN_FUNDING = (
+    PREFIXES
+    + """
 SELECT DISTINCT ?a ?value ?unit ?year ?source ?raw WHERE {
   ?programme kgl:funding ?a . ?a kgl:value ?value ; kgl:unit ?unit .
   OPTIONAL { ?a kgl:year ?year } OPTIONAL { ?a kgl:fundingSource ?source } OPTIONAL { ?a kgl:rawText ?raw }
 } ORDER BY ?source ?year ?a"""
+)
 
-_PLAN_INDICATORS = PREFIXES + """
+_PLAN_INDICATORS = (
+    PREFIXES
+    + """
 SELECT DISTINCT ?i ?name ?unit ?baseline ?year ?value WHERE {
   ?programme kgl:indicator ?i . ?i rdfs:label ?name .
   OPTIONAL { ?i kgl:unit ?unit } OPTIONAL { ?i kgl:baseline ?baseline }
   OPTIONAL { ?i kgl:target ?t . ?t kgl:year ?year ; kgl:value ?value }
 } ORDER BY ?i ?year"""
+)
 
-_PLAN_SECTIONS = PREFIXES + """
+_PLAN_SECTIONS = (
+    PREFIXES
+    + """
 SELECT DISTINCT ?s ?key ?title WHERE {
   ?programme kgl:hasActionPlan/kgl:hasSection ?s . ?s kgl:sectionKey ?key .
   OPTIONAL { ?s rdfs:label ?title }
 } ORDER BY ?s"""
+)
 
-_PLAN_MEASURES = PREFIXES + """
+_PLAN_MEASURES = (
+    PREFIXES
+    + """
 SELECT DISTINCT ?m ?number ?name ?section ?form ?dtext ?dstart ?dend ?source ?incomplete ?first ?last WHERE {
   ?programme kgl:hasActionPlan/kgl:hasMeasure ?m . ?m kgl:measureNumber ?number .
   OPTIONAL { ?m rdfs:label ?name } OPTIONAL { ?m kgl:inSection ?section } OPTIONAL { ?m kgl:formOfCompletion ?form }
@@ -369,19 +411,26 @@ SELECT DISTINCT ?m ?number ?name ?section ?form ?dtext ?dstart ?dend ?source ?in
   OPTIONAL { ?m kgl:fundingSource ?source } OPTIONAL { ?m kgl:incomplete ?incomplete }
   OPTIONAL { ?m kgl:lineStart ?first } OPTIONAL { ?m kgl:lineEnd ?last }
 }"""
+)
 
-_PLAN_EXECUTORS = PREFIXES + """
+_PLAN_EXECUTORS = (
+    PREFIXES
+    + """
 SELECT DISTINCT ?m ?p ?agency ?raw ?byAgreement ?label WHERE {
   ?programme kgl:hasActionPlan/kgl:hasMeasure ?m . ?m kgl:participation ?p . ?p kgl:rawText ?raw .
   OPTIONAL { ?p kgl:byAgreement ?byAgreement }
   OPTIONAL { ?p kgl:agency ?agency . OPTIONAL { ?agency skos:prefLabel ?label } }
 }"""
+)
 
-_PLAN_AMOUNTS = PREFIXES + """
+_PLAN_AMOUNTS = (
+    PREFIXES
+    + """
 SELECT DISTINCT ?m ?a ?value ?unit ?year WHERE {
   ?programme kgl:hasActionPlan/kgl:hasMeasure ?m . ?m kgl:amount ?a . ?a kgl:value ?value ; kgl:unit ?unit .
   OPTIONAL { ?a kgl:year ?year }
 }"""
+)
 
 
 @dataclass
@@ -424,7 +473,7 @@ def _number_key(n: str) -> tuple:
 
 
 def _prefer(labels: list[tuple[str, str]]) -> str:
-    by = {}
+    by: dict[str, str] = {}
     for lang, text in sorted(labels):
         by.setdefault(lang, text)
     return by.get("kk") or by.get("ru") or by.get("en") or next(iter(by.values()), "")
@@ -472,16 +521,26 @@ def plan_data(target: Any, plan: str) -> PlanReport:
         elif key == "lineEnd":
             lines = (lines[0], str(o))
     funding = [
-        (_lex(r.get("source")) or "total", _lex(r.get("year")) or "all years", f"{_lex(r['value'])} {_lex(r['unit'])}", _lex(r.get("raw")))
+        (
+            _lex(r.get("source")) or "total",
+            _lex(r.get("year")) or "all years",
+            f"{_lex(r['value'])} {_lex(r['unit'])}",
+            _lex(r.get("raw")),
+        )
         for r in run_sparql(target, _PLAN_FUNDING, b).dicts()
     ]
     funding.sort(key=lambda f: (f[0] != "total", f[0], f[1] != "all years", f[1]))
     indicators: dict[str, list[Any]] = {}
     for r in run_sparql(target, _PLAN_INDICATORS, b).dicts():
-        entry = indicators.setdefault(str(r["i"]), [_lex(r["name"]), _lex(r.get("unit")), _lex(r.get("baseline")), []])
+        entry = indicators.setdefault(
+            str(r["i"]), [_lex(r["name"]), _lex(r.get("unit")), _lex(r.get("baseline")), []]
+        )
         if r.get("year") is not None:
             entry[3].append((_lex(r["year"]), _lex(r["value"])))
-    section_titles = {str(r["s"]): (_lex(r["key"]), _lex(r.get("title"))) for r in run_sparql(target, _PLAN_SECTIONS, b).dicts()}
+    section_titles = {
+        str(r["s"]): (_lex(r["key"]), _lex(r.get("title")))
+        for r in run_sparql(target, _PLAN_SECTIONS, b).dicts()
+    }
     agency_rows: dict[str, set[str]] = {}
     labels: dict[str, list[tuple[str, str]]] = {}
     raw_of: dict[str, dict[str, tuple[str, bool]]] = {}
@@ -489,7 +548,9 @@ def plan_data(target: Any, plan: str) -> PlanReport:
         m, part = str(r["m"]), str(r["p"])
         agency = str(r["agency"]) if r.get("agency") is not None else None
         if agency and r.get("label") is not None:
-            labels.setdefault(agency, []).append((getattr(r["label"], "language", None) or "", str(r["label"])))
+            labels.setdefault(agency, []).append(
+                (getattr(r["label"], "language", None) or "", str(r["label"]))
+            )
         raw_of.setdefault(m, {})[part] = (agency or "", str(r.get("byAgreement")) == "true")
         raw_of[m][part + "#raw"] = (_lex(r["raw"]), False)
     amounts: dict[str, list[str]] = {}
@@ -514,34 +575,54 @@ def plan_data(target: Any, plan: str) -> PlanReport:
         lo, hi = _lex(r.get("first")), _lex(r.get("last"))
         measures.append(
             PlanMeasure(
-                iri=m, number=_lex(r["number"]), name=_lex(r.get("name")),
+                iri=m,
+                number=_lex(r["number"]),
+                name=_lex(r.get("name")),
                 section=str(r["section"]) if r.get("section") is not None else None,
-                form=_lex(r.get("form")) or None, executors=names, deadline=_lex(r.get("dtext")) or None,
-                start=_lex(r.get("dstart")) or None, end=_lex(r.get("dend")) or None,
-                funding_source=_lex(r.get("source")) or None, amounts=sorted(amounts.get(m, [])),
-                incomplete=_lex(r.get("incomplete")) == "true", lines=f"{lo}–{hi}" if lo else "",
+                form=_lex(r.get("form")) or None,
+                executors=names,
+                deadline=_lex(r.get("dtext")) or None,
+                start=_lex(r.get("dstart")) or None,
+                end=_lex(r.get("dend")) or None,
+                funding_source=_lex(r.get("source")) or None,
+                amounts=sorted(amounts.get(m, [])),
+                incomplete=_lex(r.get("incomplete")) == "true",
+                lines=f"{lo}–{hi}" if lo else "",
             )
         )
     measures.sort(key=lambda x: _number_key(x.number))
     grouped: dict[str, list[PlanMeasure]] = {}
-    for m in measures:
-        grouped.setdefault(m.section or "", []).append(m)
+    for pm in measures:
+        grouped.setdefault(pm.section or "", []).append(pm)
     sections = []
-    for sec_iri, ms in sorted(grouped.items(), key=lambda kv: _number_key(section_titles.get(kv[0], ("~", ""))[0] or "~")):
+    for sec_iri, ms in sorted(
+        grouped.items(), key=lambda kv: _number_key(section_titles.get(kv[0], ("~", ""))[0] or "~")
+    ):
         key, title = section_titles.get(sec_iri, ("", ""))
         sections.append((key, title, ms))
     gantt = gantt_svg(
         [(f"№ {m.number}", m.section or "", m.start or "", m.end or "") for m in measures],
-        start=period[0], end=period[1],
+        start=period[0],
+        end=period[1],
     )
     return PlanReport(
-        iri=iri, title=_prefer(titles) or None, kind=kind,
-        approved_by=act_facts(target, approved) if approved else None, period=(period[0], period[1]),
-        passport=sorted(passport), funding=funding,
+        iri=iri,
+        title=_prefer(titles) or None,
+        kind=kind,
+        approved_by=act_facts(target, approved) if approved else None,
+        period=(period[0], period[1]),
+        passport=sorted(passport),
+        funding=funding,
         indicators=[tuple(v) for _, v in sorted(indicators.items())],  # type: ignore[misc]
         sections=sections,
-        agencies=sorted(((k, sorted(v, key=_number_key)) for k, v in agency_rows.items()), key=lambda kv: (-len(kv[1]), kv[0])),
-        source=source, lines=lines, gantt_svg=gantt, measure_count=len(measures),
+        agencies=sorted(
+            ((k, sorted(v, key=_number_key)) for k, v in agency_rows.items()),
+            key=lambda kv: (-len(kv[1]), kv[0]),
+        ),
+        source=source,
+        lines=lines,
+        gantt_svg=gantt,
+        measure_count=len(measures),
     )
 
 

@@ -10,6 +10,7 @@ from __future__ import annotations
 import io
 from collections.abc import Iterable, Iterator
 from pathlib import Path
+from typing import Any
 
 import pyoxigraph as ox
 
@@ -149,7 +150,7 @@ class Store:
             return len(self._store)
         return sum(1 for _ in self._store.quads_for_pattern(None, None, None, ox.NamedNode(graph)))
 
-    def query(self, sparql: str, substitutions: dict[str, object] | None = None, timeout: float | None = None):  # type: ignore[no-untyped-def]
+    def query(self, sparql: str, substitutions: dict[str, Any] | None = None, timeout: float | None = None):  # type: ignore[no-untyped-def]
         """Run a SPARQL query over the union of all graphs. Parameters are bound as RDF terms."""
         subs = {ox.Variable(k): v for k, v in (substitutions or {}).items()}
         try:

@@ -138,7 +138,9 @@ def validate_graph(data: Graph, shapes: Graph | None = None) -> ValidationReport
             ValidationResult(
                 severity=severity,
                 focus=_short(report.value(r, SH.focusNode)),
-                path=_short(report.value(r, SH.resultPath)) if isinstance(report.value(r, SH.resultPath), URIRef) else "",
+                path=_short(report.value(r, SH.resultPath))
+                if isinstance(report.value(r, SH.resultPath), URIRef)
+                else "",
                 message=msgs[0] if msgs else "",
                 shape=_shape_name(shapes, report.value(r, SH.sourceShape)),
                 value=_short(report.value(r, SH.value)),

@@ -42,7 +42,21 @@ _SPACED_CHUNK = re.compile(r"(?:\S )+\S")
 
 #: Lower-case Latin letters that look like Cyrillic ones, for comparing names and titles case-folded.
 LOOKALIKE_LOWER = str.maketrans(
-    {"a": "а", "e": "е", "o": "о", "p": "р", "c": "с", "x": "х", "y": "у", "i": "і", "k": "к", "m": "м", "t": "т", "b": "в", "h": "н"}
+    {
+        "a": "а",
+        "e": "е",
+        "o": "о",
+        "p": "р",
+        "c": "с",
+        "x": "х",
+        "y": "у",
+        "i": "і",
+        "k": "к",
+        "m": "м",
+        "t": "т",
+        "b": "в",
+        "h": "н",
+    }
 )
 _LATIN_TO_CYR = str.maketrans(
     {

@@ -32,6 +32,7 @@ import importlib
 import re
 from dataclasses import dataclass, field
 from types import ModuleType
+from typing import Any
 
 from kglaw.errors import KglawError
 from kglaw.model import Document, Indicator, Measure, Programme, Section, Span, Warning_
@@ -58,7 +59,12 @@ __all__ = [
 
 #: The registry of table layouts, tried in this order (ties go to the earlier one). Each name is a
 #: module of this package with ``detect`` and ``parse``. Add a layout by appending its module name.
-LAYOUT_MODULES: list[str] = ["layout_number_alone", "layout_number_inline", "layout_narrow_wrapped", "layout_tab_cells"]
+LAYOUT_MODULES: list[str] = [
+    "layout_number_alone",
+    "layout_number_inline",
+    "layout_narrow_wrapped",
+    "layout_tab_cells",
+]
 
 #: Below this confidence no layout is trusted, and the table is reported instead of guessed.
 MIN_CONFIDENCE = 0.3
@@ -144,8 +150,12 @@ _KIND_WORDS = re.compile(
 )
 _PERIOD_SPAN = re.compile(r"((?:19|20)\d{2})\s*[-–—]\s*((?:19|20)\d{2})")
 _PERIOD_TO = re.compile(r"((?:19|20)\d{2})\s*жыл[а-яәіңғүұқөһ]*\s+дейін|до\s+((?:19|20)\d{2})\s+год", re.I)
-_RESOURCES = re.compile(r"(?:ресурстар|ресурсы).*(?:қаржыландыру|финансир)|^\s*\d+\.\s*(?:Қаржыландыру|Финансирование)", re.I)
-_BODY_HEADING = re.compile(r"^\s*\d+\.\s+[А-ЯӘІҢҒҮҰҚӨҺA-Z]|^\s*[А-ЯӘІҢҒҮҰҚӨҺ]{4,}(?:\s+[А-ЯӘІҢҒҮҰҚӨҺ]{2,})*\s*$")
+_RESOURCES = re.compile(
+    r"(?:ресурстар|ресурсы).*(?:қаржыландыру|финансир)|^\s*\d+\.\s*(?:Қаржыландыру|Финансирование)", re.I
+)
+_BODY_HEADING = re.compile(
+    r"^\s*\d+\.\s+[А-ЯӘІҢҒҮҰҚӨҺA-Z]|^\s*[А-ЯӘІҢҒҮҰҚӨҺ]{4,}(?:\s+[А-ЯӘІҢҒҮҰҚӨҺ]{2,})*\s*$"
+)
 
 
 def find_plan_headings(lines: list[str]) -> list[tuple[int, int]]:
@@ -163,10 +173,15 @@ def find_plan_headings(lines: list[str]) -> list[tuple[int, int]]:
                 hit, last = True, i + 1
         if hit and len(line) < 200:
             first = i
-            while first > 0 and not is_blank(lines[first - 1]) and i - first < 3 \
-                    and not re.match(r"\s*\d+\.\s", lines[first]) \
-                    and not re.search(r"[.;:]\s*$", lines[first - 1]) \
-                    and not _STAMP.search(lines[first - 1].strip()) and len(lines[first - 1].strip()) < 120:
+            while (
+                first > 0
+                and not is_blank(lines[first - 1])
+                and i - first < 3
+                and not re.match(r"\s*\d+\.\s", lines[first])
+                and not re.search(r"[.;:]\s*$", lines[first - 1])
+                and not _STAMP.search(lines[first - 1].strip())
+                and len(lines[first - 1].strip()) < 120
+            ):
                 first -= 1
             out.append((first, last))
             i = last + 1
@@ -176,11 +191,17 @@ def find_plan_headings(lines: list[str]) -> list[tuple[int, int]]:
 
 
 def _stamps(lines: list[str]) -> list[int]:
-    return [i for i, ln in enumerate(lines) if ln.strip() and len(ln.strip()) < 100 and _STAMP.search(ln.strip())]
+    return [
+        i for i, ln in enumerate(lines) if ln.strip() and len(ln.strip()) < 100 and _STAMP.search(ln.strip())
+    ]
 
 
 def _passports(lines: list[str]) -> list[int]:
-    return [i for i, ln in enumerate(lines) if ln.strip() and len(ln.strip()) < 100 and PASSPORT_HEADING_RE.search(ln)]
+    return [
+        i
+        for i, ln in enumerate(lines)
+        if ln.strip() and len(ln.strip()) < 100 and PASSPORT_HEADING_RE.search(ln)
+    ]
 
 
 def _kind_of(title: str, plan_only: bool) -> str:
@@ -189,7 +210,11 @@ def _kind_of(title: str, plan_only: bool) -> str:
     hits = list(_KIND_WORDS.finditer(title))
     if not hits:
         return "programme"
-    m = hits[0] if re.match(r"\s*(?:Программа|Концепция|План|Государственная|Национальный)", title) else hits[-1]
+    m = (
+        hits[0]
+        if re.match(r"\s*(?:Программа|Концепция|План|Государственная|Национальный)", title)
+        else hits[-1]
+    )
     return m.lastgroup or "programme"
 
 
@@ -242,8 +267,13 @@ def _resources_section(lines: list[str], start: int, end: int) -> list[tuple[int
             out: list[tuple[int, str]] = []
             for k in range(i + 1, min(end, i + 80)):
                 s = lines[k].strip()
-                if s and _BODY_HEADING.match(s) and not re.match(r"^\s*\d+\.\d", s) and len(s) < 120 \
-                        and not re.match(r"^\d+\.\s+\d", s):
+                if (
+                    s
+                    and _BODY_HEADING.match(s)
+                    and not re.match(r"^\s*\d+\.\d", s)
+                    and len(s) < 120
+                    and not re.match(r"^\d+\.\s+\d", s)
+                ):
                     break
                 if s:
                     out.append((k, s))
@@ -276,8 +306,15 @@ def _regions(lines: list[str]) -> list[_Region]:
     stamps = _stamps(lines)
     for k, r in enumerate(regions):
         anchor = r.passport if r.passport is not None else (r.heading or (0, 0))[0]
-        prev_end = 0 if k == 0 else ((regions[k - 1].heading or (0, 0))[1] + 1 if regions[k - 1].heading else
-                                     (regions[k - 1].passport or 0) + 1)
+        prev_end = (
+            0
+            if k == 0
+            else (
+                (regions[k - 1].heading or (0, 0))[1] + 1
+                if regions[k - 1].heading
+                else (regions[k - 1].passport or 0) + 1
+            )
+        )
         near = [s for s in stamps if prev_end <= s < anchor and anchor - s <= 12]
         r.start = near[0] if near else anchor
     for k, r in enumerate(regions):
@@ -297,7 +334,9 @@ def parse_plans(lines: list[str], doc: Document, raw_lines: list[str] | None = N
     except KglawError:
         raise
     except Exception as err:  # a bug must not lose the document: report it and keep the rest
-        doc.warnings.append(Warning_(f"programme parser failed: {type(err).__name__}: {err}", None, "plan-error"))
+        doc.warnings.append(
+            Warning_(f"programme parser failed: {type(err).__name__}: {err}", None, "plan-error")
+        )
         return []
 
 
@@ -324,7 +363,7 @@ def _programme(
     lines: list[str], doc: Document, region: _Region, language: str | None, raw_lines: list[str] | None
 ) -> Programme | None:
     warnings: list[Warning_] = []
-    passport_fields = []
+    passport_fields: list[Any] = []
     passport_end = region.start
     if region.passport is not None:
         limit = region.heading[0] if region.heading else region.end
@@ -350,7 +389,11 @@ def _programme(
             return None  # a heading in running text, not a plan with a table
 
     # Title and kind.
-    plan_title = join_cell([lines[i] for i in range(region.heading[0], region.heading[1] + 1)]) if region.heading else None
+    plan_title = (
+        join_cell([lines[i] for i in range(region.heading[0], region.heading[1] + 1)])
+        if region.heading
+        else None
+    )
     if plan_title:
         plan_title = re.sub(r"^\d+\.\s*", "", plan_title)
     title_found = None
@@ -411,22 +454,43 @@ def _programme(
     # The table.
     if table is not None:
         if layout is None or score < MIN_CONFIDENCE:
-            warnings.append(Warning_(
-                f"action plan table not recognised by any layout (best confidence {score:.2f})",
-                span_of(table[0], max(table[0], table[1] - 1)), "plan-layout-unknown"))
+            warnings.append(
+                Warning_(
+                    f"action plan table not recognised by any layout (best confidence {score:.2f})",
+                    span_of(table[0], max(table[0], table[1] - 1)),
+                    "plan-layout-unknown",
+                )
+            )
         else:
-            ctx = LayoutContext(period=period, language=language, source=doc.source,
-                                abbreviations=dict(legend), raw_lines=raw_lines)
+            ctx = LayoutContext(
+                period=period,
+                language=language,
+                source=doc.source,
+                abbreviations=dict(legend),
+                raw_lines=raw_lines,
+            )
             try:
                 result = layout.parse(lines, table[0], table[1], ctx)
             except KglawError as err:
-                result = LayoutResult(warnings=[Warning_(f"action plan not read: {err}",
-                                                         span_of(table[0], max(table[0], table[1] - 1)),
-                                                         "plan-error")])
+                result = LayoutResult(
+                    warnings=[
+                        Warning_(
+                            f"action plan not read: {err}",
+                            span_of(table[0], max(table[0], table[1] - 1)),
+                            "plan-error",
+                        )
+                    ]
+                )
             except Exception as err:  # reported, never raised (see module docstring)
-                result = LayoutResult(warnings=[Warning_(
-                    f"action plan not read ({layout.__name__.rsplit('.', 1)[-1]}): {type(err).__name__}: {err}",
-                    span_of(table[0], max(table[0], table[1] - 1)), "plan-error")])
+                result = LayoutResult(
+                    warnings=[
+                        Warning_(
+                            f"action plan not read ({layout.__name__.rsplit('.', 1)[-1]}): {type(err).__name__}: {err}",
+                            span_of(table[0], max(table[0], table[1] - 1)),
+                            "plan-error",
+                        )
+                    ]
+                )
             prog.measures = result.measures
             prog.sections = result.sections
             if not prog.abbreviations and prog.measures and prog.measures[-1].span is not None:
@@ -441,6 +505,7 @@ def _programme(
     if prog.rows_seen < len(prog.measures):
         prog.rows_seen = len(prog.measures)
     from kglaw.parse.plans.concept import refine_programme  # the act's body: title, amended appendix
+
     warnings.extend(refine_programme(prog, lines, doc, region.start, region.end))
     doc.warnings.extend(warnings)
     return prog

@@ -112,8 +112,13 @@ def find_amounts(text: str, default_unit: str | None = None, require_unit: bool 
             num = num.split(",")[0]
         if year is None and re.fullmatch(r"(?:19|20)\d{2}", num) and not unit_raw:
             continue  # a year on its own
-        if year is not None and not re.search(r"[,.]", num) and not unit_raw and len(num) == 4 \
-                and re.fullmatch(r"(?:19|20)\d{2}", num):
+        if (
+            year is not None
+            and not re.search(r"[,.]", num)
+            and not unit_raw
+            and len(num) == 4
+            and re.fullmatch(r"(?:19|20)\d{2}", num)
+        ):
             continue  # "2006-2008": a span of years
         unit = normalize_unit(unit_raw) if unit_raw else default_unit
         if require_unit and not unit_raw:
@@ -121,7 +126,9 @@ def find_amounts(text: str, default_unit: str | None = None, require_unit: bool 
         value = parse_number(num)
         if value is None:
             continue
-        out.append(AmountMatch(value, unit, int(year) if year else None, m.start(), m.end(), m.group(0).strip()))
+        out.append(
+            AmountMatch(value, unit, int(year) if year else None, m.start(), m.end(), m.group(0).strip())
+        )
     return out
 
 
@@ -134,8 +141,14 @@ def is_no_funding(text: str) -> bool:
 _SOURCES = [
     (re.compile(r"республика(?:лық|нск)[а-яәіңғүұқөһ]*\s+бюджет", re.I), "republican budget"),
     (re.compile(r"облыс(?:тық)?\s+бюджет|областн[а-я]*\s+бюджет", re.I), "oblast budget"),
-    (re.compile(r"аудан(?:дық)?[а-яәіңғүұқөһ]*,?\s*(?:және\s+)?қала(?:лық)?[а-яәіңғүұқөһ]*\s+бюджет|"
-                r"районн[а-я]*[,\s]+(?:и\s+)?городск[а-я]*\s+бюджет", re.I), "district and city budgets"),
+    (
+        re.compile(
+            r"аудан(?:дық)?[а-яәіңғүұқөһ]*,?\s*(?:және\s+)?қала(?:лық)?[а-яәіңғүұқөһ]*\s+бюджет|"
+            r"районн[а-я]*[,\s]+(?:и\s+)?городск[а-я]*\s+бюджет",
+            re.I,
+        ),
+        "district and city budgets",
+    ),
     (re.compile(r"жергілікті\s+бюджет|местн[а-я]*\s+бюджет", re.I), "local budget"),
     (re.compile(r"мемлекеттік\s+бюджет|государственн[а-я]*\s+бюджет", re.I), "state budget"),
     (re.compile(r"бюджеттен\s+тыс|внебюджетн", re.I), "extra-budgetary"),

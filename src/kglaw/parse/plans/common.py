@@ -214,7 +214,7 @@ _SPLIT_AND = re.compile(r"\s+(?:және|мен|и)\s+")
 
 
 def _is_abbreviation(text: str) -> bool:
-    t = text.strip(" ,;\"«»")
+    t = text.strip(' ,;"«»')
     return bool(t) and len(t) <= 24 and sum(1 for c in t if c.isupper()) >= 2 and len(t.split()) <= 3
 
 
@@ -256,8 +256,12 @@ def split_executors(items: list[tuple[int, str]]) -> list[Executor]:
                 sep = ""
             elif _SUFFIX_FRAGMENT.match(part) and _LOWER_END.search(prev):
                 sep = ""
-            elif (HEAD_NOUN_RE.search(prev.strip(" ,")[-80:]) and _UPPER_START.match(part)
-                  and not prev.rstrip().endswith((",", ";")) and not part.startswith("(")):
+            elif (
+                HEAD_NOUN_RE.search(prev.strip(" ,")[-80:])
+                and _UPPER_START.match(part)
+                and not prev.rstrip().endswith((",", ";"))
+                and not part.startswith("(")
+            ):
                 sep = "; "  # a line break after a whole name, before a capitalised one
             pieces_.append(sep)
             owner.extend([idx] * len(sep))
@@ -291,14 +295,14 @@ def split_executors(items: list[tuple[int, str]]) -> list[Executor]:
     for seg, a, b in raw_pieces:
         m = None
         for m in _SPLIT_AND.finditer(seg):
-            left, right = seg[: m.start()], seg[m.end():]
+            left, right = seg[: m.start()], seg[m.end() :]
             if _is_agency(left) and _is_agency(right) and _is_abbreviation(left) and _is_abbreviation(right):
                 break
         else:
             m = None
         if m is not None:
             split2.append((seg[: m.start()], a, a + m.start()))
-            split2.append((seg[m.end():], a + m.end(), b))
+            split2.append((seg[m.end() :], a + m.end(), b))
         else:
             split2.append((seg, a, b))
     execs: list[Executor] = []
@@ -308,7 +312,9 @@ def split_executors(items: list[tuple[int, str]]) -> list[Executor]:
         if not name:
             if agreed and execs:  # "(келісім бойынша)" standing alone qualifies the previous executor
                 execs[-1].by_agreement = True
-                execs[-1].span = execs[-1].span.union(Span(owner[a] + 1, owner[b - 1] + 1)) if execs[-1].span else None
+                execs[-1].span = (
+                    execs[-1].span.union(Span(owner[a] + 1, owner[b - 1] + 1)) if execs[-1].span else None
+                )
             continue
         if pending is not None:
             name = f"{pending[0]}, {name}"
@@ -319,7 +325,9 @@ def split_executors(items: list[tuple[int, str]]) -> list[Executor]:
             # "Қызылорда облысының сәулет, қала құрылысы және құрылыс департаменті")
             pending = (name, a)
             continue
-        execs.append(Executor(raw=name, by_agreement=agreed, span=Span(owner[a] + 1, owner[max(a, b - 1)] + 1)))
+        execs.append(
+            Executor(raw=name, by_agreement=agreed, span=Span(owner[a] + 1, owner[max(a, b - 1)] + 1))
+        )
     if pending is not None:
         execs.append(Executor(raw=pending[0], span=Span(owner[pending[1]] + 1, owner[-1] + 1)))
     return execs

@@ -48,7 +48,9 @@ _HALF_KK = re.compile(
     rf"\b(?:(?P<y>{_Y}){_KK_YEAR_SUFFIX}\s*)?(?P<h>I{{1,2}}|[12])\s*-?\s*(?:ші|шы|інші)?\s*жарты\s*жыл(?:дық|ында)?",
     re.I,
 )
-_HALF_RU = re.compile(rf"(?<![\w-])(?P<h>I{{1,2}}|[12])\s*-?\s*(?:е|го|м)?\s*полугоди[а-я]*(?:\s*(?P<y>{_Y}))?", re.I)
+_HALF_RU = re.compile(
+    rf"(?<![\w-])(?P<h>I{{1,2}}|[12])\s*-?\s*(?:е|го|м)?\s*полугоди[а-я]*(?:\s*(?P<y>{_Y}))?", re.I
+)
 _MONTH_KK = re.compile(rf"\b(?P<y>{_Y}){_KK_YEAR_SUFFIX}\s+(?P<m>{MONTH_RE})", re.I)
 _MONTH_RU = re.compile(rf"(?P<m>{MONTH_RE})\s+(?P<y>{_Y})", re.I)
 _BY_YEAR = re.compile(rf"(?:\bдо\s+(?P<a>{_Y})|(?P<b>{_Y}){_KK_YEAR_SUFFIX}\s*[а-яәіңғүұқөһ]*\s+дейін)", re.I)
@@ -96,8 +98,11 @@ def _period(period: tuple[int, int] | None) -> tuple[date | None, date | None]:
 def _clean(raw: str) -> str:
     text = re.sub(r"\s+", " ", raw.replace("\u00a0", " ")).strip()
     # Roman numerals typed with Cyrillic look-alikes ("ІV тоқсан").
-    text = re.sub(r"(?<![\w])[ІIХXV]{1,4}(?=\s*-?\s*(?:ші|шы|інші)?\s*(?:тоқсан|квартал|жарты|полугод))",
-                  lambda m: m.group(0).translate(_ROMAN_FIX), text)
+    text = re.sub(
+        r"(?<![\w])[ІIХXV]{1,4}(?=\s*-?\s*(?:ші|шы|інші)?\s*(?:тоқсан|квартал|жарты|полугод))",
+        lambda m: m.group(0).translate(_ROMAN_FIX),
+        text,
+    )
     return text
 
 
@@ -173,13 +178,13 @@ def parse_deadline(raw: str, period: tuple[int, int] | None = None) -> Deadline:
     p_start, p_end = _period(period)
     if _SEMIANNUAL.search(text) and not any(k == "half-year" for k, _, _ in pieces):
         if pieces:
-            return Deadline(raw=raw, start=_earliest(pieces), end=max(e for _, _, e in pieces),
-                            kind="semiannual")
+            return Deadline(
+                raw=raw, start=_earliest(pieces), end=max(e for _, _, e in pieces), kind="semiannual"
+            )
         return Deadline(raw=raw, start=p_start, end=p_end, kind="semiannual")
     if _ANNUAL.search(text):
         if pieces:
-            return Deadline(raw=raw, start=_earliest(pieces), end=max(e for _, _, e in pieces),
-                            kind="annual")
+            return Deadline(raw=raw, start=_earliest(pieces), end=max(e for _, _, e in pieces), kind="annual")
         return Deadline(raw=raw, start=p_start, end=p_end, kind="annual")
     if not pieces:
         if _PERMANENT.search(text):

@@ -61,7 +61,9 @@ _DEADLINE_START = re.compile(
 _DEADLINE_TAIL = re.compile(
     rf"(?:^|[\s,])(?P<d>{_Y}(?:\s*[-–—]\s*{_Y})?(?:\s*(?:жыл[а-яәіңғүұқөһ]*|ж\.|год[а-я]*))?)\s*$"
 )
-_DEADLINE_CONT = re.compile(r"^(?:жыл[а-яәіңғүұқөһ]*|тоқсан[а-яәіңғүұқөһ]*|ай[ыі]?|бойынша|года?|квартал\w*)\b", re.I)
+_DEADLINE_CONT = re.compile(
+    r"^(?:жыл[а-яәіңғүұқөһ]*|тоқсан[а-яәіңғүұқөһ]*|ай[ыі]?|бойынша|года?|квартал\w*)\b", re.I
+)
 _FORM_WORD = re.compile(
     r"^(?P<f>Ақпарат|Мәлімет|Есеп|Хабарлама|Ұсыныс(?:тар)?|Бұйрық|Информация|Отч[её]т|Сведения|Предложени[ея]|"
     r"Приказ)(?=\s|[,.;]|$)\s*[,.;]?\s*",
@@ -83,7 +85,11 @@ def _anchors(lines: list[str], start: int, end: int) -> list[tuple[int, int]]:
         n = row_number(lines[i])
         if n is None:
             continue
-        if n == expected or (out and expected < n <= expected + 2) or (n == 1 and (not out or out[-1][1] >= 2)):
+        if (
+            n == expected
+            or (out and expected < n <= expected + 2)
+            or (n == 1 and (not out or out[-1][1] >= 2))
+        ):
             out.append((i, n))
             expected = n + 1
     return out
@@ -96,12 +102,18 @@ def detect(lines: list[str], start: int, end: int) -> float:
     anchors = _anchors(lines, start, end)
     if len(anchors) < 2:
         return 0.0
-    header = " ".join(lines[start: anchors[0][0]])
+    header = " ".join(lines[start : anchors[0][0]])
     year_lines = sum(1 for i in range(start, end) if _YEAR_AMOUNT_LINE.match(lines[i].strip()))
-    phrases = sum(1 for i in range(start, end) if re.match(r"Шығынд?[а-яәі]*\s*$|Шығынды\s", lines[i].strip()))
+    phrases = sum(
+        1 for i in range(start, end) if re.match(r"Шығынд?[а-яәі]*\s*$|Шығынды\s", lines[i].strip())
+    )
     # rows whose number is glued to the text are another layout's
     glued = sum(1 for i in range(start, end) if re.match(r"^\d{1,3} [А-ЯӘІҢҒҮҰҚӨҺ]", lines[i]))
-    score = 0.5 + min(0.3, 0.01 * len(anchors)) + (0.15 if (year_lines + phrases) >= max(2, len(anchors) // 3) else 0.0)
+    score = (
+        0.5
+        + min(0.3, 0.01 * len(anchors))
+        + (0.15 if (year_lines + phrases) >= max(2, len(anchors) // 3) else 0.0)
+    )
     if glued > len(anchors):
         score -= 0.4
     if _OTHER_COLUMNS.search(header):
@@ -116,7 +128,7 @@ def _is_heading_block(block: Block) -> bool:
 
 def _is_legend_block(block: Block) -> bool:
     m = ABBR_ENTRY_RE.match(block.texts[0])
-    return bool(m) and sum(1 for c in m.group("abbr") if c.isupper()) >= 2
+    return m is not None and sum(1 for c in m.group("abbr") if c.isupper()) >= 2
 
 
 def _agency_like(text: str) -> bool:
@@ -132,16 +144,22 @@ def parse(lines: list[str], start: int, end: int, ctx: LayoutContext) -> LayoutR
     result = LayoutResult()
     anchors = _anchors(lines, start, end)
     if not anchors:
-        result.warnings.append(Warning_("no numbered rows found in the action plan",
-                                        span_of(start, max(start, end - 1)), "plan-row"))
+        result.warnings.append(
+            Warning_(
+                "no numbered rows found in the action plan", span_of(start, max(start, end - 1)), "plan-row"
+            )
+        )
         return result
     header_blocks = split_blocks(lines, start, anchors[0][0])
     unit = find_unit(" ".join(b.text for b in header_blocks))
     section: Section | None = None
     # A heading right before the first row (after the column headers).
     if header_blocks and not _HEADER_WORDS.search(header_blocks[-1].text):
-        section = Section(key="1", title=header_blocks[-1].text,
-                          span=span_of(header_blocks[-1].first, header_blocks[-1].last))
+        section = Section(
+            key="1",
+            title=header_blocks[-1].text,
+            span=span_of(header_blocks[-1].first, header_blocks[-1].last),
+        )
         result.sections.append(section)
     for k, (idx, num) in enumerate(anchors):
         row_end = anchors[k + 1][0] if k + 1 < len(anchors) else end
@@ -152,8 +170,11 @@ def parse(lines: list[str], start: int, end: int, ctx: LayoutContext) -> LayoutR
             measure.section = section.key if section else None
             result.measures.append(measure)
         if heading is not None:
-            section = Section(key=str(len(result.sections) + 1), title=heading.text,
-                              span=span_of(heading.first, heading.last))
+            section = Section(
+                key=str(len(result.sections) + 1),
+                title=heading.text,
+                span=span_of(heading.first, heading.last),
+            )
             result.sections.append(section)
     # Numbering that starts again in each section: "section.row" keeps the numbers unique.
     numbers = [int(m.number) for m in result.measures]
@@ -191,7 +212,7 @@ def _parse_row(
         cost_block = items[cost_at][2]
         cells = items[:cost_at]
         cost_items = [(i, t) for i, t, bi in items[cost_at:] if bi == cost_block]
-        trailing = rest[cost_block + 1:]
+        trailing = rest[cost_block + 1 :]
     else:
         cells = items
         cost_items = []
@@ -206,7 +227,7 @@ def _parse_row(
             if m and (p > 0 or _FORM_WORD.match(t)):
                 head = t[: m.start("d")].rstrip(" ,")
                 form_exec = cells[:p] + ([(i, head, bi)] if head else [])
-                deadline_items = [(i, m.group("d"))] + [(j, s) for j, s, _ in cells[p + 1:]]
+                deadline_items = [(i, m.group("d"))] + [(j, s) for j, s, _ in cells[p + 1 :]]
                 break
     else:
         form_exec = cells[:dl_at]
@@ -215,8 +236,9 @@ def _parse_row(
         # no cost cell: the deadline ends with its block (plus a lone "тоқсаны"-like tail block)
         last_block = next((bi for i, t, bi in cells if i == deadline_items[0][0]), None)
         if last_block is not None:
-            keep = [deadline_items[0]] + [(i, t) for i, t, bi in cells if bi == last_block
-                                          and i > deadline_items[0][0]]
+            keep = [deadline_items[0]] + [
+                (i, t) for i, t, bi in cells if bi == last_block and i > deadline_items[0][0]
+            ]
             nxt = last_block + 1
             while nxt < len(rest) and _DEADLINE_CONT.match(rest[nxt].texts[0]):
                 keep.extend(rest[nxt].items)
@@ -231,7 +253,7 @@ def _parse_row(
         m = _FORM_WORD.match(t0)
         if m:
             form_items = [(i0, m.group("f"))]
-            tail = t0[m.end():].strip()
+            tail = t0[m.end() :].strip()
             exec_items = ([(i0, tail)] if tail else []) + [(i, t) for i, t, _ in form_exec[1:]]
         else:
             form_items = [(i, t) for i, t, bi in form_exec if bi == b0]
@@ -243,12 +265,23 @@ def _parse_row(
     if stray:
         heading = stray[-1]
         for b in stray[:-1]:
-            warns.append(Warning_(f"row {num}: text between the cost cell and the next heading not read: "
-                                  f"{b.text[:60]!r}", span_of(b.first, b.last), "plan-row"))
+            warns.append(
+                Warning_(
+                    f"row {num}: text between the cost cell and the next heading not read: {b.text[:60]!r}",
+                    span_of(b.first, b.last),
+                    "plan-row",
+                )
+            )
     cont_name: list[tuple[int, str]] = []
     for b in post:
-        if heading is None and b is post[-1] and len(post) > 1 and _is_heading_block(b) \
-                and re.match(r"[А-ЯӘІҢҒҮҰҚӨҺ]", b.text) and not _agency_like(b.text):
+        if (
+            heading is None
+            and b is post[-1]
+            and len(post) > 1
+            and _is_heading_block(b)
+            and re.match(r"[А-ЯӘІҢҒҮҰҚӨҺ]", b.text)
+            and not _agency_like(b.text)
+        ):
             heading = b
             continue
         text = b.text
@@ -279,8 +312,11 @@ def _parse_row(
         amounts = find_amounts(cost_text, default_unit=unit)
         for a in amounts:
             line = next((i for i, t in cost_items if a.raw.split()[0] in t), cost_items[0][0])
-            measure.amounts.append(Amount(value=a.value, unit=a.unit or unit or "", year=a.year,
-                                          raw=a.raw, span=span_of(line, line)))
+            measure.amounts.append(
+                Amount(
+                    value=a.value, unit=a.unit or unit or "", year=a.year, raw=a.raw, span=span_of(line, line)
+                )
+            )
         if amounts:
             measure.funding_required = True
         elif is_no_funding(cost_text):
@@ -291,7 +327,9 @@ def _parse_row(
     span = measure.span
     if not (form_items or exec_items or deadline_items or cost_items):
         measure.incomplete = True  # only the name survives: the text cuts the row off
-        warns.append(Warning_(f"row {num}: only the measure name is present; row incomplete", span, "plan-row"))
+        warns.append(
+            Warning_(f"row {num}: only the measure name is present; row incomplete", span, "plan-row")
+        )
     if not name:
         warns.append(Warning_(f"row {num}: no measure name", span, "plan-row"))
         measure.incomplete = True

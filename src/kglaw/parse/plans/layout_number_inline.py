@@ -92,7 +92,9 @@ def detect(lines: list[str], start: int, end: int) -> float:
     if len(anchors) < 2:
         return 0.0
     bare = sum(1 for i in range(start, end) if re.fullmatch(r"\s*\d{1,3}\s*", lines[i]))
-    amount_lines = sum(1 for i in range(start, end) if _AMOUNTS_LINE.match(lines[i]) or _DEADLINE_AMOUNT.match(lines[i]))
+    amount_lines = sum(
+        1 for i in range(start, end) if _AMOUNTS_LINE.match(lines[i]) or _DEADLINE_AMOUNT.match(lines[i])
+    )
     score = 0.5 + min(0.3, 0.02 * len(anchors)) + (0.15 if amount_lines else 0.0)
     if bare > len(anchors):
         score -= 0.4
@@ -115,8 +117,11 @@ def parse(lines: list[str], start: int, end: int, ctx: LayoutContext) -> LayoutR
     result = LayoutResult()
     anchors = _anchors(lines, start, end)
     if not anchors:
-        result.warnings.append(Warning_("no numbered rows found in the action plan",
-                                        span_of(start, max(start, end - 1)), "plan-row"))
+        result.warnings.append(
+            Warning_(
+                "no numbered rows found in the action plan", span_of(start, max(start, end - 1)), "plan-row"
+            )
+        )
         return result
     years, unit = _header(lines, start, anchors[0][0])
     if not years and ctx.period:
@@ -149,7 +154,13 @@ def _classify(block: Block) -> str:
 
 
 def _parse_row(
-    lines: list[str], idx: int, num: int, rest: str, row_end: int, years: list[int], unit: str | None,
+    lines: list[str],
+    idx: int,
+    num: int,
+    rest: str,
+    row_end: int,
+    years: list[int],
+    unit: str | None,
     ctx: LayoutContext,
 ) -> tuple[Measure, list[Warning_]]:
     warns: list[Warning_] = []
@@ -196,11 +207,14 @@ def _parse_row(
         elif kind == "deadline":
             deadline_items.extend(b.items)
         else:
-            warns.append(Warning_(f"row {num}: cell not placed: {b.text[:60]!r}", span_of(b.first, b.last),
-                                  "plan-row"))
+            warns.append(
+                Warning_(f"row {num}: cell not placed: {b.text[:60]!r}", span_of(b.first, b.last), "plan-row")
+            )
     all_items = name_items + form_items + exec_items + deadline_items + cost_items
     last_line = max([i for i, _ in all_items] + [i for i, _, _ in amount_vals])
-    measure = Measure(number=str(num), name=join_cell([t for _, t in name_items]), span=span_of(idx, last_line))
+    measure = Measure(
+        number=str(num), name=join_cell([t for _, t in name_items]), span=span_of(idx, last_line)
+    )
     measure.form = join_cell([t for _, t in form_items]) or None
     measure.executors = split_executors(exec_items)
     if deadline_items:
@@ -218,7 +232,9 @@ def _parse_row(
     span = measure.span
     if not (form_items or exec_items or deadline_items or cost_items or amount_vals):
         measure.incomplete = True  # only the name survives: the text cuts the row off
-        warns.append(Warning_(f"row {num}: only the measure name is present; row incomplete", span, "plan-row"))
+        warns.append(
+            Warning_(f"row {num}: only the measure name is present; row incomplete", span, "plan-row")
+        )
     if not measure.form:
         warns.append(Warning_(f"row {num}: no form-of-completion cell", span, "plan-missing-cell"))
     if not measure.executors:
@@ -241,7 +257,9 @@ def _unfinished(items: list[tuple[int, str]], agency: bool = False) -> bool:
         return True
     if agency:
         last = re.split(r"[,;]", tail)[-1].strip()
-        return bool(last) and not HEAD_NOUN_RE.search(last[-80:]) and not re.search(r"[А-ЯӘІҢҒҮҰҚӨҺ]{2,}", last)
+        return (
+            bool(last) and not HEAD_NOUN_RE.search(last[-80:]) and not re.search(r"[А-ЯӘІҢҒҮҰҚӨҺ]{2,}", last)
+        )
     return False
 
 
@@ -260,8 +278,12 @@ def _continue(b: Block, name_items: list, exec_items: list, form_items: list) ->
 
 
 def _amounts(
-    vals: list[tuple[int, str, str]], years: list[int], unit: str | None, measure: Measure,
-    warns: list[Warning_], num: int,
+    vals: list[tuple[int, str, str]],
+    years: list[int],
+    unit: str | None,
+    measure: Measure,
+    warns: list[Warning_],
+    num: int,
 ) -> list[Amount]:
     """Place the amount tokens of a row into the year columns."""
     tokens: list[tuple[int, str, str]] = []
@@ -277,8 +299,9 @@ def _amounts(
     elif n == len(years):
         cols = list(years)
     elif n > len(years):
-        warns.append(Warning_(f"row {num}: {n} amounts for {len(years)} year columns",
-                              measure.span, "plan-amounts"))
+        warns.append(
+            Warning_(f"row {num}: {n} amounts for {len(years)} year columns", measure.span, "plan-amounts")
+        )
         cols = list(years) + [None] * (n - len(years))
     else:
         dl_years = []
