@@ -16,6 +16,29 @@ ONTOLOGY = ROOT / "ontology"
 GOLDEN = Path(__file__).resolve().parent / "golden"
 SHARED = ROOT.parent / "shared"
 
+#: What a legacy Kazakh font did to the nine Kazakh letters (cp1251 Serbian/Macedonian code points).
+#: Written here independently of kglaw.parse.decode, so that the decoder is tested against it.
+LEGACY_FONT = str.maketrans(
+    {
+        "Қ": "Ќ",
+        "қ": "ќ",
+        "Ң": "Њ",
+        "ң": "њ",
+        "Ғ": "Ѓ",
+        "ғ": "ѓ",
+        "Ү": "Ї",
+        "ү": "ї",
+        "Ұ": "Ў",
+        "ұ": "ў",
+        "Ә": "Ј",
+        "ә": "ј",
+        "Ө": "Ґ",
+        "ө": "ґ",
+        "Һ": "Ћ",
+        "һ": "ћ",
+    }
+)
+
 
 @pytest.fixture(scope="session")
 def seed_graph() -> Graph:

@@ -9,29 +9,10 @@ import pytest
 from kglaw.errors import ParseError
 from kglaw.parse.decode import decode_bytes, detect_encoding, fix_mojibake
 
+from .conftest import LEGACY_FONT as LEGACY
+
 KK = "Қызылорда облыстық мәслихатының 2005 жылғы 20 желтоқсандағы № 245 шешімі. Өзгерістер: ұйым, үшін, шаһар, Һ-тармақ"
 RU = "Решение Кызылординского областного маслихата от 20 декабря 2005 года № 245"
-# What a legacy Kazakh font did to the nine Kazakh letters (cp1251 Serbian/Macedonian code points).
-LEGACY = str.maketrans(
-    {
-        "Қ": "Ќ",
-        "қ": "ќ",
-        "Ң": "Њ",
-        "ң": "њ",
-        "Ғ": "Ѓ",
-        "ғ": "ѓ",
-        "Ү": "Ї",
-        "ү": "ї",
-        "Ұ": "Ў",
-        "ұ": "ў",
-        "Ә": "Ј",
-        "ә": "ј",
-        "Ө": "Ґ",
-        "ө": "ґ",
-        "Һ": "Ћ",
-        "һ": "ћ",
-    }
-)
 
 
 def test_utf8_without_bom():

@@ -13,28 +13,10 @@ import pytest
 from kglaw.parse.document import parse_bytes
 from kglaw.parse.jsonout import document_to_json
 
+from .conftest import LEGACY_FONT as LEGACY
+
 RAW = Path(__file__).resolve().parent.parent / "data" / "raw"
 SEEDS = sorted(RAW.glob("*.txt"))
-LEGACY = str.maketrans(
-    {
-        "Қ": "Ќ",
-        "қ": "ќ",
-        "Ң": "Њ",
-        "ң": "њ",
-        "Ғ": "Ѓ",
-        "ғ": "ѓ",
-        "Ү": "Ї",
-        "ү": "ї",
-        "Ұ": "Ў",
-        "ұ": "ў",
-        "Ә": "Ј",
-        "ә": "ј",
-        "Ө": "Ґ",
-        "ө": "ґ",
-        "Һ": "Ћ",
-        "һ": "ћ",
-    }
-)
 
 
 def seed(prefix: str) -> Path:
