@@ -271,3 +271,20 @@ def test_search_in_sentences_finds_what_the_plain_search_finds(text: str) -> Non
     for rx, anchor, stops in _NEW_APPENDIX_ANCHORS:
         plain, fast = rx.search(text), _search_in_sentences(rx, anchor, stops, text)
         assert (plain and plain.span()) == (fast and fast.span())
+
+
+# -- the store's default graph stays the set union of its named graphs --------------------------
+
+_TRIPLES = [f'<http://ex/s{i % 3}> <http://ex/p{i % 2}> "v{i % 4}" .\n' for i in range(8)]
+_op = st.tuples(st.sampled_from(["g1", "g2", "g3"]), st.sets(st.sampled_from(_TRIPLES), max_size=5))
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(_op, min_size=1, max_size=8))
+def test_store_default_graph_is_the_union_after_any_replacements(ops: list[tuple[str, set[str]]]) -> None:
+    import pyoxigraph as ox
+
+    store = Store(None)
+    for graph, triples in ops:
+        store.replace_graph(f"http://ex/{graph}", "".join(sorted(triples)).encode(), ox.RdfFormat.N_TRIPLES)
+        assert store.check_union()

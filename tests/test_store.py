@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 
 from kglaw.errors import StoreError
-from kglaw.store import Store, fingerprint, graph_iri_for, read_stamp, write_stamp
+from kglaw.store import Store, fingerprint, graph_iri_for, rdf_format_for, read_stamp, write_stamp
 
 A = '<http://ex/a> <http://ex/p> "one" .\n<http://ex/a> <http://ex/q> <http://ex/b> .\n'
 B = '<http://ex/b> <http://ex/p> "two"@kk .\n'
@@ -106,3 +106,78 @@ def test_a_store_locked_by_another_process_is_a_store_error(tmp_path: Path) -> N
         holder.wait()
     time.sleep(0.1)
     Store(path)  # free again once the other process has gone
+
+
+# -- the default graph is the set union of the named graphs --------------------------------------
+
+SHARED = '<http://ex/law> <http://ex/title> "Law"@kk .\n'
+
+
+def _count(s: Store, sparql: str) -> int:
+    return int(next(iter(s.query(sparql)))["n"].value)
+
+
+def test_a_fact_stated_in_two_graphs_matches_once(tmp_path: Path) -> None:
+    s = Store(None)
+    s.load_dir(_dir(tmp_path, a=A + SHARED, b=B + SHARED))
+    assert len(s) == 5  # quads in the named graphs: the shared fact twice
+    assert s.count_union() == 4
+    # No DISTINCT: a bag union would give 2 here, and an OPTIONAL on it would multiply rows.
+    assert _count(s, "SELECT (COUNT(*) AS ?n) WHERE { ?x <http://ex/title> ?t }") == 1
+    assert _count(s, "SELECT (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?x <http://ex/title> ?t } }") == 2
+    assert s.check_union()
+
+
+def test_replacing_a_graph_keeps_facts_another_graph_states(tmp_path: Path) -> None:
+    s = Store(None)
+    d = _dir(tmp_path, a=A + SHARED, b=B + SHARED)
+    s.load_dir(d)
+    s.replace_graph(graph_iri_for("a.ttl"), B.encode(), rdf_format_for("x.nt"))
+    # a's own facts are gone from the default graph, the shared one stays (b states it), B now twice.
+    assert _count(s, "SELECT (COUNT(*) AS ?n) WHERE { <http://ex/a> ?p ?o }") == 0
+    assert _count(s, "SELECT (COUNT(*) AS ?n) WHERE { ?x <http://ex/title> ?t }") == 1
+    assert s.check_union()
+    s.replace_graph(graph_iri_for("b.ttl"), b"", rdf_format_for("x.nt"))
+    assert _count(s, "SELECT (COUNT(*) AS ?n) WHERE { ?x <http://ex/title> ?t }") == 0
+    assert s.count_union() == 1 and s.check_union()
+
+
+def test_a_files_default_graph_becomes_its_own_named_graph(tmp_path: Path) -> None:
+    f = tmp_path / "extra.nq"
+    f.write_text(
+        '<http://ex/a> <http://ex/p> "d" .\n<http://ex/b> <http://ex/p> "n" <http://ex/g> .\n',
+        encoding="utf-8",
+    )
+    s = Store(None)
+    s.load_file(f)
+    assert s.graphs() == sorted([graph_iri_for(f), "http://ex/g"])
+    assert s.count(graph_iri_for(f)) == 1 and s.check_union()
+
+
+def test_a_store_written_without_the_default_graph_is_migrated_once(tmp_path: Path) -> None:
+    import pyoxigraph as ox
+
+    path = tmp_path / "old"
+    old = ox.Store(str(path))
+    old.add(
+        ox.Quad(
+            ox.NamedNode("http://ex/a"),
+            ox.NamedNode("http://ex/p"),
+            ox.Literal("x"),
+            ox.NamedNode("http://ex/g"),
+        )
+    )
+    old.flush()
+    del old
+    s = Store(path)
+    assert s.check_union() and s.count_union() == 1 and len(s) == 1
+
+
+def test_dump_and_quads_leave_out_the_maintained_default_graph(tmp_path: Path) -> None:
+    import pyoxigraph as ox
+
+    s = Store(None)
+    s.load_dir(_dir(tmp_path, a=A, b=B))
+    assert all(isinstance(q.graph_name, ox.NamedNode) for q in s.quads())
+    dumped = s.dump(ox.RdfFormat.N_QUADS).decode()
+    assert dumped.count("\n") == 3 and all(line.endswith("> .") for line in dumped.splitlines())

@@ -386,8 +386,19 @@ def _text(term: Any) -> str:
     return str(term.value)
 
 
-def _run(store: ox.Store, check: _Check) -> Any:
-    return store.query(check.query, use_default_graph_as_union=True)
+class _Dataset:
+    """Where the checks run: a kglaw Store's default graph (the set union it maintains), or the union of
+    a plain pyoxigraph store's named graphs."""
+
+    def __init__(self, store: ox.Store, union: bool) -> None:
+        self.store, self.union = store, union
+
+    def query(self, sparql: str) -> Any:
+        return self.store.query(sparql, use_default_graph_as_union=self.union)
+
+
+def _run(store: _Dataset, check: _Check) -> Any:
+    return store.query(check.query)
 
 
 def _literal(text: str) -> Any:
@@ -404,7 +415,7 @@ def _fill(template: str, row: Any, variables: list[str]) -> str:
     return template
 
 
-def _results_of(store: ox.Store, check: _Check) -> list[ValidationResult]:
+def _results_of(store: _Dataset, check: _Check) -> list[ValidationResult]:
     res = _run(store, check)
     variables = [v.value for v in res.variables]  # type: ignore[attr-defined]
     out = []
@@ -426,7 +437,7 @@ def _results_of(store: ox.Store, check: _Check) -> list[ValidationResult]:
     return out
 
 
-def _failing(store: ox.Store, checks: list[_Check]) -> set[str]:
+def _failing(store: _Dataset, checks: list[_Check]) -> set[str]:
     failing: set[str] = set()
     for c in checks:
         failing |= {_text(row["this"]) for row in _run(store, c)}
@@ -435,7 +446,7 @@ def _failing(store: ox.Store, checks: list[_Check]) -> set[str]:
 
 def validate_store(store: Any, shapes: Graph | CompiledShapes | None = None) -> ValidationReport:
     """Validate the union of a store's graphs (a :class:`kglaw.store.Store` or a ``pyoxigraph.Store``)."""
-    ox_store: ox.Store = store.oxigraph if hasattr(store, "oxigraph") else store
+    ox_store = _Dataset(store.oxigraph, False) if hasattr(store, "oxigraph") else _Dataset(store, True)
     compiled = (
         shapes
         if isinstance(shapes, CompiledShapes)

@@ -333,8 +333,7 @@ def _execute(store: ox.Store, job: Job) -> tuple[Any, ...]:
         kwargs["default_graph"] = [ox.NamedNode(g) for g in job.default_graphs]
         if job.named_graphs:
             kwargs["named_graphs"] = [ox.NamedNode(g) for g in job.named_graphs]
-    else:
-        kwargs["use_default_graph_as_union"] = True
+    # Otherwise the default graph: the store keeps it equal to the set union of the named graphs.
     cap = job.max_results
     too_many = ("error", 400, f"the result has more than {cap} rows (this endpoint's limit); add a LIMIT")
     payload: Any
@@ -499,7 +498,8 @@ class QueryPool:
             self._path: str | None = str(store.path)
             self._data: bytes | None = None
         else:
-            self._path, self._data = None, store.dump(ox.RdfFormat.N_QUADS)
+            # The whole dataset, the maintained default graph included.
+            self._path, self._data = None, store.oxigraph.dump(format=ox.RdfFormat.N_QUADS) or b""
         self._idle: queue.Queue[_Worker] = queue.Queue()
         self._all: set[_Worker] = set()
         self._lock = threading.Lock()

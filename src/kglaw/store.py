@@ -1,8 +1,14 @@
 """The embedded store (pyoxigraph): one named graph per data file, loaded in transactions.
 
 The default store is a directory on disk (``.kglaw/store``); ``Store(None)`` is in memory (tests).
-Each file of ``data/ttl`` becomes the named graph ``https://w3id.org/kglaw/graph/{file stem}``;
-queries see the union of all graphs as their default graph.
+Each file of ``data/ttl`` becomes the named graph ``https://w3id.org/kglaw/graph/{file stem}``.
+
+The default graph is kept equal to the *set* union of the named graphs: every load adds its triples
+to it, and replacing a graph removes from it the old triples that no other named graph still states, in
+the same transaction. Queries run on that default graph. (Oxigraph's own union default graph is a bag:
+a fact stated in N documents — a cited law's title, say — would match N times, and every OPTIONAL on it
+would multiply the rows; see benchmarks/NOTES.md §6.) ``GRAPH ?g { … }`` still sees each document's
+graph. Data read from a file's default graph goes into that file's named graph.
 """
 
 from __future__ import annotations
@@ -59,6 +65,19 @@ class Store:
                 self._store = ox.Store(str(self.path))
         except OSError as err:
             raise StoreError(f"{self.path}: cannot open the store: {err}") from None
+        if not read_only:
+            self._migrate()
+
+    def _migrate(self) -> None:
+        """A store written before the default graph was maintained gets it now, once."""
+        if (
+            len(self._store)
+            and next(iter(self._store.quads_for_pattern(None, None, None, ox.DefaultGraph())), None) is None
+        ):
+            try:
+                self._store.update("INSERT { ?s ?p ?o } WHERE { GRAPH ?g { ?s ?p ?o } }")
+            except OSError as err:
+                raise StoreError(f"{self.path}: cannot write the store: {err}") from None
 
     @property
     def oxigraph(self) -> ox.Store:
@@ -102,7 +121,16 @@ class Store:
             quads = list(ox.parse(io.BytesIO(data), fmt))
         except SyntaxError as err:
             raise StoreError(f"{source}: {err}") from None
-        graphs = {q.graph_name for q in quads if not isinstance(q.graph_name, ox.DefaultGraph)}
+        if any(isinstance(q.graph_name, ox.DefaultGraph) for q in quads):
+            # The store's default graph is the union it maintains; a file's default graph is a graph of its own.
+            own = ox.NamedNode(graph_iri_for(source)) if source != "<data>" else GRAPH_DEFAULT_IMPORT
+            quads = [
+                ox.Quad(q.subject, q.predicate, q.object, own)
+                if isinstance(q.graph_name, ox.DefaultGraph)
+                else q
+                for q in quads
+            ]
+        graphs = {q.graph_name for q in quads}
         try:
             with _transaction(self._store) as tx:
                 for g in graphs:
@@ -143,31 +171,45 @@ class Store:
         return sorted(g.value for g in self._store.named_graphs() if isinstance(g, ox.NamedNode))
 
     def __len__(self) -> int:
-        return len(self._store)
+        """The number of quads in the named graphs (the default graph is their union, not counted again)."""
+        return len(self._store) - self.count_union()
 
     def count(self, graph: str | None = None) -> int:
         if graph is None:
-            return len(self._store)
+            return len(self)
         return sum(1 for _ in self._store.quads_for_pattern(None, None, None, ox.NamedNode(graph)))
 
+    def count_union(self) -> int:
+        """The number of distinct triples over all named graphs (the size of the default graph)."""
+        return sum(1 for _ in self._store.quads_for_pattern(None, None, None, ox.DefaultGraph()))
+
     def query(self, sparql: str, substitutions: dict[str, Any] | None = None, timeout: float | None = None):  # type: ignore[no-untyped-def]
-        """Run a SPARQL query over the union of all graphs. Parameters are bound as RDF terms."""
+        """Run a SPARQL query over the union of all graphs (as a set). Parameters are bound as RDF terms."""
         subs = {ox.Variable(k): v for k, v in (substitutions or {}).items()}
         try:
-            return self._store.query(sparql, use_default_graph_as_union=True, substitutions=subs or None)
+            return self._store.query(sparql, substitutions=subs or None)
         except SyntaxError as err:
             from .errors import QueryError
 
             raise QueryError(f"SPARQL syntax error: {err}") from None
 
     def quads(self, graph: str | None = None) -> Iterator[ox.Quad]:
-        g = ox.NamedNode(graph) if graph else None
-        return self._store.quads_for_pattern(None, None, None, g)
+        """The quads of one named graph, or of every named graph (never the maintained default graph)."""
+        if graph:
+            return self._store.quads_for_pattern(None, None, None, ox.NamedNode(graph))
+        return (
+            q
+            for q in self._store.quads_for_pattern(None, None, None)
+            if not isinstance(q.graph_name, ox.DefaultGraph)
+        )
 
     def dump(self, fmt: ox.RdfFormat, graph: str | None = None) -> bytes:
+        """One named graph as triples, or every named graph as quads (TriG, N-Quads)."""
         if graph is not None:
             return self._store.dump(format=fmt, from_graph=ox.NamedNode(graph)) or b""
-        return self._store.dump(format=fmt) or b""
+        buf = io.BytesIO()
+        ox.serialize(self.quads(), buf, fmt)
+        return buf.getvalue()
 
     def flush(self) -> None:
         if self.path is not None:
@@ -176,9 +218,27 @@ class Store:
     def is_empty(self) -> bool:
         return len(self._store) == 0
 
+    def check_union(self) -> bool:
+        """Whether the default graph is exactly the set union of the named graphs (a consistency check)."""
+        union = {q.triple for q in self.quads()}
+        default = {q.triple for q in self._store.quads_for_pattern(None, None, None, ox.DefaultGraph())}
+        return union == default
+
+
+GRAPH_DEFAULT_IMPORT = ox.NamedNode(str(GRAPH) + "import")
+
+# Remove from the default graph the triples of graph <G> that no other named graph states.
+_UNSHARE = """DELETE {{ ?s ?p ?o }} WHERE {{
+  GRAPH <{g}> {{ ?s ?p ?o }}
+  FILTER NOT EXISTS {{ GRAPH ?other {{ ?s ?p ?o }} FILTER(?other != <{g}>) }}
+}} ;
+DROP SILENT GRAPH <{g}> ;"""
+
 
 class _transaction:
-    """Collect removals and additions, then apply them in one pyoxigraph transaction (an update)."""
+    """Collect removals and additions, then apply them in one pyoxigraph transaction (an update).
+
+    The update also keeps the default graph equal to the set union of the named graphs."""
 
     def __init__(self, store: ox.Store) -> None:
         self.store = store
@@ -201,15 +261,21 @@ class _transaction:
         # in a single transaction, so readers never see a graph half-replaced.
         by_graph: dict[str, list[ox.Triple]] = {}
         for q in self.add:
-            key = q.graph_name.value if isinstance(q.graph_name, ox.NamedNode) else ""
-            by_graph.setdefault(key, []).append(q.triple)
-        parts = [f"DROP SILENT GRAPH <{g.value}> ;" for g in self.remove]
+            if not isinstance(q.graph_name, ox.NamedNode):
+                raise StoreError(
+                    "internal error: a quad for the default graph, which the store maintains itself"
+                )
+            by_graph.setdefault(q.graph_name.value, []).append(q.triple)
+        # Removals first, one graph after the other, so that a triple two removed graphs share leaves the
+        # default graph when the second goes (unless a new graph states it again, below).
+        parts = [_UNSHARE.format(g=g.value) for g in self.remove]
         blocks = []
         for graph, triples in by_graph.items():
             buf = io.BytesIO()
             ox.serialize(triples, buf, ox.RdfFormat.N_TRIPLES)
             body = buf.getvalue().decode("utf-8")
-            blocks.append(f"GRAPH <{graph}> {{\n{body}}}" if graph else body)
+            blocks.append(f"GRAPH <{graph}> {{\n{body}}}")
+            blocks.append(body)  # the same triples into the default graph (a set: no duplicates)
         parts.append("INSERT DATA {\n" + "\n".join(blocks) + "\n}")
         self.store.update("\n".join(parts))
 
