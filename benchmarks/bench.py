@@ -448,12 +448,7 @@ def _measure(run: Callable[[], Any], repeats: int, budget: float, warm: bool) ->
             "cpu_p50_ms": pct(cpu, 0.5) * 1000}
 
 
-def bench_queries_dedup(work: Path, full: bool) -> dict[str, Any]:
-    """The same queries on the same graphs loaded as one deduplicated default graph (Oxigraph only)."""
-    return bench_queries(work, full, dedup=True)
-
-
-def bench_queries(work: Path, full: bool, dedup: bool = False) -> dict[str, Any]:
+def bench_queries(work: Path, full: bool) -> dict[str, Any]:
     import pyoxigraph as ox
     from rdflib import Dataset
 
@@ -466,28 +461,31 @@ def bench_queries(work: Path, full: bool, dedup: bool = False) -> dict[str, Any]
     out: dict[str, Any] = {"sizes": {}, "how": (
         f"build output (parse → build) of {2500 if full else 1000:,} synthetic documents and the 5 seeds, with the "
         "ontology, authority and curated graphs; replicated with disjoint act/provenance/source IRIs (agencies "
-        "and reference graphs shared) up to the size")}
+        "and reference graphs shared) up to the size. Stored as kglaw stores it: a named graph per source file "
+        "and the default graph kept equal to their set union (kglaw.store)")}
     queries = _query_list()
     for size in sizes:
         path = legal_graph(work, size, 2500 if full else 1000)
-        store_dir = work / f"qstore-{size}{'-dedup' if dedup else ''}"
+        store_dir = work / f"qstore-{size}"
         shutil.rmtree(store_dir, ignore_errors=True)
         s = Store(store_dir)
-        if dedup:
-            # every quad into the default graph: a set of triples, as rdflib's union graph is
-            nt = path.with_suffix(".nt")
-            if not nt.exists():
-                with path.open("rb") as src, nt.open("wb") as dst:
-                    for ln in src:
-                        dst.write(re.sub(rb" <[^>]*> \.\n$", b" .\n", ln))
-            w, _c, _ = timed(lambda: s.oxigraph.bulk_load(path=str(nt), format=ox.RdfFormat.N_TRIPLES))
-        else:
-            w, _c, _ = timed(lambda: s.oxigraph.bulk_load(path=str(path), format=ox.RdfFormat.N_QUADS))
+        # kglaw's layout, bulk-loaded: the named graphs, then every triple once more into the default graph
+        nt = path.with_suffix(".nt")
+        if not nt.exists():
+            with path.open("rb") as src, nt.open("wb") as dst:
+                for ln in src:
+                    dst.write(re.sub(rb" <[^>]*> \.\n$", b" .\n", ln))
+
+        def load() -> None:
+            s.oxigraph.bulk_load(path=str(path), format=ox.RdfFormat.N_QUADS)
+            s.oxigraph.bulk_load(path=str(nt), format=ox.RdfFormat.N_TRIPLES)
+
+        w, _c, _ = timed(load)
         n = len(s)
         log(f"queries: {n} quads loaded into Oxigraph in {w:.1f} s")
         res: dict[str, Any] = {"quads": n, "oxigraph_load_s": w, "queries": {}}
         ds = None
-        if size <= rdflib_limit and not dedup:
+        if size <= rdflib_limit:
             ds = Dataset(default_union=True)
             w, _c, _ = timed(lambda: ds.parse(str(path), format="nquads"))
             res["rdflib_load_s"] = w
@@ -656,7 +654,6 @@ SECTIONS: dict[str, Callable[[Path, bool], dict[str, Any]]] = {
     "parse": bench_parse,
     "ingest": bench_ingest,
     "queries": bench_queries,
-    "queries-dedup": bench_queries_dedup,
     "shacl": bench_shacl,
     "lineage": bench_lineage,
 }
@@ -679,10 +676,10 @@ def render(results: dict[str, Any]) -> str:
                     "The machine was shared with other engineers' test runs during these measurements (load "
                     "average 3–14 on 2 cores): wall-clock times are inflated 3–10×, so CPU times are given beside "
                     "them. The quick default (`make bench`: parse, ingest of 1k twice and 10k once, queries on the "
-                    "deduplicated 1M graph, SHACL by the SPARQL path, lineage) costs about 16 CPU-minutes, of which "
+                    "1M graph, SHACL by the SPARQL path, lineage) costs about 16 CPU-minutes, of which "
                     "the ingest's 12 run on both cores: about 9–10 minutes on an idle 2-core machine — estimated "
                     "from CPU time, not verified here, because this machine was never idle. `--full` adds the "
-                    "100k ingest, the named-graph store layout with rdflib side by side, 10M triples and pySHACL.", ""]
+                    "100k ingest, rdflib side by side with the store, 10M triples and pySHACL.", ""]
     m = results.get("machine")
     if m:
         L += ["## Machine", "",
@@ -814,30 +811,6 @@ def render(results: dict[str, Any]) -> str:
                 targets.append((f"≥ 20× faster than rdflib ({int(size):,} triples)",
                                 f"{len(r['queries']) - len(weak)} of {len(r['queries'])} queries",
                                 "met" if not weak else "missed: " + ", ".join(weak)))
-    d = head("queries-dedup", "Saved queries on one deduplicated default graph (Oxigraph)")
-    if d:
-        L += ["The same graphs, every triple loaded once into the default graph (no named graph per source "
-              "file): the union default graph of the store layout above is a bag, in which an act cited by "
-              "N documents has N copies of each of its facts, and joins of several OPTIONALs over it grow as "
-              "N^k (NOTES.md §6). Oxigraph only, 30 s timeout per query.", ""]
-        for size, r in d["sizes"].items():
-            L += [f"### {int(size):,} triples ({r['quads']:,} distinct triples, bulk load {r['oxigraph_load_s']:.0f} s)", "",
-                  "| query | rows | p50 ms | p95 ms | CPU p50 ms |", "|---|---|---|---|---|"]
-            slow = []
-            for name, q in sorted(r["queries"].items()):
-                o = q.get("ox", q)
-                if "p50_ms" not in o:
-                    slow.append(name)
-                    L.append(f"| {name} | {'> %.0f s (killed)' % o['timeout'] if 'timeout' in o else 'error: ' + str(o.get('error'))[:60]} | | | |")
-                    continue
-                if o["p50_ms"] > 100:
-                    slow.append(name)
-                L.append(f"| {name} | {o['rows']} | {o['p50_ms']:,.1f} | {o['p95_ms']:,.1f} | {o.get('cpu_p50_ms', float('nan')):,.1f} |")
-            L.append("")
-            if int(size) >= 10_000_000:
-                targets.append(("every saved query p50 ≤ 100 ms on 10M (Oxigraph, deduplicated default graph)",
-                                f"{len(r['queries']) - len(slow)} of {len(r['queries'])} queries",
-                                "met" if not slow else "missed: " + ", ".join(slow)))
     d = head("shacl", "SHACL validation of 1M triples: pySHACL vs the SPARQL path")
     if d:
         sp = d["sparql_path"]
@@ -887,20 +860,18 @@ def main(argv: list[str] | None = None) -> int:
         return 0
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     ap.add_argument("--full", action="store_true", help="100k ingest, 10M queries, pySHACL on 1M")
-    ap.add_argument("--sections", default=None, help="comma-separated: " + ",".join(SECTIONS) + " (default: all; "
-                    "the quick run leaves out 'queries', the store layout with a named graph per file, whose act "
-                    "queries run into their 30 s timeouts, and rdflib)")
+    ap.add_argument("--sections", default=None, help="comma-separated: " + ",".join(SECTIONS) + " (default: all)")
     ap.add_argument("--work", type=Path, default=Path(tempfile.gettempdir()) / "kglaw-bench")
     ap.add_argument("--render-only", action="store_true", help="rewrite RESULTS.md from results.json")
     args = ap.parse_args(argv)
     if args.sections is None:
-        args.sections = ",".join(n for n in SECTIONS if args.full or n != "queries")
+        args.sections = ",".join(SECTIONS)
     results = json.loads(RESULTS_JSON.read_text()) if RESULTS_JSON.exists() else {"sections": {}}
     if not args.render_only:
         args.work.mkdir(parents=True, exist_ok=True)
         sys.path.insert(0, str(ROOT / "src"))
         results["machine"] = machine()
-        default = ",".join(n for n in SECTIONS if args.full or n != "queries")
+        default = ",".join(SECTIONS)
         command = "python benchmarks/bench.py" + (" --full" if args.full else "") + \
             ("" if args.sections == default else f" --sections {args.sections}")
         for name in [s for s in args.sections.split(",") if s]:
