@@ -109,6 +109,8 @@ def act_iri(ref: ActRef, context: str | None = None) -> str:
         key = title_key(ref.title)
     elif when is None and issuer is None and type_ not in ("law", "code", "constitution", "decree"):
         key = title_key(f"{context or ''}|{type_}|{ref.number}|{ref.title or ''}")
+    elif type_ in ("convention", "treaty") and ref.number is None and ref.title:
+        key = title_key(ref.title)  # one body adopts several conventions on a day: the title tells them apart
     return ActId(type_, issuer, when, ref.number, key).format()
 
 
@@ -629,9 +631,86 @@ def build_document(
         _emit_programme(em, resolver, doc, prog, act, warnings)
     for op in doc.operations:
         _emit_operation(em, resolver, doc, op, act, lang)
+    _emit_citations(em, resolver, doc, act, lang)
     _link_new_wordings(em, resolver, doc, act)
     materialise_inverses(g)
     return g
+
+
+def _citing_node(resolver: ActResolver, doc: Document, doc_act: URIRef, span: Span | None) -> URIRef:
+    """What cites a unit: the measure whose row holds the citation, else the programme whose text holds
+    it, else an act the file embeds whose block holds it (an akimat resolution before the maslikhat's
+    decision), else the document's act."""
+    if span is None:
+        return doc_act
+    for prog in doc.programmes:
+        approving = URIRef(resolver.resolve(prog.approved_by)) if prog.approved_by else doc_act
+        node = URIRef(f"{approving}/{prog.key}")
+        for m in prog.measures:
+            if m.span is not None and m.span.start <= span.start and span.end <= m.span.end:
+                return URIRef(f"{node}/action-plan/measure/{m.number}")
+        if prog.span is not None and prog.span.start <= span.start and span.end <= prog.span.end:
+            return node
+    for part in getattr(doc, "operative", None) or []:
+        where, embedded = getattr(part, "span", None), getattr(part, "act", None)
+        if embedded is not None and where is not None and where.start <= span.start and span.end <= where.end:
+            return URIRef(resolver.resolve(embedded))
+    return doc_act
+
+
+def _emit_citations(
+    em: _Emitter, resolver: ActResolver, doc: Document, doc_act: URIRef, lang: str | None
+) -> None:
+    """Citations of units of acts (pinpoints): the unit as an ``eli:LegalResourceSubdivision`` chain under
+    the cited act (or under the document it approved: ``{act}/plan``), ``eli:cites`` from the citing act,
+    programme or measure to the unit, and a ``kgl:Citation`` node with the words of the pinpoint, the
+    sentence around it and its lines. A unit gets the IRI the amendment operations and the curated files
+    give it (``{act}/article-27/point-1``), so that every citation of one article meets at one node.
+    A citation of a whole act (an international instrument at each place that names it) has no unit.
+    An act the phrase does not name (``inferred``) is linked by its IRI only: no fact about it is stated
+    at these lines."""
+    from .model import Provision
+
+    for i, c in enumerate(getattr(doc, "citations", None) or [], 1):
+        if c.inferred is None:
+            cited = _emit_act_ref(em, resolver, c.act, lang)
+        else:
+            cited = URIRef(resolver.resolve(c.act, str(em.source), em.on))
+        owner = cited
+        if c.document:
+            owner = URIRef(f"{cited}/{c.document}")
+            if c.document in ("plan", "programme", "concept", "strategy"):
+                em.add(owner, KGL.approvedBy, cited)
+                em.add(cited, KGL.approves, owner)
+            else:
+                em.add(owner, ELI.is_part_of, cited)
+                em.add(cited, ELI.has_part, owner)
+        parent = owner
+        path = c.provision.path
+        for depth in range(1, len(path) + 1):
+            unit = URIRef(f"{owner}/{Provision(path[:depth]).slug()}")
+            kind, number = path[depth - 1]
+            em.add(unit, RDF.type, ELI.LegalResourceSubdivision)
+            em.add(unit, ELI.is_part_of, parent)
+            em.add(parent, ELI.has_part, unit)
+            em.add(unit, KGL.provisionKind, Literal(kind))
+            if number:
+                em.add(unit, KGL.provisionNumber, Literal(number))
+            parent = unit
+        citing = _citing_node(resolver, doc, doc_act, c.span)
+        em.fact(citing, ELI.cites, parent, c.span)
+        node = URIRef(f"{doc_act}/citation/{i}")
+        em.add(node, RDF.type, KGL.Citation)
+        em.lines(node, c.span)
+        em.fact(node, KGL.citingResource, citing, c.span)
+        em.fact(node, KGL.citedAct, cited, c.span)
+        if path:
+            em.fact(node, KGL.citedUnit, parent, c.span)
+        em.fact(node, KGL.citationText, Literal(c.text, lang=lang), c.span)
+        if c.context:
+            em.fact(node, KGL.citationContext, Literal(c.context, lang=lang), c.span)
+        if c.inferred:
+            em.add(node, KGL.citedActInferredFrom, Literal(c.inferred))
 
 
 def _link_new_wordings(em: _Emitter, resolver: ActResolver, doc: Document, doc_act: URIRef) -> None:

@@ -59,6 +59,8 @@ DOCUMENT_TYPES = (
     "report",
     "rules",
     "act",
+    "convention",  # an international convention ("… туралы конвенция", "Конвенция о …")
+    "treaty",  # an international treaty ("Марракеш шарты", "Марракешский договор")
 )
 
 #: When the type alone fixes the issuer (constitutional bodies), a short form omits it.

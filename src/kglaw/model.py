@@ -27,6 +27,7 @@ __all__ = [
     "Programme",
     "Provision",
     "AmendmentOperation",
+    "Citation",
     "Document",
     "Status",
 ]
@@ -259,6 +260,28 @@ class AmendmentOperation:
 
 
 @dataclass
+class Citation:
+    """One citation of a unit of an act (a pinpoint): "… Заңының 27-бабына сәйкес", "пунктом 3 статьи 54
+    Трудового кодекса", "… қаулысымен бекітілген … жоспарының 3.2-тармағы".
+
+    ``act`` is the cited act as the text names it; ``provision`` the unit, outermost first, numbers as
+    written; ``document`` the kind of document the act approved ("plan", "rules" …) when the unit is one
+    of that document's; ``text`` the pinpoint as written; ``context`` the sentence around the citation,
+    whitespace-normalised. When the phrase does not name the act, ``inferred`` says where it was read:
+    ``preceding`` (the act of the citation just before, "… 546-бабының 1-тармақшасына …, 546-баптың
+    7-тармақшасына") or ``heading`` (the code whose subject the section heading names).
+    """
+
+    act: ActRef
+    provision: Provision
+    text: str
+    context: str | None = None
+    document: str | None = None
+    inferred: str | None = None
+    span: Span | None = None
+
+
+@dataclass
 class Document:
     """Everything read from one source file."""
 
@@ -281,3 +304,5 @@ class Document:
     warnings: list[Warning_] = field(default_factory=list)
     sha256: str | None = None
     line_count: int = 0
+    # citations of units of acts (pinpoints), one per unit cited, in text order
+    citations: list[Citation] = field(default_factory=list)

@@ -22,9 +22,10 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from datetime import date
 
 from ..identifiers import normalize_number
-from ..model import ActRef, Issuer
+from ..model import ActRef, Citation, Issuer, Provision
 from .dates import KK_MONTHS, parse_date
 from .issuers import resolve_issuer
 from .normalize import Joined
@@ -935,3 +936,579 @@ def merge_refs(refs: list[ActRef]) -> list[ActRef]:
             file(len(out), r)
             out.append(r)
     return out
+
+
+# --------------------------------------------------------------------------- pinpoint citations
+
+# Unit words, by kind (the kinds of kglaw.parse.provisions, so that a cited article gets the IRI the
+# amendment operations and the curated files give it: ``{act}/article-27``).
+_KK_UNIT = {
+    "тармақша": "subpoint",
+    "тармақ": "point",
+    "тармағ": "point",
+    "бап": "article",
+    "баб": "article",
+    "бөлік": "part",
+    "бөліг": "part",
+    "тарау": "chapter",
+    "бөлім": "section",
+    "параграф": "paragraph",
+    "абзац": "abzac",
+}
+_RU_UNIT = {
+    "подпункт": "subpoint",
+    "пункт": "point",
+    "стать": "article",
+    "част": "part",
+    "глав": "chapter",
+    "раздел": "section",
+    "параграф": "paragraph",
+    "абзац": "abzac",
+}
+_PN = r"\d+(?:[.-]\d+)*"  # 27, 3.2, 12-1
+_KK_PIN_NUMS = rf"{_PN}(?:\s*(?:,|және|мен|пен|бен)\s*{_PN})*"
+_KK_PIN_WORD = r"тармақша|тармақ|тармағ|бап|баб|бөлік|бөліг|тарау|бөлім(?!ше)|параграф|абзац"
+# "27 бабын", "541-бабының", "3.2. тармағы", "3) тармақшасы", "1 және 6-тармақшаларына"
+_KK_PIN_UNIT_RE = re.compile(
+    rf"(?<![\w.-])(?P<nums>{_KK_PIN_NUMS})\.?\)?\s*-?\s*(?P<w>{_KK_PIN_WORD})[{_L}]*", re.IGNORECASE
+)
+_KK_ONE = rf"(?:{_KK_PIN_NUMS})\.?\)?\s*-?\s*(?:{_KK_PIN_WORD})[{_L}]*"
+# Kazakh chains units outermost first, each in the genitive but the last: "610-бабы 1-тармағының 3) тармақшасы"
+_KK_PIN_CHAIN = re.compile(rf"(?<![\w.-]){_KK_ONE}(?:\s+{_KK_ONE}){{0,4}}", re.IGNORECASE)
+_RU_PIN_NUMS = rf"{_PN}\)?(?:\s*(?:,|и)\s*{_PN}\)?)*"
+_RU_PIN_WORD = r"подпункт|пункт|стать|част|глав|раздел|параграф|абзац"
+# "статьей 27", "пунктом 3", "подпункт 3)", "пунктов 1 и 2"
+_RU_PIN_UNIT_RE = re.compile(
+    rf"(?<![{_L}])(?P<w>{_RU_PIN_WORD})[{_L}]*\s+(?:№\s*)?(?P<nums>{_RU_PIN_NUMS})(?![\d)])", re.IGNORECASE
+)
+_RU_ONE = rf"(?:{_RU_PIN_WORD})[{_L}]*\s+(?:№\s*)?(?:{_RU_PIN_NUMS})"
+# Russian chains units innermost first: "подпункт 3) пункта 1 статьи 610"
+_RU_PIN_CHAIN = re.compile(rf"(?<![{_L}]){_RU_ONE}(?:\s*,?\s*{_RU_ONE}){{0,4}}(?![\d)])", re.IGNORECASE)
+# The document an act approved, named before the units it holds: "… жоспарының 3.2-тармағы",
+# "пункт 3.2 Плана мероприятий …, утвержденного постановлением …" (kinds as in kglaw.parse.amendments).
+_KK_DOC_GEN = re.compile(
+    rf"(?<![\w-])(?P<d>жоспар|бағдарлама|тұжырымдама|стратегия|қағида|ереже|тізбе|стандарт)[{_L}]*"
+    rf"(?:ның|нің|ының|інің|сының|сінің|ларының|лерінің|дарының)\s+(?={_PN})",
+    re.IGNORECASE,
+)
+_RU_DOC_GEN = re.compile(
+    r"^\s*(?:[А-ЯЁа-яё-]+(?:ого|его|ой|ей|ых|их)\s+){0,2}"
+    r"(?P<d>План|Программ|Концепци|Стратеги|Правил|Положени|Перечн|Стандарт)[а-я]*(?![а-я])",
+    re.IGNORECASE,
+)
+_DOC_KIND = {
+    "жоспар": "plan",
+    "бағдарлама": "programme",
+    "тұжырымдама": "concept",
+    "стратегия": "strategy",
+    "қағида": "rules",
+    "ереже": "regulation",
+    "тізбе": "list",
+    "стандарт": "standard",
+    "план": "plan",
+    "программ": "programme",
+    "концепци": "concept",
+    "стратеги": "strategy",
+    "правил": "rules",
+    "положени": "regulation",
+    "перечн": "list",
+}
+# A unit of "this" act, or of an act named just before in the genitive: not a bare citation.
+_SELF_BEFORE = re.compile(
+    rf"(?:(?<![\w-])(?:осы|аталған|көрсетілген|сол|настоящ[{_L}]*|данн[{_L}]*|указанн[{_L}]*|эт[{_L}]*)\s+"
+    rf"(?:[{_L}]+\s+)?|(?:заң|кодекс|қаулы|шешім|бұйры|жарлы|ереже|қағида|жоспар|бағдарлама|тұжырымдама|"
+    rf"стандарт|конвенция|шарт|акт|тізбе)[{_L}]*(?:ның|нің|дың|дің|тың|тің)\s+)$",
+    re.IGNORECASE,
+)
+_RU_GEN_AFTER = re.compile(rf"^\s*(?:[{_U}]|настоящ|данн|указанн|эт[{_L}]+\s|того\s|[Кк]одекс|[Зз]акон)")
+_HEADING = re.compile(rf"^[{_U}][{_U}\s,()«»\"-]{{4,80}}$")
+_SENT_CAP = 250  # a context is cut at a word boundary this far on each side of the citation
+
+
+def _unit_paths(chain: str, lang: str) -> tuple[list[list[tuple[str, str]]], bool]:
+    """The unit paths a pinpoint names, outermost first: a list of numbers gives one path per number
+    ("546-бабының 1 және 6-тармақшаларына" → article 546 / subpoint 1 and article 546 / subpoint 6).
+    The flag says whether the chain is complete (every unit word read)."""
+    from .provisions import RANK
+
+    units: list[tuple[str, list[str]]] = []
+    rx = _KK_PIN_UNIT_RE if lang == "kk" else _RU_PIN_UNIT_RE
+    table = _KK_UNIT if lang == "kk" else _RU_UNIT
+    for m in rx.finditer(chain):
+        word = m.group("w").lower()
+        kind = table.get(word) or table.get(word.rstrip("ғ") + "қ")
+        if kind is None:
+            continue
+        nums = [n.strip(" .)") for n in re.split(r"\s*(?:,|және|мен|пен|бен|\bи\b)\s*", m.group("nums"))]
+        units.append((kind, [n for n in nums if n]))
+    units.sort(key=lambda u: RANK[u[0]])
+    kinds = [k for k, _ in units]
+    if not units or len(set(kinds)) != len(kinds):
+        return [], False
+    paths: list[list[tuple[str, str]]] = [[]]
+    for kind, nums in units:
+        paths = [p + [(kind, n)] for p in paths for n in nums][:24]
+    return paths, True
+
+
+# Two or more words in capitals: a heading or an enacting formula ("САЛЫҚТЫҚ ЖЕҢІЛДІКТЕР", "ҚАУЛЫ ЕТЕДІ")
+# run into the text of a copied act without punctuation; they bound a sentence.
+_CAPS_RUN = re.compile(rf"(?<![\w-])[{_U}]{{2,}}(?:\s+[{_U}]{{3,}})+(?![\w-])")
+
+
+def _sentence(t: str, start: int, end: int) -> tuple[int, int, bool, bool]:
+    """Offsets of the sentence around ``t[start:end]``: from the last ``.;:!?`` that ends a sentence to
+    the next ``.;!?`` (a colon does not end it: the list it opens belongs to the sentence), bounded by a
+    run of words in capitals and by :data:`_SENT_CAP` characters on each side (the flags say whether
+    each side was cut there). A dot after a digit ("3.2.", "01.07.2023") or a short lower-case
+    abbreviation ("ж.", "г.", "т.б.") does not end a sentence."""
+
+    def ends(k: int, colon: bool) -> bool:
+        c = t[k]
+        if c == ";" or c in "!?" or (colon and c == ":"):
+            return k + 1 >= len(t) or t[k + 1] == " "
+        if c != ".":
+            return False
+        if k + 1 < len(t) and t[k + 1] != " ":
+            return False
+        word = re.search(r"(\S+)$", t[max(0, k - 12) : k])
+        w = word.group(1) if word else ""
+        if not w or w[-1].isdigit() or (len(w) <= 3 and w.islower()):
+            return False
+        nxt = t[k + 2 : k + 3]
+        return not nxt or not nxt.islower()
+
+    floor = max(0, start - _SENT_CAP)
+    ceil = min(len(t), end + _SENT_CAP)
+    for m in _CAPS_RUN.finditer(t, floor, ceil):
+        if m.end() <= start:
+            floor = m.end()
+        elif m.start() >= end:
+            ceil = m.start()
+            break
+    lo = start
+    while lo > floor and not ends(lo - 1, True):
+        lo -= 1
+    hi = end
+    while hi < ceil and not ends(hi, False):
+        hi += 1
+    if hi < len(t) and t[hi] in ".;!?":
+        hi += 1
+    cut_lo = lo == start - _SENT_CAP and lo > 0
+    cut_hi = hi == end + _SENT_CAP and hi < len(t)
+    if cut_lo:
+        lo = t.find(" ", lo, start) + 1 or lo
+    if cut_hi:
+        sp = t.rfind(" ", end, hi)
+        hi = sp if sp > end else hi
+    return lo, hi, cut_lo, cut_hi
+
+
+def citation_context(t: str, start: int, end: int) -> str:
+    """The sentence around a citation, whitespace-normalised, without a list dash at its start; "…"
+    marks a side cut at :data:`_SENT_CAP` characters.
+
+    >>> citation_context("Бөлім. Заңның 27-бабына сәйкес көмек көрсетіледі; келесі.", 7, 24)
+    'Заңның 27-бабына сәйкес көмек көрсетіледі;'
+    """
+    lo, hi, cut_lo, cut_hi = _sentence(t, start, end)
+    s = re.sub(r"\s+", " ", t[lo:hi]).strip()
+    s = re.sub(r"^[-–—•]\s*", "", s)
+    return ("…" if cut_lo else "") + s + ("…" if cut_hi else "")
+
+
+def _citation(
+    j: Joined, hit_ref: ActRef, path: list[tuple[str, str]], text: str, lo: int, hi: int, **kw: str | None
+) -> Citation:
+    return Citation(
+        act=hit_ref,
+        provision=Provision(path=path, label=re.sub(r"\s+", " ", text).strip()),
+        text=re.sub(r"\s+", " ", text).strip(),
+        context=citation_context(j.text, lo, hi),
+        span=j.span(lo, hi),
+        **kw,  # type: ignore[arg-type]
+    )
+
+
+def _headings(j: Joined) -> list[tuple[int, str]]:
+    """Offsets and words of the section headings: joined lines in capitals with no digit."""
+    out = []
+    for k, s in enumerate(j.starts):
+        e = j.starts[k + 1] - 1 if k + 1 < len(j.starts) else len(j.text)
+        line = j.text[s:e].strip()
+        if _HEADING.match(line) and not re.search(r"\d", line) and len(re.findall(rf"[{_U}]", line)) >= 6:
+            out.append((s, line))
+    return out
+
+
+def _stem_match(a: str, b: str) -> bool:
+    """Two words share a stem: "ЕҢБЕК"/"Еңбек", "САЛЫҚТЫҚ"/"Салық", "Трудовые"/"Трудовой"."""
+    a, b = a.lower(), b.lower()
+    n = 0
+    while n < min(len(a), len(b)) and a[n] == b[n]:
+        n += 1
+    return n >= max(4, min(len(a), len(b)) - 2)
+
+
+def find_citations(j: Joined, hits: list[RefHit]) -> list[Citation]:
+    """Every citation of a unit of an act in ``j``, one per unit, in text order.
+
+    ``hits`` are the act references of the text (:func:`find_refs`, without the document's own act and
+    editorial notes). An international convention or treaty (:func:`find_conventions`) named without a
+    unit is a citation of the whole instrument (an empty ``provision``) at each place. Three shapes of
+    unit are read:
+
+    - a unit next to a named act: Kazakh after the act in the genitive ("… Заңының 27 бабын",
+      "Салық кодексінің 541-бабының 12-тармақшасына"), Russian before it ("в соответствии со статьей 27
+      Закона …", "подпунктом 3) пункта 1 статьи 610 Налогового кодекса");
+    - a unit of a document the act approved: "… қаулысымен бекітілген … жоспарының 3.2-тармағы",
+      "пункт 3.2 Плана …, утвержденного постановлением …";
+    - a bare unit ("546-баптың 7-тармақшасына", "статьей 54") whose act the phrase does not name. It is
+      a citation of another act only when a citation of that act with a unit of the same kind stands just
+      before it in the same passage (``inferred="preceding"``), or when the section heading above it names
+      the subject of a code the text cites ("ЕҢБЕК ЖЕҢІЛДІКТЕРІ" under a text that names "Еңбек кодексі";
+      ``inferred="heading"``). A unit of "this" act ("осы Заңның 5-бабы") is never one; an act is never
+      guessed otherwise.
+    """
+    t = j.text
+    out: list[tuple[int, Citation]] = []
+    taken: list[tuple[int, int]] = []
+    ordered = sorted(hits, key=lambda h: h.start)
+    for k, h in enumerate(ordered):
+        nxt = ordered[k + 1].start if k + 1 < len(ordered) else len(t)
+        prev = ordered[k - 1].end if k > 0 else 0
+        for read in (_kk_unit_after, _ru_unit_before, _kk_approved_unit, _ru_approved_unit):
+            got = read(j, h, prev, nxt)
+            if got:
+                cites, span = got
+                out.extend(cites)
+                taken.append(span)
+                break
+        else:
+            # an international instrument is cited as a whole at each place that names it, so that the
+            # row of a plan that names it cites it even when an earlier mention stated it first
+            if h.ref.type in ("convention", "treaty"):
+                out.append((h.start, _citation(j, h.ref, [], t[h.start : h.noun_end], h.start, h.noun_end)))
+    out.extend(_bare_citations(j, ordered, out, taken))
+    out.sort(key=lambda x: (x[0], x[1].provision.slug()))
+    return [c for _, c in out]
+
+
+_Found = tuple[list[tuple[int, Citation]], tuple[int, int]] | None
+
+
+def _cites(
+    j: Joined, h: RefHit, chain: re.Match[str], lang: str, lo: int, hi: int, document: str | None = None
+) -> _Found:
+    paths, _ = _unit_paths(chain.group(0), lang)
+    if not paths:
+        return None
+    cites = [(lo, _citation(j, h.ref, p, chain.group(0), lo, hi, document=document)) for p in paths]
+    return cites, (chain.start(), chain.end())
+
+
+def _kk_unit_after(j: Joined, h: RefHit, prev: int, nxt: int) -> _Found:
+    """Kazakh: the units after the act in the genitive ("… Заңының 27 бабын")."""
+    if h.lang != "kk" or h.case not in ("gen", "nom"):
+        return None
+    t = j.text
+    m = _KK_PIN_CHAIN.match(t, h.end + len(t[h.end : h.end + 10]) - len(t[h.end : h.end + 10].lstrip()))
+    return _cites(j, h, m, "kk", h.start, m.end()) if m else None
+
+
+def _ru_unit_before(j: Joined, h: RefHit, prev: int, nxt: int) -> _Found:
+    """Russian: the units right before the act ("подпунктом 3) пункта 1 статьи 610 Налогового кодекса")."""
+    if h.lang != "ru":
+        return None
+    t = j.text
+    lo = max(prev, h.start - 160)
+    last = None
+    for m in _RU_PIN_CHAIN.finditer(t, lo, h.start):
+        last = m
+    if last is None or t[last.end() : h.start].strip():
+        return None
+    return _cites(j, h, last, "ru", last.start(), h.end)
+
+
+def _kk_approved_unit(j: Joined, h: RefHit, prev: int, nxt: int) -> _Found:
+    """Kazakh: "… қаулысымен бекітілген <title> жоспарының 3.2-тармағы" — a unit of the approved plan."""
+    t = j.text
+    if h.lang != "kk" or h.case != "ins" or not re.match(r"\s*бекітілген\s", t[h.end : h.end + 20]):
+        return None
+    dm = _KK_DOC_GEN.search(t, h.end, min(h.end + 500, nxt))
+    m = _KK_PIN_CHAIN.match(t, dm.end()) if dm else None
+    if dm is None or m is None:
+        return None
+    return _cites(j, h, m, "kk", h.start, m.end(), _doc_kind(dm.group("d")))
+
+
+def _ru_approved_unit(j: Joined, h: RefHit, prev: int, nxt: int) -> _Found:
+    """Russian: "пункт 3.2 Плана …, утвержденного постановлением …" — a unit of the approved plan."""
+    t = j.text
+    if (
+        h.lang != "ru"
+        or h.case != "ins"
+        or not re.search(r"утвержденн[а-я]*\s*$", t[max(0, h.start - 30) : h.start])
+    ):
+        return None
+    for m in _RU_PIN_CHAIN.finditer(t, max(prev, h.start - 500), h.start):
+        dm = _RU_DOC_GEN.match(t[m.end() : m.end() + 80])
+        if dm is not None:
+            return _cites(j, h, m, "ru", m.start(), h.end, _doc_kind(dm.group("d")))
+    return None
+
+
+def _doc_kind(word: str) -> str | None:
+    w = word.lower()
+    return next((v for k, v in _DOC_KIND.items() if w.startswith(k)), None)
+
+
+def _bare_citations(
+    j: Joined, hits: list[RefHit], found: list[tuple[int, Citation]], taken: list[tuple[int, int]]
+) -> list[tuple[int, Citation]]:
+    t = j.text
+    out: list[tuple[int, Citation]] = []
+    # codes the text names by their subject ("Еңбек кодексі"), for headings that name that subject
+    codes = [h for h in hits if h.ref.type == "code" and h.ref.title and not h.ref.number]
+    headings = _headings(j) if codes else []
+    chains: list[tuple[re.Match[str], str]] = [(m, "kk") for m in _KK_PIN_CHAIN.finditer(t)]
+    chains += [(m, "ru") for m in _RU_PIN_CHAIN.finditer(t)]
+    chains.sort(key=lambda c: c[0].start())
+    last_end = -1
+    for m, lang in chains:
+        a, b = m.start(), m.end()
+        if a < last_end or any(x < b and a < y for x, y in taken):
+            continue
+        if any(h.start <= a < h.end for h in hits):
+            continue  # inside an act reference (a title, a number)
+        if _SELF_BEFORE.search(t[max(0, a - 60) : a]):
+            continue
+        if lang == "ru" and _RU_GEN_AFTER.match(t[b : b + 20]):
+            continue  # "статьи 5 настоящего Закона", "пункта 2 Правил …": named, not read as a reference
+        if lang == "kk" and re.match(r"^\s*(?:кейін|дейін|бойынша\s+жол)", t[b : b + 20]):
+            continue
+        paths, ok = _unit_paths(m.group(0), lang)
+        if not ok or not paths:
+            continue
+        top = paths[0][0][0]
+        # (1) the citation just before, of the same act, with a unit of the same kind
+        prev = None
+        for pos, c in found + out:
+            if pos < a and a - pos <= 700 and c.provision.path and c.provision.path[0][0] == top:
+                if prev is None or pos > prev[0]:
+                    prev = (pos, c)
+        if (
+            prev is not None
+            and prev[1].inferred is None
+            and not any(prev[0] < h.start and h.end <= a and h.ref is not prev[1].act for h in hits)
+            and not any(prev[0] < s < a for s, _ in headings)
+        ):
+            c0 = prev[1]
+            for p in paths:
+                out.append(
+                    (a, _citation(j, c0.act, p, m.group(0), a, b, document=c0.document, inferred="preceding"))
+                )
+            last_end = b
+            continue
+        # (2) the heading above names the subject of a code the text cites
+        if top != "article" or not headings:
+            continue
+        head = max((hd for hd in headings if hd[0] < a), default=None)
+        if head is None or any(head[0] < h.start < a for h in hits):
+            continue
+        first = re.split(r"[\s,]+", head[1].strip())[0]
+        code = next(
+            (h for h in codes if h.start < a and _stem_match(first, (h.ref.title or "").split()[0])), None
+        )
+        if code is None:
+            continue
+        for p in paths:
+            out.append((a, _citation(j, code.ref, p, m.group(0), a, b, inferred="heading")))
+        last_end = b
+    return out
+
+
+# --------------------------------------------------------------------------- international conventions
+
+_KK_INTL = re.compile(rf"(?<![\w-])(?P<stem>[Кк]онвенция|[Шш]арт|[Пп]акт|[Хх]артия)(?P<suf>[{_L}]*)(?![\w-])")
+_KK_INTL_TYPE = {"конвенция": "convention", "шарт": "treaty", "пакт": "treaty", "хартия": "treaty"}
+_RU_INTL = re.compile(
+    rf"(?<![\w-])(?P<stem>[Кк]онвенци)(?P<suf>я|и|ю|ей)\s+"
+    r"(?:(?P<org>ООН|Организации\s+Объединенных\s+Наций)\s+)?(?P<t>(?:о|об)\s+[а-яё]+(?:\s+[а-яё]+){0,9})"
+    rf"|(?<![\w-])(?P<name>[{_U}][{_L}]+ск(?:ий|ого|ому|им|ом))\s+(?P<tstem>[Дд]оговор)(?P<tsuf>|а|у|ом|е)(?![\w-])"
+    r"(?:\s+(?P<tt>(?:о|об)\s+[а-яё]+(?:\s+[а-яё]+){0,9}))?"
+)
+_RU_INTL_CASE = {
+    "я": "nom",
+    "и": "gen",
+    "ю": "acc",
+    "ей": "ins",
+    "": "nom",
+    "а": "gen",
+    "у": "dat",
+    "ом": "ins",
+}
+_RU_TITLE_STOP = re.compile(
+    r"^(?:от|в|во|на|для|по|которая|которую|который|принят\w*|ратифиц\w*|вступ\w*|подпис\w*|был\w*|явля\w*|"
+    r"предусм\w*|закрепл\w*|устанав\w*|гарант\w*|обязыв\w*|года|г)$"
+)
+_KK_TITLE_STOP = re.compile(
+    rf"^(?:Қазақстан[{_L}]*|ҚР|Біріккен|Ұлттар|Ұйым[{_L}]*|БҰҰ[{_L}-]*|ООН|Республика[{_L}]*|осы|және|сондай-ақ)$"
+)
+# The adoption of a convention, stated in the sentence that names it: "… БҰҰ Бас Ассамблеясы 1989 жылы
+# 20 қарашада қабылдады", "Бас Ассамблеяның 2006 жылғы 13 желтоқсандағы 61/106 қарармен қабылданды",
+# "принята Генеральной Ассамблеей ООН 20 ноября 1989 года".
+_ADOPTED_KK = re.compile(rf"қабылда[{_L}]*", re.IGNORECASE)
+_ADOPTED_RU = re.compile(r"(?<![а-яё])принят[а-яё]*", re.IGNORECASE)
+_GENERAL_ASSEMBLY = re.compile(
+    rf"(?:(?:БҰҰ(?:-[{_L}]+)?|Біріккен\s+Ұлттар\s+Ұйымының)\s+)?Бас\s+Ассамблея[{_L}]*"
+    r"|Генеральн[а-я]+\s+Ассамбле[а-я]+(?:\s+(?:ООН|Организации\s+Объединенных\s+Наций))?"
+)
+
+
+def _kk_intl_title(t: str, m: re.Match[str]) -> tuple[int, str] | None:
+    """The title before a Kazakh convention or treaty noun, ``(start, title)``: the words back to the
+    nearest capitalised one from ``туралы`` ("Бала құқықтары туралы конвенция"), a proper name before
+    the noun kept ("… жеңілдету туралы Марракеш шарты")."""
+    stem = m.group("stem").lower()
+    head = t[max(0, m.start() - 500) : m.start()]
+    base = m.start() - len(head)
+    toks = list(_TOKEN.finditer(head))
+    i = len(toks) - 1
+    name = None
+    if i >= 1 and re.fullmatch(rf"[{_U}][{_L}-]+", toks[i].group(0)) and toks[i - 1].group(0) == "туралы":
+        name = toks[i].group(0)
+        i -= 1
+    if i < 0 or toks[i].group(0) != "туралы":
+        return None
+    first = None
+    for k in range(i - 1, max(-1, i - 26), -1):
+        w = toks[k].group(0)
+        core = w.lstrip('«"“„(')
+        if (
+            _TOK_PUNCT_END.search(w)
+            or re.match(r"^\d", core)
+            or _KK_TITLE_STOP.match(core)
+            and core not in ("және", "сондай-ақ")
+        ):
+            break
+        first = k
+        if core[:1].isupper() or core != w:
+            break
+    else:
+        if first is not None and not toks[first].group(0).lstrip('«"“„(')[:1].isupper():
+            return None  # 25 words and no start: not a title
+    if first is None:
+        return None
+    start = base + toks[first].start()
+    start += len(toks[first].group(0)) - len(toks[first].group(0).lstrip('«"“„('))
+    words = re.sub(r"\s+", " ", t[start : base + toks[i].end()]).strip()
+    noun = {"шарт": "шарты" if name else "шарт"}.get(stem, stem)
+    title = f"{words} {name} {noun}" if name else f"{words} {noun}"
+    return start, title[:1].upper() + title[1:]
+
+
+def _ru_intl_title(m: re.Match[str]) -> tuple[str, str]:
+    """(type, title) of a Russian convention or treaty match: "Конвенция о правах инвалидов",
+    "Марракешский договор"; the title stops before a verb, a date or a new sentence."""
+    words = (m.group("t") or m.group("tt") or "").split()
+    kept: list[str] = []
+    for w in words:
+        if _RU_TITLE_STOP.match(w.lower()):
+            break
+        kept.append(w)
+    about = " ".join(kept if len(kept) > 1 else [])
+    if m.group("stem"):
+        return "convention", f"Конвенция {about}".strip()
+    name = _ru_adj_nominative(m.group("name"))
+    return "treaty", f"{name} договор {about}".strip()
+
+
+def _adoption(t: str, lo: int, hi: int, lang: str) -> tuple[Issuer | None, str | None, int]:
+    """The adopting body and date a sentence states for the convention named before ``lo``."""
+    seg = t[lo:hi]
+    verb = (_ADOPTED_KK if lang == "kk" else _ADOPTED_RU).search(seg)
+    body = _GENERAL_ASSEMBLY.search(seg)
+    if verb is None or body is None:
+        return None, None, lo
+    dates = [d for d in re.finditer(DATE, seg, re.IGNORECASE) if _parse_kk_date(d.group(0))]
+    if lang == "kk":  # "… 1989 жылы 20 қарашада қабылдады": the date before the verb
+        dates = [d for d in dates if d.end() <= verb.start()]
+        d = dates[-1] if dates else None
+    else:  # "принята … 20 ноября 1989 года": the date after the verb
+        d = next((x for x in dates if x.start() >= verb.end()), None)
+    un = re.match(r"(?:БҰҰ|Біріккен|Генеральн[а-я]+\s+Ассамбле[а-я]+\s+(?:ООН|Организации))", body.group(0))
+    if lang == "kk":
+        label = ("БҰҰ " if un else "") + "Бас Ассамблеясы"
+    else:
+        label = "Генеральная Ассамблея" + (" ООН" if un else "")
+    issuer = Issuer(
+        key="un-general-assembly",
+        label=label,
+        kind="international-organisation",
+        level="international",
+    )
+    end = max(verb.end(), body.end(), d.end() if d else 0)
+    return issuer, d.group(0) if d else None, lo + end
+
+
+def _parse_kk_date(s: str) -> date | None:
+    """A date, also in the narrative form "1989 жылы 20 қарашада" (``жылы`` for ``жылғы``)."""
+    return parse_date(re.sub(r"(\d{4})\s*жылы\s", r"\1 жылғы ", s))
+
+
+def find_conventions(j: Joined) -> list[RefHit]:
+    """International conventions and treaties a text names, Kazakh and Russian, as act references of
+    type ``convention`` or ``treaty``: "Бала құқықтары туралы конвенция", "Мүгедектердің құқықтары туралы
+    конвенция", "… жеңілдету туралы Марракеш шарты", "Конвенция ООН о правах ребенка", "Марракешский
+    договор". A convention is named by its title (no number is invented); the adopting body and date are
+    read only from the sentence that states the adoption ("… Бас Ассамблеясы 1989 жылы 20 қарашада
+    қабылдады", "принята Генеральной Ассамблеей ООН 20 ноября 1989 года"). Plural and generic mentions
+    ("халықаралық шарттар", "еңбек шарты") name none: a Kazakh title needs ``туралы``.
+
+    Mentions of one title are returned the fullest first, so that merging them keeps the stated date.
+    """
+    t = j.text
+    hits: list[RefHit] = []
+    for m in _KK_INTL.finditer(t):
+        case = _kk_case(m.group("suf"))
+        if case is None:
+            continue
+        got = _kk_intl_title(t, m)
+        if got is None:
+            continue
+        start, title = got
+        hits.append(_intl_hit(j, _KK_INTL_TYPE[m.group("stem").lower()], title, "kk", start, m, case))
+    for m in _RU_INTL.finditer(t):
+        type_, title = _ru_intl_title(m)
+        if title in ("Конвенция",) or (type_ == "convention" and len(title.split()) < 3):
+            continue
+        suf = m.group("suf") if m.group("stem") else m.group("tsuf")
+        hits.append(_intl_hit(j, type_, title, "ru", m.start(), m, _RU_INTL_CASE.get(suf or "", "nom")))
+    key = {id(h): (len([x for x in (h.ref.date, h.ref.issuer) if x is not None]), -h.start) for h in hits}
+    groups: dict[str, list[RefHit]] = {}
+    for h in hits:
+        groups.setdefault(re.sub(r"[\W_]+", "", (h.ref.title or "").lower()), []).append(h)
+    out: list[RefHit] = []
+    for g in groups.values():
+        out.extend(sorted(g, key=lambda h: key[id(h)], reverse=True))
+    return out
+
+
+def _intl_hit(
+    j: Joined, type_: str, title: str, lang: str, start: int, m: re.Match[str], case: str
+) -> RefHit:
+    t = j.text
+    _, hi, _, _ = _sentence(t, m.start(), m.end())
+    nxt = _KK_INTL.search(t, m.end(), hi) if lang == "kk" else _RU_INTL.search(t, m.end(), hi)
+    issuer, date_s, end = _adoption(t, m.end(), nxt.start() if nxt else hi, lang)
+    end = max(end, m.end())
+    ref = ActRef(
+        type=type_,
+        issuer=issuer,
+        date=_parse_kk_date(date_s) if date_s else None,
+        title=title,
+        title_lang=lang,
+        span=j.span(start, end),
+    )
+    return RefHit(ref, start, end, m.start(), m.end(), case, lang, issuer.label if issuer else None, None)

@@ -19,7 +19,15 @@ from pathlib import Path
 
 from ..errors import KglawError, ParseError
 from ..model import ActRef, Document, Span, Warning_
-from .citations import BASIS_TRIGGER, RefHit, find_refs, merge_refs, same_act
+from .citations import (
+    BASIS_TRIGGER,
+    RefHit,
+    find_citations,
+    find_conventions,
+    find_refs,
+    merge_refs,
+    same_act,
+)
 from .dates import DATE_RE, parse_date
 from .decode import decode_bytes
 from .header import ENACTING, Header, read_header
@@ -187,7 +195,8 @@ def _parse(text: str, source: str) -> Document:
 
     # Every reference in the text, once.
     notes_at = _disjoint(note_ranges)
-    hits = [x for x in find_refs(j, ctx) if not _inside(x, notes_at)]
+    # acts, and the international conventions and treaties the text names by title
+    hits = [x for x in find_refs(j, ctx) + find_conventions(j) if not _inside(x, notes_at)]
     if h.identity is not None:
         hits = [x for x in hits if (x.start, x.end) != (h.identity.start, h.identity.end)]
     hits = [x for x in hits if not _is_self(x.ref, doc.act)]
@@ -212,6 +221,7 @@ def _parse(text: str, source: str) -> Document:
             same.title, same.title_lang = same.title or r.title, same.title_lang or r.title_lang
             same.number = same.number or r.number
             same.issuer = same.issuer or r.issuer
+    doc.citations = find_citations(j, hits)  # units of acts: "… Заңының 27-бабы", "статьей 54 …"
     doc.entry_into_force = _entry_into_force(j, h, op_end)
     if doc.entry_into_force:
         # the acts this one repeals lose force the day it enters into force, as its text states
