@@ -633,6 +633,7 @@ def build_document(
         _emit_operation(em, resolver, doc, op, act, lang)
     _emit_citations(em, resolver, doc, act, lang)
     _link_new_wordings(em, resolver, doc, act)
+    _emit_operative(em, resolver, doc, act, lang)
     materialise_inverses(g)
     return g
 
@@ -730,6 +731,109 @@ def _link_new_wordings(em: _Emitter, resolver: ActResolver, doc: Document, doc_a
             if op.new_wording is None or resolver.resolve(op.target, str(em.source), em.on) != target:
                 continue
             em.fact(URIRef(f"{doc_act}/op/{op.order}"), KGL.newWording, plan, op.span)
+
+
+def _emit_operative(
+    em: _Emitter, resolver: ActResolver, doc: Document, doc_act: URIRef, lang: str | None
+) -> None:
+    """The operative part (:mod:`kglaw.parse.operative`): each point an ``eli:LegalResourceSubdivision``
+    of its act (``{act}/point-N``, sub-points ``{act}/point-N/subpoint-M``, the Provision slug scheme) with
+    ``kgl:provisionText`` and ``kgl:operativeKind``; the act ``kgl:executionControlledBy`` a body or a
+    ``kgl:Person``; a ``kgl:ReportingDuty`` per reporting point; the act's ``kgl:entryIntoForceRule`` (and
+    ``eli:first_date_entry_in_force`` when it follows from the text); ``kgl:signedBy`` a ``kgl:Person``.
+    A block the file embeds (the akimat resolution printed after the decision) goes to its own act."""
+    for part in getattr(doc, "operative", None) or ():
+        act = doc_act
+        if part.act is not None:
+            act = _emit_act_ref(em, resolver, part.act, lang)
+            for ref in part.based_on:
+                em.fact(act, ELI.based_on, _emit_act_ref(em, resolver, ref, lang), ref.span)
+        for point in part.points:
+            _emit_point(em, act, point, lang, doc_act if part.act is None else None, doc)
+        for i, sig in enumerate(part.signatories, 1):
+            node = URIRef(f"{act}/signatory/{i}")
+            em.add(node, RDF.type, KGL.Person)
+            em.fact(act, KGL.signedBy, node, sig.span)
+            if sig.position:
+                em.fact(node, KGL.position, Literal(sig.position, lang=lang), sig.span)
+            if sig.name:
+                em.fact(node, KGL.personName, Literal(sig.name, lang=lang), sig.span)
+            if sig.agency:
+                em.fact(node, KGL.agency, URIRef(sig.agency), sig.span)
+            em.lines(node, sig.span)
+
+
+def _emit_point(
+    em: _Emitter, act: URIRef, p: Any, lang: str | None, doc_act: URIRef | None, doc: Document
+) -> None:
+    node = URIRef(f"{act}/{p.provision().slug()}")
+    parent = URIRef(f"{act}/point-{p.parent}") if p.parent is not None else act
+    em.add(node, RDF.type, ELI.LegalResourceSubdivision)
+    em.fact(node, ELI.is_part_of, parent, p.span)
+    em.add(node, KGL.provisionKind, Literal("subpoint" if p.parent is not None else "point"))
+    if p.number:
+        em.add(node, KGL.provisionNumber, Literal(p.number))
+    em.fact(node, KGL.provisionText, Literal(p.text, lang=lang), p.span)
+    for kind in p.kinds:
+        em.fact(node, KGL.operativeKind, Literal(kind), p.span)
+    em.lines(node, p.span)
+    for a in p.addressees if p.parent is None else ():
+        if a.agency:
+            em.fact(node, KGL.addressee, URIRef(a.agency), a.span)
+        else:
+            em.fact(node, KGL.addresseeText, Literal(a.raw, lang=lang), a.span)
+    for i, c in enumerate(p.controllers, 1):
+        if c.agency:
+            em.fact(act, KGL.executionControlledBy, URIRef(c.agency), c.span)
+        elif c.position or c.name:
+            person = URIRef(f"{node}/controller/{i}")
+            em.add(person, RDF.type, KGL.Person)
+            em.fact(act, KGL.executionControlledBy, person, c.span)
+            if c.position:
+                em.fact(person, KGL.position, Literal(c.position, lang=lang), c.span)
+            if c.name:
+                em.fact(person, KGL.personName, Literal(c.name, lang=lang), c.span)
+            em.lines(person, c.span)
+        else:
+            em.fact(act, KGL.controllerText, Literal(c.raw, lang=lang), c.span)
+    if p.reporting is not None:
+        _emit_reporting(em, node, p.reporting, lang)
+    eif = p.entry_into_force
+    if eif is not None:
+        em.fact(act, KGL.entryIntoForceRule, Literal(eif.rule, lang=lang), eif.span)
+        # the document's own act gets its date from parse.document (doc.entry_into_force)
+        if eif.date is not None and doc_act is None:
+            em.fact(act, ELI.first_date_entry_in_force, _lit_date(eif.date), eif.span)
+        elif eif.date is not None and doc.entry_into_force == eif.date:
+            em.fact(act, ELI.first_date_entry_in_force, _lit_date(eif.date), eif.span)
+
+
+def _emit_reporting(em: _Emitter, point: URIRef, r: Any, lang: str | None) -> None:
+    node = URIRef(f"{point}/reporting")
+    em.add(node, RDF.type, KGL.ReportingDuty)
+    em.fact(point, KGL.reportingDuty, node, r.span)
+    em.lines(node, r.span)
+    for a in r.reporters:
+        if a.agency:
+            em.fact(node, KGL.reporter, URIRef(a.agency), a.span)
+        else:
+            em.fact(node, KGL.reporterText, Literal(a.raw, lang=lang), a.span)
+    if r.recipient is not None:
+        if r.recipient.agency:
+            em.fact(node, KGL.reportsTo, URIRef(r.recipient.agency), r.span)
+        else:
+            em.fact(node, KGL.reportsToText, Literal(r.recipient.raw, lang=lang), r.span)
+    if r.frequency:
+        em.fact(node, KGL.reportingFrequency, Literal(r.frequency), r.span)
+    if r.frequency_raw:
+        em.fact(node, KGL.frequencyText, Literal(r.frequency_raw, lang=lang), r.span)
+    if r.due_raw:
+        em.fact(node, KGL.dueText, Literal(r.due_raw, lang=lang), r.span)
+    if r.due_month_day:
+        month, day = r.due_month_day
+        em.fact(node, KGL.dueMonthDay, Literal(f"--{month:02d}-{day:02d}", datatype=XSD.gMonthDay), r.span)
+    if r.due_date:
+        em.fact(node, KGL.dueDate, _lit_date(r.due_date), r.span)
 
 
 def materialise_inverses(g: Graph) -> None:

@@ -30,6 +30,12 @@ __all__ = [
     "Citation",
     "Document",
     "Status",
+    "Addressee",
+    "Reporting",
+    "EntryIntoForce",
+    "OperativeProvision",
+    "Signatory",
+    "OperativePart",
 ]
 
 Status = Literal["in_force", "repealed", "unknown"]
@@ -306,3 +312,95 @@ class Document:
     line_count: int = 0
     # citations of units of acts (pinpoints), one per unit cited, in text order
     citations: list[Citation] = field(default_factory=list)
+    # the enacting blocks: the act's own, then any act the file embeds (see kglaw.parse.operative)
+    operative: list[OperativePart] = field(default_factory=list)
+
+
+@dataclass
+class Addressee:
+    """A body or person an operative point names, as written, with the agency it resolves to."""
+
+    raw: str
+    agency: str | None = None  # agency IRI, when the registry knows the name
+    by_agreement: bool = False  # "келісу бойынша" / "по согласованию"
+    position: str | None = None  # a person's post as written ("облыс әкімінің орынбасары")
+    name: str | None = None  # a person's name as written ("Т.Қ.Мүрсәлиеваға")
+    span: Span | None = None
+
+
+@dataclass
+class Reporting:
+    """A duty to report: who reports to whom, how often and by when, as the point states it."""
+
+    reporters: list[Addressee] = field(default_factory=list)
+    recipient: Addressee | None = None
+    frequency: str | None = None  # annual, semiannual, quarterly, monthly
+    frequency_raw: str | None = None  # "жыл сайын", "ежеквартально"
+    due_raw: str | None = None  # "есепті жылдан кейінгі жылдың 1 ақпанынан кешіктірмей"
+    due_month_day: tuple[int, int] | None = None  # (month, day) of a yearly deadline
+    due_date: _dt.date | None = None  # only when the text states a full date
+    span: Span | None = None
+
+
+@dataclass
+class EntryIntoForce:
+    """The rule of entry into force as written, and its date when the text fixes one."""
+
+    rule: str
+    date: _dt.date | None = None
+    on_signing: bool = False  # "қол қойылған күнінен бастап" / "со дня подписания"
+    span: Span | None = None
+
+
+@dataclass
+class OperativeProvision:
+    """A numbered point (or sub-point) of an act's operative part, after its enacting formula.
+
+    ``kinds`` are read from its verbs: approve, endorse, submit, amend, repeal, instruct, report,
+    control, entry-into-force (a point may do two things: "мақұлдансын және … бекітуге ұсынылсын").
+    """
+
+    number: str | None
+    text: str
+    kinds: list[str] = field(default_factory=list)
+    parent: str | None = None  # the point's number, for a sub-point
+    addressees: list[Addressee] = field(default_factory=list)
+    controllers: list[Addressee] = field(default_factory=list)  # for control
+    reporting: Reporting | None = None
+    entry_into_force: EntryIntoForce | None = None
+    span: Span | None = None
+
+    @property
+    def kind(self) -> str:
+        return self.kinds[0] if self.kinds else "other"
+
+    def provision(self) -> Provision:
+        """The point as a structural unit: ``point-2`` or ``point-2/subpoint-3``."""
+        if self.parent is not None:
+            return Provision([("point", self.parent), ("subpoint", self.number or "")])
+        return Provision([("point", self.number or "")])
+
+
+@dataclass
+class Signatory:
+    """Who signed: the post as written ("Қазақстан Республикасының Премьер-Министрі") and the name
+    when the text gives one (names are often absent in old texts)."""
+
+    position: str | None = None
+    name: str | None = None
+    agency: str | None = None  # the body the post heads or belongs to, when resolved
+    span: Span | None = None
+
+
+@dataclass
+class OperativePart:
+    """One enacting block: formula, points, signatures. ``act`` is None for the document's own act; a
+    file may embed a second act (the akimat resolution that submitted a programme the maslikhat then
+    approved), whose block names that act here."""
+
+    formula: str
+    act: ActRef | None = None
+    points: list[OperativeProvision] = field(default_factory=list)
+    signatories: list[Signatory] = field(default_factory=list)
+    based_on: list[ActRef] = field(default_factory=list)  # the embedded act's own preamble
+    span: Span | None = None

@@ -447,7 +447,20 @@ def _entry_into_force(j: Joined, h: Header, op_end: int) -> date | None:
         if "(" in j.text[max(0, m.start() - 3) : m.start()]:
             continue  # "(01.01.2024 бастап қолданысқа енгізіледі)" dates an amendment, not this act
         return parse_date(m.group("d1") or m.group("d2") or "")
+    # "from the day of signing" is the act's own date (kglaw.parse.operative reads the rule)
+    from .operative import read_entry_into_force
+
+    for m in _IN_FORCE_SENTENCE.finditer(j.text, h.end, op_end):
+        eif = read_entry_into_force(m.group(0), h.act.date)
+        if eif is not None and eif.on_signing:
+            return eif.date
     return None
+
+
+_IN_FORCE_SENTENCE = re.compile(
+    r"(?<![(\w])(?:Осы|Настоящ\w+)\s[^.()]{0,200}?(?:қолданысқа\s+енгізіледі|вводится\s+в\s+действие[^.()]{0,200})"
+)
+
 
 
 def _hook(module: str, name: str) -> Callable[..., list] | None:
@@ -469,6 +482,7 @@ def _run_hooks(lines: list[str], doc: Document, raw_lines: list[str] | None = No
     for module, name, attr in (
         ("kglaw.parse.plans", "parse_plans", "programmes"),
         ("kglaw.parse.amendments", "parse_operations", "operations"),
+        ("kglaw.parse.operative", "parse_operative", "operative"),
     ):
         fn = _hook(module, name)
         if fn is None:
