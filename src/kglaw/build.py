@@ -27,7 +27,7 @@ from rdflib.term import Node
 
 from .errors import KglawError
 from .identifiers import ActId, slugify, title_key
-from .model import ActRef, AmendmentOperation, Document, Issuer, Measure, Programme, Span
+from .model import ActRef, AmendmentOperation, Document, Issuer, Measure, Programme, ProgrammeRef, Span
 from .namespaces import (
     AGENCY,
     DCTERMS,
@@ -298,6 +298,10 @@ def _resolve_executor(raw: str, abbreviations: dict[str, str], region: str | Non
         return None
 
 
+def _region_of(doc: Document) -> str | None:
+    return doc.act.issuer.region if doc.act.issuer is not None else None
+
+
 def _emit_programme(
     em: _Emitter, resolver: ActResolver, doc: Document, prog: Programme, doc_act: URIRef, warnings: list[str]
 ) -> None:
@@ -337,21 +341,34 @@ def _emit_programme(
         n = URIRef(f"{node}/indicator/{i}")
         em.add(node, KGL.indicator, n)
         em.add(n, RDF.type, KGL.Indicator)
-        em.add(n, RDFS.label, Literal(ind.name, lang=lang))
+        if ind.name:
+            em.fact(n, RDFS.label, Literal(ind.name, lang=lang), ind.span)
         if ind.unit:
-            em.add(n, KGL.unit, Literal(ind.unit, lang=lang))
+            em.fact(n, KGL.unit, Literal(ind.unit, lang=lang), ind.span)
         if ind.baseline:
-            em.add(n, KGL.baseline, Literal(ind.baseline))
+            em.fact(n, KGL.baseline, Literal(ind.baseline), getattr(ind, "baseline_span", None) or ind.span)
         for year, value in sorted(ind.targets.items()):
             t = URIRef(f"{n}/target/{year}")
+            where = getattr(ind, "target_spans", {}).get(year) or ind.span
             em.add(n, KGL.target, t)
             em.add(t, RDF.type, KGL.Target)
-            em.add(t, KGL.year, Literal(year))
-            em.add(t, KGL.value, Literal(value))
+            em.fact(t, KGL.year, Literal(year), where)
+            em.fact(t, KGL.value, Literal(value), where)
+            em.lines(t, where)
+        if getattr(ind, "measure", None):  # the action-plan row whose target-indicator cell states it
+            em.fact(n, KGL.indicatorOf, URIRef(f"{node}/action-plan/measure/{ind.measure}"), ind.span)
+        for ex in getattr(ind, "responsible", []):
+            agency = ex.agency or _resolve_executor(ex.raw, prog.abbreviations, _region_of(doc))
+            if agency:
+                em.fact(n, KGL.responsibleBody, URIRef(agency), ex.span or ind.span)
+            else:
+                em.fact(n, KGL.responsibleText, Literal(ex.raw, lang=lang), ex.span or ind.span)
         em.lines(n, ind.span)
     for based in prog.based_on:
         o = _emit_act_ref(em, resolver, based, lang)
         em.fact(node, ELI.based_on, o, based.span)
+    for pred in getattr(prog, "succeeds", []):
+        em.fact(node, KGL.succeeds, _emit_predecessor(em, resolver, pred, lang), pred.span)
 
     plan = URIRef(f"{node}/action-plan")
     em.add(plan, RDF.type, KGL.ActionPlan)
@@ -379,6 +396,49 @@ def _emit_programme(
             for ref in cited:
                 if m.span.start <= ref.span.start and ref.span.end <= m.span.end:  # type: ignore[union-attr]
                     em.fact(node, ELI.cites, _emit_act_ref(em, resolver, ref, lang), ref.span)
+
+
+def predecessor_iri(resolver: ActResolver, pred: ProgrammeRef, context: str | None = None) -> str:
+    """The IRI of a programme a text says this one continues (``kgl:succeeds``), from what it states.
+
+    With the approving act cited, the programme is that act's document like any programme the plans
+    reader finds (``{act}/{kind}``), so that the predecessor's own text, once in the corpus, is the same
+    node. Without it, nothing but the name is known: the IRI is the document kind with issuer, date and
+    number unknown, keyed by the name in the nominative (``…/programme/_/_/_/t-…``, as an act cited by
+    title only) — two texts naming the same predecessor alike meet on one node.
+    """
+    if pred.approved_by is not None:
+        return f"{resolver.resolve(pred.approved_by, context)}/{pred.kind}"
+    return ActId(pred.kind, None, None, None, title_key(pred.title)).format()
+
+
+def _emit_predecessor(em: _Emitter, resolver: ActResolver, pred: ProgrammeRef, lang: str | None) -> URIRef:
+    """The predecessor's node with what the succession sentence states: kind, name, period, approving act."""
+    node = URIRef(predecessor_iri(resolver, pred, str(em.source)))
+    span = pred.span
+    em.add(node, RDF.type, _TYPE_CLASS.get(pred.kind, KGL.PolicyDocument))
+    em.add(node, RDF.type, KGL.PolicyDocument)
+    em.add(node, RDF.type, ELI.LegalResource)
+    em.fact(node, ELI.type_document, DOCTYPE[pred.kind], span)
+    tlang = "kk" if re.search(r"[әіңғүұқөһӘІҢҒҮҰҚӨҺ]", pred.title) else (lang or "ru")
+    expr = URIRef(f"{node}/{tlang}")
+    em.add(node, ELI.is_realized_by, expr)
+    em.add(expr, ELI.realizes, node)
+    em.add(expr, RDF.type, ELI.LegalExpression)
+    if tlang in _LANG_CODES:
+        em.add(expr, ELI.language, URIRef(LANG_AUTHORITY + _LANG_CODES[tlang]))
+    em.fact(expr, ELI.title, Literal(pred.title, lang=tlang), span)
+    if pred.period_raw:
+        em.fact(node, KGL.periodText, Literal(pred.period_raw, lang=tlang), span)
+    if pred.period_start:
+        em.fact(node, KGL.periodStart, _lit_date(date(pred.period_start, 1, 1)), span)
+    if pred.period_end:
+        em.fact(node, KGL.periodEnd, _lit_date(date(pred.period_end, 12, 31)), span)
+    if pred.approved_by is not None:
+        act = _emit_act_ref(em, resolver, pred.approved_by, lang)
+        em.fact(node, KGL.approvedBy, act, pred.approved_by.span or span)
+        em.add(act, KGL.approves, node)
+    return node
 
 
 def _emit_measure(

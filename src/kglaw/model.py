@@ -25,6 +25,7 @@ __all__ = [
     "Indicator",
     "Section",
     "Programme",
+    "ProgrammeRef",
     "Provision",
     "AmendmentOperation",
     "Citation",
@@ -190,6 +191,14 @@ class Indicator:
     targets: dict[int, str] = field(default_factory=dict)
     span: Span | None = None
 
+    # lines of each year's value (a value the text wraps keeps the lines of its year and its number)
+    target_spans: dict[int, Span] = field(default_factory=dict)
+    # the action-plan row whose target-indicator cell states it (Measure.number); None for a passport
+    # or a separate indicator table
+    measure: str | None = None
+    # the bodies an indicator table names as responsible for it (a row indicator's are the row's executors)
+    responsible: list[Executor] = field(default_factory=list)
+    baseline_span: Span | None = None
 
 @dataclass
 class Section:
@@ -229,6 +238,23 @@ class Programme:
     # earlier act: the builder links these measures as that appendix's new wording.
     replaces_appendix_of: ActRef | None = None
 
+    # the programmes the text says this one continues or follows (kgl:succeeds)
+    succeeds: list[ProgrammeRef] = field(default_factory=list)
+
+
+@dataclass
+class ProgrammeRef:
+    """A programme a text names without containing it: a predecessor ("… бағдарламасының жалғасы болып
+    табылады", "до принятия настоящей Программы реализовывалась …"). Fields the text does not state
+    stay None; ``title`` is the name as written (its head noun in the nominative)."""
+
+    title: str
+    kind: str = "programme"  # programme, plan or concept (a doctype notation)
+    period_start: int | None = None
+    period_end: int | None = None
+    period_raw: str | None = None  # the period as written ("2002-2005 жылдарға")
+    approved_by: ActRef | None = None  # the approving act, when the text cites it
+    span: Span | None = None
 
 @dataclass
 class Provision:

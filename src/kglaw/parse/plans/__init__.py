@@ -44,7 +44,9 @@ from kglaw.parse.plans.common import (
     parse_abbreviation_legend,
     span_of,
 )
+from kglaw.parse.plans.indicators import parse_indicator_tables
 from kglaw.parse.plans.passport import PASSPORT_HEADING_RE, parse_funding, parse_passport
+from kglaw.parse.plans.succession import find_predecessors
 
 __all__ = [
     "parse_plans",
@@ -439,6 +441,11 @@ def _programme(
             for idx, text in f.lines:
                 if text.strip():
                     prog.indicators.append(Indicator(name=text.strip(), span=span_of(idx, idx)))
+    # Tables of target indicators in the programme's own text, outside its action plan (.indicators).
+    view = raw_lines if raw_lines is not None and len(raw_lines) == len(lines) else lines
+    prose = [(region.start, table[0]), (table[1], region.end)] if table else [(region.start, region.end)]
+    for i_from, i_to in prose:
+        prog.indicators.extend(parse_indicator_tables(view, i_from, i_to))
 
     # Abbreviation legend: under its own heading, else right after the table.
     legend: dict[str, str] = {}
@@ -507,6 +514,9 @@ def _programme(
     from kglaw.parse.plans.concept import refine_programme  # the act's body: title, amended appendix
 
     warnings.extend(refine_programme(prog, lines, doc, region.start, region.end))
+    # The programme it continues, as its own text says (.succession); a table's rows are not prose.
+    prose_end = table[0] if table else region.end
+    prog.succeeds = find_predecessors(lines, region.start, prose_end, doc, language)
     doc.warnings.extend(warnings)
     return prog
 

@@ -31,7 +31,7 @@ import re
 from dataclasses import dataclass, field
 from typing import Any
 
-from kglaw.model import Amount, Executor, Measure, Section, Span, Warning_
+from kglaw.model import Amount, Executor, Indicator, Measure, Section, Span, Warning_
 
 from .amounts import find_amounts
 from .columns import (
@@ -47,6 +47,7 @@ from .columns import (
     split_list,
 )
 from .deadlines import parse_deadline
+from .indicators import indicator_from_cell
 
 __all__ = ["NarrowTable", "collapse_spaced", "detect", "join_cell_lines", "parse", "read_table"]
 
@@ -209,6 +210,7 @@ class NarrowTable:
     header_unit: str | None = None
     title: str | None = None
     span: Span | None = None
+    indicators: list[Indicator] = field(default_factory=list)  # the rows' target-indicator cells
 
 
 # --------------------------------------------------------------------------------------------- detect
@@ -361,7 +363,11 @@ def parse(lines: list[str], start: int, end: int, ctx: Any = None) -> Any:
     raw = ctx.raw_lines if ctx is not None and getattr(ctx, "raw_lines", None) else lines
     table = read_table(raw, start, end, getattr(ctx, "abbreviations", None), getattr(ctx, "period", None))
     return LayoutResult(
-        measures=table.measures, sections=table.sections, rows_seen=table.rows_seen, warnings=table.warnings
+        measures=table.measures,
+        sections=table.sections,
+        rows_seen=table.rows_seen,
+        warnings=table.warnings,
+        indicators=table.indicators,
     )
 
 
@@ -466,7 +472,7 @@ def read_table(
             )
             counter = r.number
         try:
-            measure = _measure(r, counter, abbreviations, period, vocabulary, out.header_unit)
+            measure = _measure(r, counter, abbreviations, period, vocabulary, out.header_unit, out.indicators)
         except (ValueError, IndexError) as err:  # a row we cannot take apart: say so, keep going
             out.warnings.append(Warning_(f"unreadable plan row {counter}: {err}", row_span(r), "plan-row"))
             continue
@@ -611,6 +617,7 @@ def _measure(
     period: tuple[int, int] | None = None,
     vocabulary: set[str] | None = None,
     unit: str | None = None,
+    indicators: list[Indicator] | None = None,
 ) -> Measure:
     cells = _Cells()
     # Pass 1: recognise what can be recognised; free text waits for pass 2.
@@ -701,6 +708,9 @@ def _measure(
     indicator = cells.text("indicator", vocabulary)
     if indicator:
         m.notes.append(f"target indicator: {_format_indicator(indicator)}")
+        ind = indicator_from_cell(cells.parts["indicator"], indicator, m.number)
+        if ind is not None and indicators is not None:
+            indicators.append(ind)
     spans = [p.span for p in r.pieces] + ([r.number_span] if r.number_span else [])
     m.span = Span(min(s.start for s in spans), max(s.end for s in spans))
     if r.number is None:
