@@ -708,6 +708,16 @@ def _strip_citation(skel: str) -> str:
     return _NUMBER_RE.sub(lambda m: " " * len(m.group(0)), s)
 
 
+_TRIGGERS = (_INTRO, _REPEAL_ACT, _SUBST, _INSERT, _DELETE, _RENUM, _REPLACE, _REPEALED_LIST_HEADING)
+
+
+def _may_amend(lines: list[str]) -> bool:
+    """Whether the text holds any word an instruction or an amending block needs (a cheap gate: most
+    acts amend nothing, and reading every clause of them is the parser's largest cost)."""
+    text = " ".join(lines)
+    return any(p.search(text) for p in _TRIGGERS)
+
+
 def parse_operations(lines: list[str], doc: Document) -> list[AmendmentOperation]:
     """Every amendment instruction in a document, in the order of the act.
 
@@ -717,6 +727,8 @@ def parse_operations(lines: list[str], doc: Document) -> list[AmendmentOperation
     its order (1-based, across the act), the affecting act's entry-into-force date where the text fixes
     one, and the lines it was read from. Unreadable instructions become warnings on ``doc``.
     """
+    if not _may_amend(lines):
+        return []
     lines = repair_trailing_units(lines)
     lang_default = doc.language or _lang_of(" ".join(lines[:200]))
     eff, _ = entry_into_force(lines, doc)

@@ -10,6 +10,7 @@ warning on the document; parsing never raises anything but :class:`~kglaw.errors
 from __future__ import annotations
 
 import bisect
+import functools
 import hashlib
 import importlib
 import re
@@ -463,6 +464,14 @@ _IN_FORCE_SENTENCE = re.compile(
 
 
 
+@functools.lru_cache(maxsize=None)
+def _takes_raw_lines(fn: Callable[..., list]) -> bool:
+    import inspect
+
+    return "raw_lines" in inspect.signature(fn).parameters
+
+
+@functools.lru_cache(maxsize=None)
 def _hook(module: str, name: str) -> Callable[..., list] | None:
     try:
         mod = importlib.import_module(module)
@@ -477,8 +486,6 @@ def _run_hooks(lines: list[str], doc: Document, raw_lines: list[str] | None = No
 
     A hook that takes ``raw_lines`` also gets the decoded lines before normalisation (table layouts
     that separate cells by TAB need them)."""
-    import inspect
-
     for module, name, attr in (
         ("kglaw.parse.plans", "parse_plans", "programmes"),
         ("kglaw.parse.amendments", "parse_operations", "operations"),
@@ -488,7 +495,7 @@ def _run_hooks(lines: list[str], doc: Document, raw_lines: list[str] | None = No
         if fn is None:
             continue
         try:
-            if raw_lines is not None and "raw_lines" in inspect.signature(fn).parameters:
+            if raw_lines is not None and _takes_raw_lines(fn):
                 result = fn(lines, doc, raw_lines=raw_lines)
             else:
                 result = fn(lines, doc)
