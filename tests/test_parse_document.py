@@ -34,10 +34,17 @@ def test_failing_hook_becomes_a_warning(monkeypatch):
     def broken(lines, doc):
         raise RuntimeError("boom")
 
-    monkeypatch.setattr(document, "_hook", lambda module, name: broken)
+    hooks: list[str] = []
+
+    def lookup(module, name):
+        hooks.append(name)
+        return broken
+
+    monkeypatch.setattr(document, "_hook", lookup)
     doc = parse_text((TEXTS / "kk_government_resolution.txt").read_text(encoding="utf-8"), "x.txt")
     assert doc.act.number == "1143"
-    assert [w.code for w in doc.warnings].count("hook") == 2
+    assert len(hooks) >= 2  # every hook failed, and each failure is one warning
+    assert [w.code for w in doc.warnings].count("hook") == len(hooks)
     assert "boom" in doc.warnings[-1].message
 
 
