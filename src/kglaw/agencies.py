@@ -229,9 +229,15 @@ def _keys(text: str, langs: tuple[str, ...] = ("kk", "ru")) -> list[str]:
     """The exact key, then for each language the key with the last word's ending off (Kazakh
     inflects the head noun, which comes last; also catches words split over lines) and the key with
     every word's ending off (Russian inflects the head noun, which comes first)."""
+    return list(_keys_cached(text, langs))
+
+
+@lru_cache(maxsize=1 << 16)
+def _keys_cached(text: str, langs: tuple[str, ...]) -> tuple[str, ...]:
+    # Executors repeat across the measures of a plan and across documents: stem each text once.
     toks = _tokens(text)
     if not toks:
-        return []
+        return ()
     k1 = agency_key(text)
     keys = [k1]
     for lang in langs:
@@ -242,7 +248,7 @@ def _keys(text: str, langs: tuple[str, ...] = ("kk", "ru")) -> list[str]:
     for k in keys:
         if k and k not in out:
             out.append(k)
-    return out
+    return tuple(out)
 
 
 def _abbr_keys(text: str) -> list[str]:
