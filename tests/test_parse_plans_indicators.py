@@ -190,3 +190,36 @@ def test_cell_year_words_and_dashes_vary() -> None:
 
 def test_empty_cell_is_no_indicator() -> None:
     assert indicator_from_cell([(1, " ")], " ") is None
+
+
+# ------------------------------------------------------------------------ a passport's indicator field
+
+
+@pytest.mark.parametrize(
+    ("name", "first", "second", "unit2", "at_least"),
+    [
+        (
+            "kk_passport_indicators.txt",
+            "мүгедектігі бар адамдарды жұмыспен қамту үлесі",
+            "жұмысқа орналастырылған жастар саны",
+            "адам",
+            "кемінде",
+        ),
+        (
+            "ru_passport_indicators.txt",
+            "доля занятых лиц с инвалидностью",
+            "количество трудоустроенных молодых людей",
+            "человек",
+            "не менее",
+        ),
+    ],
+)
+def test_passport_indicator_lines_give_values_by_year(
+    name: str, first: str, second: str, unit2: str, at_least: str
+) -> None:
+    share, count = _programme(name).indicators
+    assert (share.name, share.unit, share.targets) == (first, "%", {2022: "30", 2023: "33", 2024: "35"})
+    # a bound the text puts on the value stays with it; the unit after every value is the unit
+    assert (count.name, count.unit) == (second, unit2)
+    assert count.targets == {2023: f"{at_least} 500", 2024: f"{at_least} 600"}
+    assert share.span is not None and share.target_spans[2024] == share.span  # one line each

@@ -44,7 +44,7 @@ from kglaw.parse.plans.common import (
     parse_abbreviation_legend,
     span_of,
 )
-from kglaw.parse.plans.indicators import parse_indicator_tables
+from kglaw.parse.plans.indicators import parse_indicator_tables, passport_indicator
 from kglaw.parse.plans.passport import PASSPORT_HEADING_RE, parse_funding, parse_passport
 from kglaw.parse.plans.succession import find_predecessors
 
@@ -440,7 +440,7 @@ def _programme(
         if f.key == "indicators":
             for idx, text in f.lines:
                 if text.strip():
-                    prog.indicators.append(Indicator(name=text.strip(), span=span_of(idx, idx)))
+                    prog.indicators.append(passport_indicator(idx, text))
     # Tables of target indicators in the programme's own text, outside its action plan (.indicators).
     view = raw_lines if raw_lines is not None and len(raw_lines) == len(lines) else lines
     prose = [(region.start, table[0]), (table[1], region.end)] if table else [(region.start, region.end)]

@@ -29,14 +29,22 @@ __all__ = [
     "INDICATOR_TABLE_HEADING_RE",
     "TARGET_RE",
     "indicator_from_cell",
+    "passport_indicator",
     "parse_indicator_tables",
 ]
 
 _Y = r"(?:19|20)\d{2}"
 _NUM = r"\d+(?:[.,]\d+)?"
-#: One year's value: ``2019 – 88 %``, ``2022- 40``, ``2024 жылы – 75 %``, ``2020 год – 12,2 %``, ``2021 г.: 90``.
+#: Words that bound a target (kept with the value, as written): "кемінде 50", "не менее 50".
+_QUALIFIER = r"(?:кемінде|кем\s+дегенде|көп\s+емес|не\s+менее|не\s+более|не\s+ниже|не\s+выше)"
+#: A unit written after a value.
+_VALUE_UNIT = r"(?:%|пайыз|процент(?:ов|а)?|мың\s+адам|адам|бірлік|тыс\.\s*человек|человек|единиц[а-я]*|ед\.)"
+#: One year's value: ``2019 – 88 %``, ``2022- 40``, ``2024 жылы – 75 %``, ``2020 год – 12,2 %``, ``2021 г.: 90``,
+#: ``2023 ж. – кемінде 150 адам``.
 TARGET_RE = re.compile(
-    rf"(?<!\d)(?P<y>{_Y})\s*(?:жылы|жылға|жыл|году|год|г\.)?\s*[–—:-]\s*(?P<v>{_NUM})(?![\d.,]?\d)\s*(?P<u>%)?"
+    rf"(?<!\d)(?P<y>{_Y})\s*(?:жылы|жылға|жыл|ж\.|году|год|г\.)?\s*[–—:-]\s*(?P<q>{_QUALIFIER}\s+)?"
+    rf"(?P<v>{_NUM})(?![\d.,]?\d)\s*(?P<u>{_VALUE_UNIT}(?![а-яәіңғүұқөһ]))?",
+    re.IGNORECASE,
 )
 #: A baseline the text names: ``базалық мән – 85 %``, ``базовое значение (2018 год) – 85 %``,
 #: ``2018 жыл (база) – 85 %``, ``2018 (факт) – 85``.
@@ -68,29 +76,36 @@ def _locate(lines: list[tuple[int, str]], pos: int, needle: str) -> int | None:
     return None
 
 
-def _spans(lines: list[tuple[int, str]], found: list[tuple[int, str, bool]]) -> dict[int, Span]:
-    """The lines of each (year, value, percent) in the cell, in order: from the year's line to the
-    value's, plus a following line that holds only the percent sign."""
+def _spans(lines: list[tuple[int, str]], found: list[tuple[int, str, str, str | None]]) -> dict[int, Span]:
+    """The lines of each (year, value as written, number, unit) in the cell, in order: from the year's
+    line to the number's, plus a following line that holds only the percent sign."""
     out: dict[int, Span] = {}
     pos = 0
-    for year, value, pct in found:
+    for year, _, number, unit in found:
         a = _locate(lines, pos, str(year))
         if a is None:
             continue
-        b = _locate(lines, a, value)
+        b = _locate(lines, a, number)
         if b is None:
             b = a
-        # the value is on the year's line after the year, or on a later line
+        # the number is on the year's line after the year, or on a later line
         if b == a:
             after = lines[a][1].replace(" ", "").split(str(year), 1)[-1]
-            if value.replace(" ", "") not in after:
-                nb = _locate(lines, a + 1, value)
+            if number not in after:
+                nb = _locate(lines, a + 1, number)
                 b = nb if nb is not None else a
-        if pct and "%" not in lines[b][1] and b + 1 < len(lines) and lines[b + 1][1].strip() == "%":
+        if unit == "%" and "%" not in lines[b][1] and b + 1 < len(lines) and lines[b + 1][1].strip() == "%":
             b += 1
         out[year] = Span(lines[a][0], lines[b][0])
         pos = b
     return out
+
+
+def _unit(token: str | None) -> str | None:
+    if not token:
+        return None
+    low = re.sub(r"\s+", " ", token.lower())
+    return "%" if low == "%" or low.startswith(("пайыз", "процент")) else low
 
 
 def indicator_from_cell(
@@ -120,15 +135,16 @@ def indicator_from_cell(
         year = bm.group("y1") or bm.group("y2")
         if year:
             baseline += f" ({year})"
-    found: list[tuple[int, str, bool]] = []
+    found: list[tuple[int, str, str, str | None]] = []  # year, value as written, number, unit
     for m in TARGET_RE.finditer(spaced):
         if bm and bm.start() <= m.start() < bm.end():
             continue
-        found.append((int(m.group("y")), m.group("v"), bool(m.group("u"))))
+        q = re.sub(r"\s+", " ", m.group("q") or "")
+        found.append((int(m.group("y")), q + m.group("v"), m.group("v"), _unit(m.group("u"))))
     # the label: the joined cell up to its first value or baseline
     cuts = [m.start() for m in (TARGET_RE.search(text), _BASELINE_RE.search(text)) if m]
     name = text[: min(cuts)] if cuts else text
-    name = name.strip(" :;,.–—-")
+    name = re.sub(r"(?:^|\s)(?:в|во|на|к)$", "", name.strip()).strip(" :;,.–—-")  # "… в 2023 году"
     unit = None
     um = _UNIT_IN_NAME.search(name)
     if um:
@@ -136,21 +152,36 @@ def indicator_from_cell(
         unit = "%" if word == "%" or word.startswith(("пайыз", "процент")) else um.group("u")
         name = name[: um.start()].strip(" :;,.")
     if found and unit is None:
-        # "88 %" on every value, or the sign after each value of a wrapped cell
-        pct = [p for _, _, p in found]
-        if all(pct) or (pct[-1] and spaced.count("%") >= len(found)):
-            unit = "%"
+        # the same unit after every value ("88 %", "150 адам"); values without one state no unit
+        units = {u for _, _, _, u in found}
+        if len(units) == 1 and None not in units:
+            unit = units.pop()
     if not name and not found:
         return None
     cell_span = Span(min(n for n, _ in lines), max(n for n, _ in lines)) if lines else None
     targets: dict[int, str] = {}
-    for year, value, _ in found:
+    for year, value, _, _ in found:
         targets.setdefault(year, value)
     ind = Indicator(name=name, unit=unit, baseline=baseline, targets=targets, span=cell_span, measure=measure)
     ind.target_spans = {y: s for y, s in _spans(lines, found).items() if y in targets}
     if baseline is not None and bm is not None and lines:
         k = _locate(lines, 0, bm.group("v"))
         ind.baseline_span = Span(lines[k][0], lines[k][0]) if k is not None else cell_span
+    return ind
+
+
+def passport_indicator(index: int, text: str) -> Indicator:
+    """One line of a passport's target-indicator field (``index`` 0-based): its name and, when the line
+    states them, its values by year (``1) жұмыспен қамту үлесі: 2021 жылы – 40 %, 2022 жылы – 45 %``).
+
+    >>> i = passport_indicator(9, "1) жұмыспен қамту үлесі: 2021 жылы – 40 %, 2022 жылы – 45 %;")
+    >>> i.name, i.unit, i.targets, str(i.span)
+    ('жұмыспен қамту үлесі', '%', {2021: '40', 2022: '45'}, '10')
+    """
+    body = re.sub(r"^\s*(?:\d{1,2}\s*[.)]|[-–—•])\s*", "", text).strip()
+    ind = indicator_from_cell([(index + 1, body)], body)
+    if ind is None or not ind.name:
+        return Indicator(name=text.strip(), span=Span(index + 1, index + 1))
     return ind
 
 
