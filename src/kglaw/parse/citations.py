@@ -20,6 +20,7 @@ in quotes, or the name of a code. Generic mentions ("Қазақстан Респ
 
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass
 from datetime import date
@@ -1056,7 +1057,9 @@ def _unit_paths(chain: str, lang: str) -> tuple[list[list[tuple[str, str]]], boo
 _CAPS_RUN = re.compile(rf"(?<![\w-])[{_U}]{{2,}}(?:\s+[{_U}]{{3,}})+(?![\w-])")
 
 
-def _sentence(t: str, start: int, end: int) -> tuple[int, int, bool, bool]:
+def _sentence(
+    t: str, start: int, end: int, paragraphs: list[int] | None = None
+) -> tuple[int, int, bool, bool]:
     """Offsets of the sentence around ``t[start:end]``: from the last ``.;:!?`` that ends a sentence to
     the next ``.;!?`` (a colon does not end it: the list it opens belongs to the sentence), bounded by a
     run of words in capitals and by :data:`_SENT_CAP` characters on each side (the flags say whether
@@ -1080,6 +1083,12 @@ def _sentence(t: str, start: int, end: int) -> tuple[int, int, bool, bool]:
 
     floor = max(0, start - _SENT_CAP)
     ceil = min(len(t), end + _SENT_CAP)
+    if paragraphs:  # an indented line starts a paragraph: the sentence does not cross it
+        k = bisect.bisect_right(paragraphs, start) - 1
+        if k >= 0:
+            floor = max(floor, paragraphs[k])
+        if k + 1 < len(paragraphs):
+            ceil = min(ceil, paragraphs[k + 1])
     for m in _CAPS_RUN.finditer(t, floor, ceil):
         if m.end() <= start:
             floor = m.end()
@@ -1104,28 +1113,49 @@ def _sentence(t: str, start: int, end: int) -> tuple[int, int, bool, bool]:
     return lo, hi, cut_lo, cut_hi
 
 
-def citation_context(t: str, start: int, end: int) -> str:
+def citation_context(t: str, start: int, end: int, paragraphs: list[int] | None = None) -> str:
     """The sentence around a citation, whitespace-normalised, without a list dash at its start; "…"
-    marks a side cut at :data:`_SENT_CAP` characters.
+    marks a side cut at :data:`_SENT_CAP` characters. ``paragraphs`` are the offsets where indented
+    lines start (:func:`paragraph_starts`): a sentence never crosses one.
 
     >>> citation_context("Бөлім. Заңның 27-бабына сәйкес көмек көрсетіледі; келесі.", 7, 24)
     'Заңның 27-бабына сәйкес көмек көрсетіледі;'
     """
-    lo, hi, cut_lo, cut_hi = _sentence(t, start, end)
+    lo, hi, cut_lo, cut_hi = _sentence(t, start, end, paragraphs)
     s = re.sub(r"\s+", " ", t[lo:hi]).strip()
     s = re.sub(r"^[-–—•]\s*", "", s)
     return ("…" if cut_lo else "") + s + ("…" if cut_hi else "")
 
 
+@dataclass(frozen=True)
+class _Text:
+    """The joined text and the offsets where its indented lines (paragraphs) start."""
+
+    j: Joined
+    paras: list[int]
+
+
+def paragraph_starts(j: Joined, lines: list[str] | None) -> list[int]:
+    """Offsets in ``j`` of the lines that open a paragraph: indented ones (the published format indents
+    each paragraph), and the first line."""
+    if not lines:
+        return []
+    out = [0]
+    for k, (s, n) in enumerate(zip(j.starts, j.linenos)):
+        if k and n - 1 < len(lines) and lines[n - 1][:1] in (" ", "\t"):
+            out.append(s)
+    return out
+
+
 def _citation(
-    j: Joined, hit_ref: ActRef, path: list[tuple[str, str]], text: str, lo: int, hi: int, **kw: str | None
+    d: _Text, hit_ref: ActRef, path: list[tuple[str, str]], text: str, lo: int, hi: int, **kw: str | None
 ) -> Citation:
     return Citation(
         act=hit_ref,
         provision=Provision(path=path, label=re.sub(r"\s+", " ", text).strip()),
         text=re.sub(r"\s+", " ", text).strip(),
-        context=citation_context(j.text, lo, hi),
-        span=j.span(lo, hi),
+        context=citation_context(d.j.text, lo, hi, d.paras),
+        span=d.j.span(lo, hi),
         **kw,  # type: ignore[arg-type]
     )
 
@@ -1150,7 +1180,7 @@ def _stem_match(a: str, b: str) -> bool:
     return n >= max(4, min(len(a), len(b)) - 2)
 
 
-def find_citations(j: Joined, hits: list[RefHit]) -> list[Citation]:
+def find_citations(j: Joined, hits: list[RefHit], lines: list[str] | None = None) -> list[Citation]:
     """Every citation of a unit of an act in ``j``, one per unit, in text order.
 
     ``hits`` are the act references of the text (:func:`find_refs`, without the document's own act and
@@ -1169,7 +1199,10 @@ def find_citations(j: Joined, hits: list[RefHit]) -> list[Citation]:
       the subject of a code the text cites ("ЕҢБЕК ЖЕҢІЛДІКТЕРІ" under a text that names "Еңбек кодексі";
       ``inferred="heading"``). A unit of "this" act ("осы Заңның 5-бабы") is never one; an act is never
       guessed otherwise.
+
+    ``lines`` (the normalised lines of ``j``) let the context sentence stop at a paragraph start.
     """
+    d = _Text(j, paragraph_starts(j, lines))
     t = j.text
     out: list[tuple[int, Citation]] = []
     taken: list[tuple[int, int]] = []
@@ -1178,7 +1211,7 @@ def find_citations(j: Joined, hits: list[RefHit]) -> list[Citation]:
         nxt = ordered[k + 1].start if k + 1 < len(ordered) else len(t)
         prev = ordered[k - 1].end if k > 0 else 0
         for read in (_kk_unit_after, _ru_unit_before, _kk_approved_unit, _ru_approved_unit):
-            got = read(j, h, prev, nxt)
+            got = read(d, h, prev, nxt)
             if got:
                 cites, span = got
                 out.extend(cites)
@@ -1188,8 +1221,8 @@ def find_citations(j: Joined, hits: list[RefHit]) -> list[Citation]:
             # an international instrument is cited as a whole at each place that names it, so that the
             # row of a plan that names it cites it even when an earlier mention stated it first
             if h.ref.type in ("convention", "treaty"):
-                out.append((h.start, _citation(j, h.ref, [], t[h.start : h.noun_end], h.start, h.noun_end)))
-    out.extend(_bare_citations(j, ordered, out, taken))
+                out.append((h.start, _citation(d, h.ref, [], t[h.start : h.noun_end], h.start, h.noun_end)))
+    out.extend(_bare_citations(d, ordered, out, taken))
     out.sort(key=lambda x: (x[0], x[1].provision.slug()))
     return [c for _, c in out]
 
@@ -1198,53 +1231,53 @@ _Found = tuple[list[tuple[int, Citation]], tuple[int, int]] | None
 
 
 def _cites(
-    j: Joined, h: RefHit, chain: re.Match[str], lang: str, lo: int, hi: int, document: str | None = None
+    d: _Text, h: RefHit, chain: re.Match[str], lang: str, lo: int, hi: int, document: str | None = None
 ) -> _Found:
     paths, _ = _unit_paths(chain.group(0), lang)
     if not paths:
         return None
-    cites = [(lo, _citation(j, h.ref, p, chain.group(0), lo, hi, document=document)) for p in paths]
+    cites = [(lo, _citation(d, h.ref, p, chain.group(0), lo, hi, document=document)) for p in paths]
     return cites, (chain.start(), chain.end())
 
 
-def _kk_unit_after(j: Joined, h: RefHit, prev: int, nxt: int) -> _Found:
+def _kk_unit_after(d: _Text, h: RefHit, prev: int, nxt: int) -> _Found:
     """Kazakh: the units after the act in the genitive ("… Заңының 27 бабын")."""
     if h.lang != "kk" or h.case not in ("gen", "nom"):
         return None
-    t = j.text
+    t = d.j.text
     m = _KK_PIN_CHAIN.match(t, h.end + len(t[h.end : h.end + 10]) - len(t[h.end : h.end + 10].lstrip()))
-    return _cites(j, h, m, "kk", h.start, m.end()) if m else None
+    return _cites(d, h, m, "kk", h.start, m.end()) if m else None
 
 
-def _ru_unit_before(j: Joined, h: RefHit, prev: int, nxt: int) -> _Found:
+def _ru_unit_before(d: _Text, h: RefHit, prev: int, nxt: int) -> _Found:
     """Russian: the units right before the act ("подпунктом 3) пункта 1 статьи 610 Налогового кодекса")."""
     if h.lang != "ru":
         return None
-    t = j.text
+    t = d.j.text
     lo = max(prev, h.start - 160)
     last = None
     for m in _RU_PIN_CHAIN.finditer(t, lo, h.start):
         last = m
     if last is None or t[last.end() : h.start].strip():
         return None
-    return _cites(j, h, last, "ru", last.start(), h.end)
+    return _cites(d, h, last, "ru", last.start(), h.end)
 
 
-def _kk_approved_unit(j: Joined, h: RefHit, prev: int, nxt: int) -> _Found:
+def _kk_approved_unit(d: _Text, h: RefHit, prev: int, nxt: int) -> _Found:
     """Kazakh: "… қаулысымен бекітілген <title> жоспарының 3.2-тармағы" — a unit of the approved plan."""
-    t = j.text
+    t = d.j.text
     if h.lang != "kk" or h.case != "ins" or not re.match(r"\s*бекітілген\s", t[h.end : h.end + 20]):
         return None
     dm = _KK_DOC_GEN.search(t, h.end, min(h.end + 500, nxt))
     m = _KK_PIN_CHAIN.match(t, dm.end()) if dm else None
     if dm is None or m is None:
         return None
-    return _cites(j, h, m, "kk", h.start, m.end(), _doc_kind(dm.group("d")))
+    return _cites(d, h, m, "kk", h.start, m.end(), _doc_kind(dm.group("d")))
 
 
-def _ru_approved_unit(j: Joined, h: RefHit, prev: int, nxt: int) -> _Found:
+def _ru_approved_unit(d: _Text, h: RefHit, prev: int, nxt: int) -> _Found:
     """Russian: "пункт 3.2 Плана …, утвержденного постановлением …" — a unit of the approved plan."""
-    t = j.text
+    t = d.j.text
     if (
         h.lang != "ru"
         or h.case != "ins"
@@ -1254,7 +1287,7 @@ def _ru_approved_unit(j: Joined, h: RefHit, prev: int, nxt: int) -> _Found:
     for m in _RU_PIN_CHAIN.finditer(t, max(prev, h.start - 500), h.start):
         dm = _RU_DOC_GEN.match(t[m.end() : m.end() + 80])
         if dm is not None:
-            return _cites(j, h, m, "ru", m.start(), h.end, _doc_kind(dm.group("d")))
+            return _cites(d, h, m, "ru", m.start(), h.end, _doc_kind(dm.group("d")))
     return None
 
 
@@ -1264,13 +1297,13 @@ def _doc_kind(word: str) -> str | None:
 
 
 def _bare_citations(
-    j: Joined, hits: list[RefHit], found: list[tuple[int, Citation]], taken: list[tuple[int, int]]
+    d: _Text, hits: list[RefHit], found: list[tuple[int, Citation]], taken: list[tuple[int, int]]
 ) -> list[tuple[int, Citation]]:
-    t = j.text
+    t = d.j.text
     out: list[tuple[int, Citation]] = []
     # codes the text names by their subject ("Еңбек кодексі"), for headings that name that subject
     codes = [h for h in hits if h.ref.type == "code" and h.ref.title and not h.ref.number]
-    headings = _headings(j) if codes else []
+    headings = _headings(d.j) if codes else []
     chains: list[tuple[re.Match[str], str]] = [(m, "kk") for m in _KK_PIN_CHAIN.finditer(t)]
     chains += [(m, "ru") for m in _RU_PIN_CHAIN.finditer(t)]
     chains.sort(key=lambda c: c[0].start())
@@ -1306,7 +1339,7 @@ def _bare_citations(
             c0 = prev[1]
             for p in paths:
                 out.append(
-                    (a, _citation(j, c0.act, p, m.group(0), a, b, document=c0.document, inferred="preceding"))
+                    (a, _citation(d, c0.act, p, m.group(0), a, b, document=c0.document, inferred="preceding"))
                 )
             last_end = b
             continue
@@ -1323,7 +1356,7 @@ def _bare_citations(
         if code is None:
             continue
         for p in paths:
-            out.append((a, _citation(j, code.ref, p, m.group(0), a, b, inferred="heading")))
+            out.append((a, _citation(d, code.ref, p, m.group(0), a, b, inferred="heading")))
         last_end = b
     return out
 
@@ -1337,6 +1370,10 @@ _RU_INTL = re.compile(
     r"(?:(?P<org>ООН|Организации\s+Объединенных\s+Наций)\s+)?(?P<t>(?:о|об)\s+[а-яё]+(?:\s+[а-яё]+){0,9})"
     rf"|(?<![\w-])(?P<name>[{_U}][{_L}]+ск(?:ий|ого|ому|им|ом))\s+(?P<tstem>[Дд]оговор)(?P<tsuf>|а|у|ом|е)(?![\w-])"
     r"(?:\s+(?P<tt>(?:о|об)\s+[а-яё]+(?:\s+[а-яё]+){0,9}))?"
+)
+# "Гражданский договор", "Коммерческий договор": a kind of contract, not a treaty's name
+_RU_NOT_TREATY = re.compile(
+    r"(?:Гражданск|Коммерческ|Банковск|Агентск|Дилерск|Издательск|Трудов)", re.IGNORECASE
 )
 _RU_INTL_CASE = {
     "я": "nom",
@@ -1408,20 +1445,24 @@ def _kk_intl_title(t: str, m: re.Match[str]) -> tuple[int, str] | None:
     return start, title[:1].upper() + title[1:]
 
 
-def _ru_intl_title(m: re.Match[str]) -> tuple[str, str]:
-    """(type, title) of a Russian convention or treaty match: "Конвенция о правах инвалидов",
-    "Марракешский договор"; the title stops before a verb, a date or a new sentence."""
-    words = (m.group("t") or m.group("tt") or "").split()
+def _ru_intl_title(m: re.Match[str]) -> tuple[str, str, int]:
+    """(type, title, end of the mention) of a Russian convention or treaty match: "Конвенция о правах
+    инвалидов", "Марракешский договор"; the title stops before a verb, a date or a new sentence."""
+    group = "t" if m.group("t") else "tt"
+    end = m.end("tstem") if m.group("tstem") else m.end("stem")
     kept: list[str] = []
-    for w in words:
-        if _RU_TITLE_STOP.match(w.lower()):
-            break
-        kept.append(w)
+    if m.group(group):
+        for w in re.finditer(r"\S+", m.group(group)):
+            if _RU_TITLE_STOP.match(w.group(0).lower()):
+                break
+            kept.append(w.group(0))
+            if len(kept) > 1:
+                end = m.start(group) + w.end()
     about = " ".join(kept if len(kept) > 1 else [])
     if m.group("stem"):
-        return "convention", f"Конвенция {about}".strip()
+        return "convention", f"Конвенция {about}".strip(), end
     name = _ru_adj_nominative(m.group("name"))
-    return "treaty", f"{name} договор {about}".strip()
+    return "treaty", f"{name} договор {about}".strip(), end
 
 
 def _adoption(t: str, lo: int, hi: int, lang: str) -> tuple[Issuer | None, str | None, int]:
@@ -1478,13 +1519,19 @@ def find_conventions(j: Joined) -> list[RefHit]:
         if got is None:
             continue
         start, title = got
-        hits.append(_intl_hit(j, _KK_INTL_TYPE[m.group("stem").lower()], title, "kk", start, m, case))
+        hits.append(
+            _intl_hit(j, _KK_INTL_TYPE[m.group("stem").lower()], title, "kk", start, m.start(), m.end(), case)
+        )
     for m in _RU_INTL.finditer(t):
-        type_, title = _ru_intl_title(m)
-        if title in ("Конвенция",) or (type_ == "convention" and len(title.split()) < 3):
+        type_, title, end = _ru_intl_title(m)
+        if type_ == "convention" and len(title.split()) < 3:
+            continue
+        if m.group("name") and _RU_NOT_TREATY.match(m.group("name")):
             continue
         suf = m.group("suf") if m.group("stem") else m.group("tsuf")
-        hits.append(_intl_hit(j, type_, title, "ru", m.start(), m, _RU_INTL_CASE.get(suf or "", "nom")))
+        hits.append(
+            _intl_hit(j, type_, title, "ru", m.start(), m.start(), end, _RU_INTL_CASE.get(suf or "", "nom"))
+        )
     key = {id(h): (len([x for x in (h.ref.date, h.ref.issuer) if x is not None]), -h.start) for h in hits}
     groups: dict[str, list[RefHit]] = {}
     for h in hits:
@@ -1496,13 +1543,15 @@ def find_conventions(j: Joined) -> list[RefHit]:
 
 
 def _intl_hit(
-    j: Joined, type_: str, title: str, lang: str, start: int, m: re.Match[str], case: str
+    j: Joined, type_: str, title: str, lang: str, start: int, noun: int, mend: int, case: str
 ) -> RefHit:
+    """The reference of a convention mentioned at ``start``–``mend`` (its noun at ``noun``), with the
+    adoption its sentence states, up to the next convention named in that sentence."""
     t = j.text
-    _, hi, _, _ = _sentence(t, m.start(), m.end())
-    nxt = _KK_INTL.search(t, m.end(), hi) if lang == "kk" else _RU_INTL.search(t, m.end(), hi)
-    issuer, date_s, end = _adoption(t, m.end(), nxt.start() if nxt else hi, lang)
-    end = max(end, m.end())
+    _, hi, _, _ = _sentence(t, noun, mend)
+    nxt = _KK_INTL.search(t, mend, hi) if lang == "kk" else _RU_INTL.search(t, mend, hi)
+    issuer, date_s, end = _adoption(t, mend, nxt.start() if nxt else hi, lang)
+    end = max(end, mend)
     ref = ActRef(
         type=type_,
         issuer=issuer,
@@ -1511,4 +1560,4 @@ def _intl_hit(
         title_lang=lang,
         span=j.span(start, end),
     )
-    return RefHit(ref, start, end, m.start(), m.end(), case, lang, issuer.label if issuer else None, None)
+    return RefHit(ref, start, end, noun, mend, case, lang, issuer.label if issuer else None, None)

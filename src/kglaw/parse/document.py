@@ -222,7 +222,7 @@ def _parse(text: str, source: str) -> Document:
             same.title, same.title_lang = same.title or r.title, same.title_lang or r.title_lang
             same.number = same.number or r.number
             same.issuer = same.issuer or r.issuer
-    doc.citations = find_citations(j, hits)  # units of acts: "… Заңының 27-бабы", "статьей 54 …"
+    doc.citations = find_citations(j, hits, lines)  # units of acts: "… Заңының 27-бабы", "статьей 54 …"
     doc.entry_into_force = _entry_into_force(j, h, op_end)
     if doc.entry_into_force:
         # the acts this one repeals lose force the day it enters into force, as its text states
