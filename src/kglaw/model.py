@@ -37,6 +37,7 @@ __all__ = [
     "OperativeProvision",
     "Signatory",
     "OperativePart",
+    "Passage",
 ]
 
 Status = Literal["in_force", "repealed", "unknown"]
@@ -340,6 +341,8 @@ class Document:
     citations: list[Citation] = field(default_factory=list)
     # the enacting blocks: the act's own, then any act the file embeds (see kglaw.parse.operative)
     operative: list[OperativePart] = field(default_factory=list)
+    # the running text: headings, paragraphs, recommendations (see kglaw.parse.passages)
+    passages: list[Passage] = field(default_factory=list)
 
 
 @dataclass
@@ -430,3 +433,21 @@ class OperativePart:
     signatories: list[Signatory] = field(default_factory=list)
     based_on: list[ActRef] = field(default_factory=list)  # the embedded act's own preamble
     span: Span | None = None
+
+
+@dataclass
+class Passage:
+    """A unit of a document's running text: a heading, a paragraph, or a recommendation (one numbered
+    proposal of a section that names recommendations, with the acts it proposes to change).
+
+    ``text`` is the normalised text joined across line wraps and page breaks; ``heading`` the path of
+    headings it sits under, outermost first; ``parent`` the ``order`` of the innermost of them.
+    """
+
+    order: int  # 1-based position among the document's passages
+    kind: str  # heading, paragraph, recommendation
+    text: str
+    span: Span
+    heading: list[str] = field(default_factory=list)
+    parent: int | None = None
+    targets: list[ActRef] = field(default_factory=list)  # a recommendation: the acts it proposes to change

@@ -489,6 +489,7 @@ def _run_hooks(lines: list[str], doc: Document, raw_lines: list[str] | None = No
     for module, name, attr in (
         ("kglaw.parse.plans", "parse_plans", "programmes"),
         ("kglaw.parse.amendments", "parse_operations", "operations"),
+        ("kglaw.parse.passages", "parse_passages", "passages"),  # after plans: it skips their rows
         ("kglaw.parse.operative", "parse_operative", "operative"),
     ):
         fn = _hook(module, name)
