@@ -65,6 +65,18 @@ EXPECTED = {
         (EX + "op4", KGL + "affectedProvision", KSH + "AffectedUnitShape"),
         (EX + "op4", KGL + "order", KSH + "OperationShape"),
     },
+    "operative": {
+        (EX + "p1", ELI + "is_part_of", KSH + "OperativePointShape"),
+        (EX + "p1", KGL + "operativeKind", KSH + "OperativePointShape"),
+        (EX + "p2", ELI + "is_part_of", KSH + "OperativePointShape"),
+        (EX + "p2", KGL + "provisionKind", KSH + "OperativePointShape"),
+        (EX + "d", "", KSH + "ReportingDutyShape"),  # set by no point (an inverse path)
+        (EX + "d", KGL + "dueMonthDay", KSH + "ReportingDutyShape"),
+        (EX + "d", KGL + "dueDate", KSH + "ReportingDutyShape"),
+        (EX + "d", KGL + "reportingFrequency", KSH + "ReportingDutyShape"),
+        (EX + "s", "", KSH + "PersonShape"),
+        (EX + "a", KGL + "signedBy", KSH + "SignedByShape"),
+    },
 }
 
 
@@ -93,6 +105,7 @@ EXPECTED_BAD_WARNINGS = {
     "deadline": {(EX + "m2", "", KSH + "MeasureDeadlineEdgeShape")},
     "passport-sum": {(EX + "p", "", KSH + "PassportSumShape")},
     "measure-sum": {(EX + "p", "", KSH + "MeasureSumShape")},
+    "operative": {(EX + "d", "", KSH + "ReportingDutyReporterShape")},
 }
 
 
