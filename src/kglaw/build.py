@@ -694,8 +694,33 @@ def build_document(
     _emit_citations(em, resolver, doc, act, lang)
     _link_new_wordings(em, resolver, doc, act)
     _emit_operative(em, resolver, doc, act, lang)
+    _emit_passages(em, resolver, doc, act, lang)
     materialise_inverses(g)
     return g
+
+
+def _emit_passages(em: _Emitter, resolver: ActResolver, doc: Document, act: URIRef, lang: str | None) -> None:
+    """The document's running text (:mod:`kglaw.parse.passages`): a ``kgl:Passage`` per heading, paragraph
+    or recommendation, ``kgl:passageOf`` the act in ``kgl:order``, ``kgl:underHeading`` its innermost
+    heading, its ``kgl:text`` a fact with provenance. A recommendation ``kgl:proposesChangeTo`` each act it
+    names. Not ``eli:is_part_of``: ELI gives that property LegalResource domain and range, and a paragraph
+    of a report or of a programme's analysis is no subdivision of legislation (``act-units`` follows it)."""
+    for p in getattr(doc, "passages", None) or ():
+        node = URIRef(f"{act}/passage/{p.order}")
+        em.add(node, RDF.type, KGL.Passage)
+        if p.kind == "heading":
+            em.add(node, RDF.type, KGL.Heading)
+        elif p.kind == "recommendation":
+            em.add(node, RDF.type, KGL.Recommendation)
+        em.add(node, KGL.passageOf, act)
+        em.add(node, KGL.order, Literal(p.order))
+        if p.parent is not None:
+            em.add(node, KGL.underHeading, URIRef(f"{act}/passage/{p.parent}"))
+        # the text's rdf:Statement names the source and the lines; no kgl:lineStart on the node itself,
+        # which would repeat them (a passage is the most numerous node of a document)
+        em.fact(node, KGL.text, Literal(p.text, lang=lang), p.span)
+        for ref in p.targets:
+            em.fact(node, KGL.proposesChangeTo, _emit_act_ref(em, resolver, ref, lang), ref.span or p.span)
 
 
 def _citing_node(resolver: ActResolver, doc: Document, doc_act: URIRef, span: Span | None) -> URIRef:

@@ -616,6 +616,7 @@ def lineage_timeline(
     "--lang", type=click.Choice(["kk", "ru", "en"]), default=None, help="Only texts in this language."
 )
 @click.option("-n", "--limit", type=click.IntRange(min=0), default=20, show_default=True)
+@click.option("--passages", is_flag=True, help="Also search the documents' text (paragraphs, headings).")
 @_RESULT_FORMAT
 @_OUT
 @_store_option
@@ -624,6 +625,7 @@ def search(
     words: tuple[str, ...],
     lang: str | None,
     limit: int,
+    passages: bool,
     fmt: str,
     out: Path | None,
     store_path: Path | None,
@@ -634,7 +636,8 @@ def search(
     from .search import hits_to_results
     from .search import search as search_graph
 
-    hits = search_graph(open_graph_store(store_path, data_dir), " ".join(words), lang, limit)
+    target = open_graph_store(store_path, data_dir)
+    hits = search_graph(target, " ".join(words), lang, limit, passages=passages)
     _emit(format_results(hits_to_results(hits), fmt), out)
 
 

@@ -263,7 +263,7 @@ class Hit:
     """A search result: the node, its kind, the text that matched, a date and a status, and the score."""
 
     iri: str
-    kind: str  # act | programme | measure | agency | support measure
+    kind: str  # act | programme | measure | agency | support measure | passage
     text: str
     lang: str
     score: float
@@ -292,6 +292,10 @@ SELECT DISTINCT ?node ?kind ?text ?date ?inForce ?repealed ?deadline ?successor 
     OPTIONAL { ?node kgl:succeededBy ?successor }
   }
 }"""
+# The running text (kglaw.parse.passages), searched only when asked: it outnumbers titles and names.
+_PASSAGE_UNION = """  UNION { ?node a kgl:Passage ; kgl:text ?text BIND ("passage" AS ?kind) }
+}"""
+_PASSAGE_CANDIDATES = _CANDIDATES.rstrip().removesuffix("}") + _PASSAGE_UNION
 
 
 def _status(row: dict[str, Any]) -> str | None:
@@ -334,11 +338,18 @@ def _score(query: list[frozenset[str]], words: list[frozenset[str]], phrase: str
 
 
 def search(
-    target: Any, words: str, lang: str | None = None, limit: int = 20, kinds: tuple[str, ...] | None = None
+    target: Any,
+    words: str,
+    lang: str | None = None,
+    limit: int = 20,
+    kinds: tuple[str, ...] | None = None,
+    passages: bool = False,
 ) -> list[Hit]:
     """Ranked hits for ``words`` among titles, measure names and agency names.
 
     ``lang`` (kk, ru, en) keeps only texts in that language and stems the query as that language.
+    ``passages`` (or ``"passage"`` among ``kinds``) also searches the headings, paragraphs and
+    recommendations of the documents' running text.
     """
     if lang is not None and lang not in LANGS:
         raise KglawError(f"unknown language {lang!r}; choose kk, ru or en")
@@ -347,7 +358,8 @@ def search(
         raise KglawError("give at least one word to search for")
     phrase = normalize(words).strip()
     best: dict[str, Hit] = {}
-    for row in run_sparql(target, _CANDIDATES).dicts():
+    with_passages = passages or bool(kinds and "passage" in kinds)
+    for row in run_sparql(target, _PASSAGE_CANDIDATES if with_passages else _CANDIDATES).dicts():
         text = row["text"]
         tlang = getattr(text, "language", None) or ""
         if lang is not None and tlang and tlang != lang:
