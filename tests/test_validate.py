@@ -77,6 +77,15 @@ EXPECTED = {
         (EX + "s", "", KSH + "PersonShape"),
         (EX + "a", KGL + "signedBy", KSH + "SignedByShape"),
     },
+    "passage": {
+        (EX + "a", KGL + "text", KSH + "PassageShape"),
+        (EX + "a", KGL + "passageOf", KSH + "PassageShape"),
+        (EX + "a", KGL + "order", KSH + "PassageShape"),
+        (EX + "b", KGL + "underHeading", KSH + "PassageShape"),
+        (EX + "b", KGL + "text", KSH + "PassageShape"),
+        (EX + "c", "", KSH + "ProposalShape"),
+        (EX + "c", KGL + "proposesChangeTo", KSH + "ProposalShape"),
+    },
 }
 
 
