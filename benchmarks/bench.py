@@ -218,7 +218,7 @@ def _build_batch(path: str) -> dict[str, Any]:
     from kglaw.errors import KglawError
 
     docs = pickle.loads(Path(path).read_bytes())
-    out = io.BytesIO()
+    out, plain = io.BytesIO(), io.BytesIO()
     triples, errors = 0, []
     for doc in docs:
         try:
@@ -230,10 +230,13 @@ def _build_batch(path: str) -> dict[str, Any]:
         gname = f" <{graph_iri(Path(doc.source).stem)}> .\n".encode()
         nt = g.serialize(format="nt", encoding="utf-8")
         out.write(re.sub(rb" \.\n", lambda _m: gname, nt))
+        plain.write(nt)
     nq = Path(path).with_suffix(".nq")
     nq.write_bytes(out.getvalue())
+    Path(path).with_suffix(".nt").write_bytes(plain.getvalue())  # the same triples, for the union default graph
     os.unlink(path)
-    return {"nq": str(nq), "triples": triples, "errors": errors, "rss": peak_mb()}
+    return {"nq": str(nq), "nt": str(Path(path).with_suffix(".nt")), "triples": triples, "errors": errors,
+            "rss": peak_mb()}
 
 
 def _children_cpu() -> float:
@@ -247,10 +250,12 @@ def ingest(files: list[Path], store_dir: Path, jobs: int = 2, batch: int = 250) 
 
     from kglaw.build import ActResolver, reference_graphs
     from kglaw.fastvalidate import validate_store
+    from kglaw.store import Store
 
     tmp = Path(tempfile.mkdtemp(prefix="ingest-", dir=store_dir.parent))
     shutil.rmtree(store_dir, ignore_errors=True)
-    store = ox.Store(str(store_dir))
+    kstore = Store(store_dir)  # kglaw's layout: a named graph per file + the set-union default graph
+    store = kstore.oxigraph
     batches = [(i, [str(f) for f in files[k:k + batch]], str(tmp)) for i, k in enumerate(range(0, len(files), batch))]
     stages: dict[str, float] = {}
     cpu0 = time.process_time()
@@ -279,8 +284,10 @@ def ingest(files: list[Path], store_dir: Path, jobs: int = 2, batch: int = 250) 
             worker_rss = max(worker_rss, r["rss"])
             tl = time.perf_counter()
             store.load(path=r["nq"], format=ox.RdfFormat.N_QUADS)  # one transaction per batch
+            store.load(path=r["nt"], format=ox.RdfFormat.N_TRIPLES)  # and its triples into the default graph
             load_s += time.perf_counter() - tl
             os.unlink(r["nq"])
+            os.unlink(r["nt"])
     stages["build+load"] = time.perf_counter() - t1
     stages["load (inside build+load)"] = load_s
     t2 = time.perf_counter()
@@ -288,16 +295,17 @@ def ingest(files: list[Path], store_dir: Path, jobs: int = 2, batch: int = 250) 
         from kglaw.build import graph_iri
 
         gname = f" <{graph_iri(stem)}> .\n".encode()
-        data = re.sub(rb" \.\n", lambda _m: gname, g.serialize(format="nt", encoding="utf-8"))
-        store.load(data, format=ox.RdfFormat.N_QUADS)
+        nt = g.serialize(format="nt", encoding="utf-8")
+        store.load(re.sub(rb" \.\n", lambda _m: gname, nt), format=ox.RdfFormat.N_QUADS)
+        store.load(nt, format=ox.RdfFormat.N_TRIPLES)
     stages["reference graphs"] = time.perf_counter() - t2
     t3 = time.perf_counter()
-    report = validate_store(store)
+    report = validate_store(kstore)
     stages["validate (SPARQL path)"] = time.perf_counter() - t3
     store.flush()
     total = time.perf_counter() - t0
-    quads = len(store)
-    del store
+    quads = len(kstore)
+    del store, kstore
     gc.collect()
     du = sum(f.stat().st_size for f in store_dir.rglob("*") if f.is_file())
     shutil.rmtree(tmp, ignore_errors=True)
