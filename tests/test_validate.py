@@ -77,6 +77,14 @@ EXPECTED = {
         (EX + "s", "", KSH + "PersonShape"),
         (EX + "a", KGL + "signedBy", KSH + "SignedByShape"),
     },
+    "citation": {
+        (EX + "c1", KGL + "citedAct", KSH + "CitationShape"),
+        (EX + "c1", KGL + "lineStart", KSH + "CitationShape"),
+        (EX + "c2", KGL + "citedUnit", KSH + "CitedUnitShape"),
+        (EX + "c2", KGL + "citationText", KSH + "CitationShape"),
+        (EX + "c2", KGL + "citedActInferredFrom", KSH + "CitationShape"),
+        (EX + "c3", KGL + "citingResource", KSH + "CitedUnitShape"),
+    },
     "passage": {
         (EX + "a", KGL + "text", KSH + "PassageShape"),
         (EX + "a", KGL + "passageOf", KSH + "PassageShape"),
