@@ -95,6 +95,8 @@ def test_pinpoint_citation_of_article_27_of_law_148_II(seeds_store: Store) -> No
     (r,) = rows(seeds_store, "pinpoint-citations", act="law/rk/2001-01-23/148-II")
     assert (r["path"], r["citation"], r["firstLine"], r["lastLine"]) == ("article-27", "27 бабын", "24", "26")
     assert "басшылыққа ала отырып" in r["context"]
+    # the preamble is that of the akimat resolution the file embeds before the maslikhat's decision
+    assert r["citing"] == ACT + "resolution/atyrau-oblast-akimat/2003-04-11/98"
 
 
 def test_pinpoint_citation_of_point_3_2_of_the_plan_of_resolution_1241(seeds_store: Store) -> None:

@@ -723,10 +723,13 @@ def _emit_passages(em: _Emitter, resolver: ActResolver, doc: Document, act: URIR
             em.fact(node, KGL.proposesChangeTo, _emit_act_ref(em, resolver, ref, lang), ref.span or p.span)
 
 
-def _citing_node(resolver: ActResolver, doc: Document, doc_act: URIRef, span: Span | None) -> URIRef:
+def _citing_node(
+    em: _Emitter, resolver: ActResolver, doc: Document, doc_act: URIRef, span: Span | None
+) -> URIRef:
     """What cites a unit: the measure whose row holds the citation, else the programme whose text holds
-    it, else an act the file embeds whose block holds it (an akimat resolution before the maslikhat's
-    decision), else the document's act."""
+    it, else the act whose enacting block holds it — a file may embed a second act (an akimat resolution
+    before the maslikhat's decision), and the preamble before a block's formula is that block's —, else
+    the document's act."""
     if span is None:
         return doc_act
     for prog in doc.programmes:
@@ -737,10 +740,18 @@ def _citing_node(resolver: ActResolver, doc: Document, doc_act: URIRef, span: Sp
                 return URIRef(f"{node}/action-plan/measure/{m.number}")
         if prog.span is not None and prog.span.start <= span.start and span.end <= prog.span.end:
             return node
-    for part in getattr(doc, "operative", None) or []:
-        where, embedded = getattr(part, "span", None), getattr(part, "act", None)
-        if embedded is not None and where is not None and where.start <= span.start and span.end <= where.end:
-            return URIRef(resolver.resolve(embedded))
+    parts = sorted(
+        (p for p in getattr(doc, "operative", None) or [] if getattr(p, "span", None) is not None),
+        key=lambda p: p.span.start,
+    )
+    after = 0
+    for part in parts:
+        if after < span.start and span.end <= part.span.end:
+            embedded = getattr(part, "act", None)
+            if embedded is None:
+                return doc_act
+            return URIRef(resolver.resolve(embedded, str(em.source), em.on))
+        after = part.span.end
     return doc_act
 
 
@@ -783,7 +794,7 @@ def _emit_citations(
             if number:
                 em.add(unit, KGL.provisionNumber, Literal(number))
             parent = unit
-        citing = _citing_node(resolver, doc, doc_act, c.span)
+        citing = _citing_node(em, resolver, doc, doc_act, c.span)
         em.fact(citing, ELI.cites, parent, c.span)
         node = URIRef(f"{doc_act}/citation/{i}")
         em.add(node, RDF.type, KGL.Citation)
