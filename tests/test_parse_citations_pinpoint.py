@@ -215,3 +215,46 @@ def test_ru_convention_and_treaty() -> None:
     marrakesh = "Марракешский договор об облегчении доступа слепых лиц к опубликованным произведениям"
     assert got[marrakesh] == ("treaty", None, None, Span(13, 13))
     assert len(got) == 3  # "трудовой договор", "Гражданский договор подряда" are contracts
+
+
+def test_kk_point_of_rules_approved_by_an_order() -> None:
+    (c,) = cites(
+        "Қазақстан Республикасы Денсаулық сақтау министрінің 2020 жылғы 30 қазандағы № ҚР ДСМ-175/2020 "
+        "бұйрығымен бекітілген медициналық оңалту көрсету Қағидаларының 5-тармағына сәйкес жүргізіледі."
+    )
+    assert (c.act.type, c.act.number, c.document, c.provision.path) == (
+        "order",
+        "ҚР ДСМ-175/2020",
+        "rules",
+        [("point", "5")],
+    )
+
+
+def test_kk_unit_after_a_short_name_in_brackets() -> None:
+    (c,) = cites(
+        "«Халықты жұмыспен қамту туралы» Қазақстан Республикасының 2016 жылғы 6 сәуірдегі Заңының "
+        "(бұдан әрі – Заң) 9-бабының 2-тармағына сәйкес ұсынылады."
+    )
+    assert (c.act.date, c.provision.path) == (date(2016, 4, 6), [("article", "9"), ("point", "2")])
+
+
+def test_ru_abbreviated_units() -> None:
+    (c,) = cites("согласно п. 3 ст. 54 Трудового кодекса Республики Казахстан работодатель не вправе")
+    assert (c.act.title, c.provision.path, c.text) == (
+        "Трудовой кодекс",
+        [("article", "54"), ("point", "3")],
+        "п. 3 ст. 54",
+    )
+
+
+def test_ru_point_of_rules_approved_by_an_order() -> None:
+    (c,) = cites(
+        "в соответствии с пунктом 5 Правил оказания медицинской реабилитации, утвержденных приказом Министра "
+        "здравоохранения Республики Казахстан от 7 октября 2020 года № ҚР ДСМ-116/2020, проводится"
+    )
+    assert (c.act.type, c.act.number, c.document, c.text) == (
+        "order",
+        "ҚР ДСМ-116/2020",
+        "rules",
+        "пунктом 5",
+    )

@@ -957,6 +957,10 @@ _KK_UNIT = {
     "абзац": "abzac",
 }
 _RU_UNIT = {
+    "пп.": "subpoint",
+    "п.": "point",
+    "ст.": "article",
+    "ч.": "part",
     "подпункт": "subpoint",
     "пункт": "point",
     "стать": "article",
@@ -977,8 +981,8 @@ _KK_ONE = rf"(?:{_KK_PIN_NUMS})\.?\)?\s*-?\s*(?:{_KK_PIN_WORD})[{_L}]*"
 # Kazakh chains units outermost first, each in the genitive but the last: "610-бабы 1-тармағының 3) тармақшасы"
 _KK_PIN_CHAIN = re.compile(rf"(?<![\w.-]){_KK_ONE}(?:\s+{_KK_ONE}){{0,4}}", re.IGNORECASE)
 _RU_PIN_NUMS = rf"{_PN}\)?(?:\s*(?:,|и)\s*{_PN}\)?)*"
-_RU_PIN_WORD = r"подпункт|пункт|стать|част|глав|раздел|параграф|абзац"
-# "статьей 27", "пунктом 3", "подпункт 3)", "пунктов 1 и 2"
+_RU_PIN_WORD = r"подпункт|пункт|стать|част|глав|раздел|параграф|абзац|пп\.|п\.|ст\.|ч\."
+# "статьей 27", "пунктом 3", "подпункт 3)", "пунктов 1 и 2", "п. 3 ст. 54"
 _RU_PIN_UNIT_RE = re.compile(
     rf"(?<![{_L}])(?P<w>{_RU_PIN_WORD})[{_L}]*\s+(?:№\s*)?(?P<nums>{_RU_PIN_NUMS})(?![\d)])", re.IGNORECASE
 )
@@ -989,7 +993,7 @@ _RU_PIN_CHAIN = re.compile(rf"(?<![{_L}]){_RU_ONE}(?:\s*,?\s*{_RU_ONE}){{0,4}}(?
 # "пункт 3.2 Плана мероприятий …, утвержденного постановлением …" (kinds as in kglaw.parse.amendments).
 _KK_DOC_GEN = re.compile(
     rf"(?<![\w-])(?P<d>жоспар|бағдарлама|тұжырымдама|стратегия|қағида|ереже|тізбе|стандарт)[{_L}]*"
-    rf"(?:ның|нің|ының|інің|сының|сінің|ларының|лерінің|дарының)\s+(?={_PN})",
+    rf"(?:ның|нің|дың|дің|тың|тің)\s+(?={_PN})",
     re.IGNORECASE,
 )
 _RU_DOC_GEN = re.compile(
@@ -1245,7 +1249,9 @@ def _kk_unit_after(d: _Text, h: RefHit, prev: int, nxt: int) -> _Found:
     if h.lang != "kk" or h.case not in ("gen", "nom"):
         return None
     t = d.j.text
-    m = _KK_PIN_CHAIN.match(t, h.end + len(t[h.end : h.end + 10]) - len(t[h.end : h.end + 10].lstrip()))
+    # "… Заңының (бұдан әрі – Заң) 27-бабына": a defined short name between act and unit
+    gap = re.compile(r"\s*(?:\([^()]{0,80}\)\s*)?").match(t, h.end)
+    m = _KK_PIN_CHAIN.match(t, gap.end() if gap else h.end)
     return _cites(d, h, m, "kk", h.start, m.end()) if m else None
 
 
