@@ -258,3 +258,21 @@ def test_ru_point_of_rules_approved_by_an_order() -> None:
         "rules",
         "пунктом 5",
     )
+
+
+def test_kk_ratification_law_ratifies_the_convention_its_title_names() -> None:
+    doc = parse_file(TEXTS / "kk_ratification_law.txt")
+    assert (doc.act.type, doc.act.number) == ("law", "288-V")
+    assert (
+        doc.act.ratifies is not None and doc.act.ratifies.title == "Мүгедектердің құқықтары туралы конвенция"
+    )
+    assert doc.act.ratifies.date is None  # "2006 жылғы 13 желтоқсанда жасалған" states no adopting body
+
+
+def test_a_cited_ratification_law_ratifies_the_instrument_inside_its_title(kk_conv: Document) -> None:
+    (law,) = [r for r in kk_conv.cites if r.type == "law"]
+    assert law.ratifies is not None and law.ratifies.type == "treaty"
+    ru = parse_file(TEXTS / "ru_conventions.txt")
+    (law,) = [r for r in ru.cites if r.type == "law"]
+    assert law.ratifies is not None and law.ratifies.title is not None
+    assert law.ratifies.title.startswith("Марракешский договор")

@@ -112,6 +112,8 @@ def test_conventions_with_adoption_and_the_measure_that_names_a_treaty(seeds_sto
     assert ("Мүгедектердің құқықтары туралы конвенция", "2006-12-13", "un-general-assembly") in dated
     marrakesh = {r["citedBy"] for r in got if r["type"] == "treaty"}
     assert ACT + "resolution/government/2024-12-30/1143/concept/action-plan/measure/37" in marrakesh
+    ratified = {r["ratifiedBy"].split("/eli/kz/")[1].split("/")[0] for r in got if "ratifiedBy" in r}
+    assert ratified == {"law"}  # the Mazhilis adopted the law "… Марракеш шартын ратификациялау туралы"
 
 
 def test_acts_by_type_lists_the_conventions(seeds_store: Store) -> None:

@@ -263,6 +263,9 @@ def _emit_act_ref(em: _Emitter, resolver: ActResolver, ref: ActRef, lang: str | 
         if tlang in _LANG_CODES:
             em.add(expr, ELI.language, URIRef(LANG_AUTHORITY + _LANG_CODES[tlang]))
         em.fact(expr, ELI.title, Literal(ref.title, lang=tlang), span)
+    ratified = getattr(ref, "ratifies", None)
+    if ratified is not None:  # a ratification law and the convention or treaty its title names
+        em.fact(node, KGL.ratifies, _emit_act_ref(em, resolver, ratified, lang), span)
     return node
 
 

@@ -125,6 +125,9 @@ class ActRef:
     span: Span | None = None
     iri: str | None = None  # set by identity resolution
     year: int | None = None  # when the text states only the year (a report "2023 жылы"); date stays None
+    # for a ratification law ("… Конвенцияны ратификациялау туралы", "О ратификации …"): the convention or
+    # treaty its title names
+    ratifies: ActRef | None = None
 
 
 @dataclass

@@ -35,7 +35,10 @@ __all__ = [
     "BASIS_TRIGGER",
     "RefHit",
     "clean_title",
+    "find_citations",
+    "find_conventions",
     "find_refs",
+    "link_ratifications",
     "merge_refs",
     "ref_key",
     "same_act",
@@ -1567,3 +1570,29 @@ def _intl_hit(
         span=j.span(start, end),
     )
     return RefHit(ref, start, end, noun, mend, case, lang, issuer.label if issuer else None, None)
+
+
+_RATIFY = re.compile(r"ратификациялау\s+туралы|ратификациялау\s+жөнінде|[Оо]\s+ратификации", re.IGNORECASE)
+
+
+def link_ratifications(hits: list[RefHit], own: ActRef | None = None, head_end: int = 0) -> None:
+    """A law whose quoted title ratifies an instrument ("«… Марракеш шартын ратификациялау туралы» Заңы",
+    "Закон «О ратификации Конвенции о правах инвалидов»") ratifies the convention or treaty named inside
+    that title: ``ActRef.ratifies`` is set on the law's reference. The document's own act (``own``, whose
+    head ends at ``head_end``) ratifies the one instrument its head names, when its title says so."""
+    instruments = [h for h in hits if h.ref.type in ("convention", "treaty")]
+    for h in hits:
+        if h.title_range is None or h.ref.type not in ("law", "decree", "resolution") or not h.ref.title:
+            continue
+        if not _RATIFY.search(h.ref.title):
+            continue
+        a, b = h.title_range
+        inside = [x for x in instruments if a < x.noun_start < b]
+        if len(inside) == 1:
+            h.ref.ratifies = inside[0].ref
+    if own is not None and own.title and _RATIFY.search(own.title):
+        named = {
+            re.sub(r"[\W_]+", "", (x.ref.title or "").lower()): x for x in instruments if x.start < head_end
+        }
+        if len(named) == 1:
+            own.ratifies = next(iter(named.values())).ref

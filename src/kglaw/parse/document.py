@@ -26,6 +26,7 @@ from .citations import (
     find_citations,
     find_conventions,
     find_refs,
+    link_ratifications,
     merge_refs,
     same_act,
 )
@@ -201,6 +202,7 @@ def _parse(text: str, source: str) -> Document:
     if h.identity is not None:
         hits = [x for x in hits if (x.start, x.end) != (h.identity.start, h.identity.end)]
     hits = [x for x in hits if not _is_self(x.ref, doc.act)]
+    link_ratifications(hits, doc.act, h.end)  # "… конвенцияны ратификациялау туралы" Заңы
 
     op_end = _operative_end(lines, j, h)
     amends, repeals = read_changes(j, hits, h, op_end)
