@@ -103,9 +103,8 @@ def test_reporting_duties_of_1143(store) -> None:  # type: ignore[no-untyped-def
     mlspp = URIRef(AGENCY + "ministry-of-labour-and-social-protection-of-population")
     gov = URIRef(AGENCY + "government")
     to_ministry = [r for r in rows if r["reportsTo"] == mlspp]
-    assert (
-        len(rows) == 4
-    )  # three reporters to the ministry (one resolved, two as written), one to the Government
+    # four reporters to the ministry (one resolved, three as written), one to the Government
+    assert len(rows) == 5
     assert to_ministry and all(str(r["dueMonthDay"]) == "--02-01" for r in to_ministry)
     assert URIRef(AGENCY + "local-executive-bodies") in {r["reporter"] for r in to_ministry}
     (to_government,) = [r for r in rows if r["reportsTo"] == gov]
