@@ -68,6 +68,8 @@ def act_iri(ref: ActRef, on: date | None = None, context: str | None = None) -> 
             key = title_key(ref.title)
     elif when is None and slug is None and type_ not in ("law", "code", "constitution", "decree"):
         key = title_key(f"{context or ''}|{type_}|{ref.number}|{ref.title or ''}")
+    elif type_ in ("convention", "treaty") and ref.number is None and ref.title:
+        key = title_key(ref.title)  # as kglaw.build.act_iri: one body adopts several conventions on a day
     try:
         return ActId(type_, slug, when, ref.number, key).format()
     except KglawError:
