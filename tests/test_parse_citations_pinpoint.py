@@ -276,3 +276,41 @@ def test_a_cited_ratification_law_ratifies_the_instrument_inside_its_title(kk_co
     (law,) = [r for r in ru.cites if r.type == "law"]
     assert law.ratifies is not None and law.ratifies.title is not None
     assert law.ratifies.title.startswith("Марракешский договор")
+
+
+def ru_cites(*lines: str) -> list[Citation]:
+    j = join_lines([normalize_line(x) for x in lines])
+    return find_citations(j, find_refs(j), list(lines))
+
+
+def test_ru_bare_unit_after_a_citation_of_the_same_code() -> None:
+    got = ru_cites(
+        "Освобождаются от уплаты госпошлины согласно подпункту 1) статьи 546 Налогового кодекса Республики "
+        "Казахстан, а также согласно подпункту 7) статьи 546 при выдаче номерных знаков."
+    )
+    assert [(c.provision.slug(), c.inferred) for c in got] == [
+        ("article-546/subpoint-1", None),
+        ("article-546/subpoint-7", "preceding"),
+    ]
+
+
+def test_ru_bare_article_under_a_heading_that_names_a_code_the_text_cites() -> None:
+    got = ru_cites(
+        "Проанализированы: 1. Трудовой кодекс; 2. Налоговый кодекс.",
+        "ТРУДОВЫЕ ЛЬГОТЫ",
+        "- работодатель согласно статье 54 не вправе расторгнуть трудовой договор с одиноким родителем;",
+    )
+    (c,) = got
+    assert (c.act.title, c.provision.slug(), c.inferred) == ("Трудовой кодекс", "article-54", "heading")
+    assert (
+        c.context
+        == "работодатель согласно статье 54 не вправе расторгнуть трудовой договор с одиноким родителем;"
+    )
+
+
+def test_ru_code_named_by_its_adjective_gets_the_nominative_the_authority_knows() -> None:
+    (tax,) = ru_cites(
+        "согласно подпункту 1) статьи 546 Налогового кодекса Республики Казахстан освобождаются"
+    )
+    (labour,) = ru_cites("согласно статье 54 Трудового кодекса Республики Казахстан не вправе")
+    assert (tax.act.title, labour.act.title) == ("Налоговый кодекс", "Трудовой кодекс")

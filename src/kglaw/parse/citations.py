@@ -451,6 +451,8 @@ def _is_state(toks: list[re.Match[str]], i: int) -> bool:
 
 _RU_ISSUER_STOP = re.compile(
     r"\s+от\s|\s+(?:о|об)\s|\s*№|\s*[«\"“„(]|[.;:]|\s+(?:и|или|а\s+также)\s+(?=[а-я]+(?:ие|ия|ием|ом)\b)"
+    # a comma before a conjunction or preposition ends the sentence's mention of the act, not the body's name
+    r"|,\s+(?=(?:а|и|но|в|во|на|по|при|для|с|со|согласно|который|которым|которые|утвержденн[а-я]*)\s)"
 )
 _RU_BODY_WORD = re.compile(
     r"Республики\s+Казахстан|РК\b|област|район|город|маслихат|акимат|аким[аом]?\b|Правительств|Президент|"
@@ -723,7 +725,7 @@ def _read_ru(
         before = t[max(0, start - 60) : start]
         cm = _CODE_NAME_RU.search(before)
         if cm and cm.group("name") not in _NOT_CODE_NAME:
-            name = _ru_adj_nominative(cm.group("name")) + " кодекс"
+            name = _ru_code_adj(cm.group("name")) + " кодекс"
             start = start - len(before) + cm.start()
         elif title is None:
             ab = _CODE_ABOUT_RU.match(t[m.end() : m.end() + 120])
@@ -774,6 +776,22 @@ _RU_ADJ = [
     ("ый", "ый"),
     ("ой", "ой"),
 ]
+
+
+# The genitive "-ового"/"-ного" hides whether the nominative ends in "-ой" or "-ый": the names of the
+# codes that end in "-ой" are listed (the other code names take "-ый"/"-ий").
+_RU_CODE_NOM_OI = re.compile(r"^(?:трудов|лесн)", re.IGNORECASE)
+
+
+def _ru_code_adj(adj: str) -> str:
+    """The nominative of the adjective that names a code: "Трудового" → "Трудовой", "Налогового" →
+    "Налоговый", "Лесного" → "Лесной", "Земельного" → "Земельный"."""
+    if " " in adj:  # "Административного процедурно-процессуального"
+        return " ".join(_ru_code_adj(w) for w in adj.split())
+    m = re.match(r"^(.*?)(?:ого|ому|ым|ом|ой|ый)$", adj)
+    if m is None or adj.endswith(("ского", "цкого")):
+        return _ru_adj_nominative(adj)
+    return m.group(1) + ("ой" if _RU_CODE_NOM_OI.match(adj) else "ый")
 
 
 def _ru_adj_nominative(adj: str) -> str:
@@ -1399,7 +1417,7 @@ _RU_TITLE_STOP = re.compile(
     r"предусм\w*|закрепл\w*|устанав\w*|гарант\w*|обязыв\w*|года|г)$"
 )
 _KK_TITLE_STOP = re.compile(
-    rf"^(?:Қазақстан[{_L}]*|ҚР|Біріккен|Ұлттар|Ұйым[{_L}]*|БҰҰ[{_L}-]*|ООН|Республика[{_L}]*|осы|және|сондай-ақ)$"
+    rf"^(?:Қазақстан[{_L}]*|ҚР|Біріккен|Ұлттар|Ұйым[{_L}]*|БҰҰ[{_L}-]*|ООН|Республика[{_L}]*|осы)$"
 )
 # The adoption of a convention, stated in the sentence that names it: "… БҰҰ Бас Ассамблеясы 1989 жылы
 # 20 қарашада қабылдады", "Бас Ассамблеяның 2006 жылғы 13 желтоқсандағы 61/106 қарармен қабылданды",
@@ -1431,12 +1449,7 @@ def _kk_intl_title(t: str, m: re.Match[str]) -> tuple[int, str] | None:
     for k in range(i - 1, max(-1, i - 26), -1):
         w = toks[k].group(0)
         core = w.lstrip('«"“„(')
-        if (
-            _TOK_PUNCT_END.search(w)
-            or re.match(r"^\d", core)
-            or _KK_TITLE_STOP.match(core)
-            and core not in ("және", "сондай-ақ")
-        ):
+        if _TOK_PUNCT_END.search(w) or re.match(r"^\d", core) or _KK_TITLE_STOP.match(core):
             break
         first = k
         if core[:1].isupper() or core != w:
