@@ -114,6 +114,16 @@ EXPECTED.update(
         "deadline": {(EX + "m1", "", KSH + "MeasureDeadlineShape")},
         "passport-sum": set(),  # warnings only: see EXPECTED_BAD_WARNINGS
         "measure-sum": set(),
+        "indicator": {
+            (EX + "ind-i", KGL + "indicatorOf", KSH + "IndicatorShape"),
+            (EX + "ind-i", KGL + "target", KSH + "IndicatorShape"),
+            (EX + "ind-t", KGL + "year", KSH + "TargetShape"),
+            (EX + "ind-t", KGL + "value", KSH + "TargetShape"),
+        },
+        "succession": {
+            (EX + "succ-a", "", KSH + "SuccessionShape"),
+            (EX + "succ-b", KGL + "succeeds", KSH + "SuccessionShape"),
+        },
     }
 )
 
@@ -122,6 +132,7 @@ EXPECTED_BAD_WARNINGS = {
     "deadline": {(EX + "m2", "", KSH + "MeasureDeadlineEdgeShape")},
     "passport-sum": {(EX + "p", "", KSH + "PassportSumShape")},
     "measure-sum": {(EX + "p", "", KSH + "MeasureSumShape")},
+    "succession": {(EX + "succ-c", "", KSH + "SuccessionOrderShape")},
     "operative": {(EX + "d", "", KSH + "ReportingDutyReporterShape")},
 }
 
