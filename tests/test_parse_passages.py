@@ -243,3 +243,14 @@ def test_no_passage_repeats_the_rows_of_a_parsed_action_plan(seed: Path) -> None
     rows = [m.span for prog in doc.programmes for m in prog.measures if m.span is not None]
     for p in doc.passages:
         assert not any(r.start <= p.span.start <= r.end for r in rows), (p.span, p.text[:60])
+
+
+def test_unnumbered_proposals_are_one_recommendation_each() -> None:
+    ps = split(
+        "      Выводы исследования изложены выше.\n"
+        "Предложения:\n"
+        "      Увеличить число педагогов-ассистентов в школах.\n"
+        "      Внести изменения в Кодекс Республики Казахстан «О здоровье народа и системе здравоохранения».\n"
+    )
+    assert [p.kind for p in ps] == ["paragraph", "heading", "recommendation", "recommendation"]
+    assert ps[3].targets and ps[3].targets[0].type == "code"

@@ -227,6 +227,8 @@ def _breaks(
         return True
     if _heading_kind(text) is not None or _heading_kind(prev) in ("section", "chapter", "paragraph"):
         return True
+    if _is_reco_line(text) or _is_reco_line(prev):  # "Предложения:", "Ұсыныстар" on a line of their own
+        return True
     if _BULLET.match(text) or (_ITEM.match(text) and (ends or not prev.endswith(("№", ",")))):
         return True
     gap = b - a - 1
@@ -238,6 +240,10 @@ def _breaks(
         opens = text[:1].isupper() or text[:1].isdigit() or text[:1] in '«"-–—•'
         return (ends or one_item) and opens
     return False
+
+
+def _is_reco_line(text: str) -> bool:
+    return len(text.split()) <= 4 and text[:1].isupper() and _RECO_TAIL.search(text) is not None
 
 
 # ------------------------------------------------------------------------------------ blocks → passages
@@ -286,13 +292,10 @@ def _heading_of(
     kind = _heading_kind(text)
     if kind is not None and len(text) <= 300 and not text.endswith((",", ";")):
         return kind, True
-    if (
-        _RECO_TAIL.search(text)
-        and nxt is not None
-        and _ITEM_NUMBER.match(nxt)
-        and not _has_sentence_break(text)
-    ):
-        return "recommendations", False
+    if _RECO_TAIL.search(text) and not _has_sentence_break(text):
+        # "Предложения:", "Ұсыныстар" on their own; or a longer title ending with the word, before item 1
+        if len(text.split()) <= 4 or (nxt is not None and _ITEM_NUMBER.match(nxt)):
+            return "recommendations", False
     if kind is not None or len(text) > 300:
         return None
     # a numbered or plain title follows a finished paragraph (or a complete list item), not a wrapped one
@@ -376,8 +379,12 @@ def _classify(blocks: list[_Block], lines: list[str], doc: Document) -> list[Pas
         if any(RECOMMENDATION_HEADING.search(s[2]) for s in stack):
             m = _ITEM_NUMBER.match(text)
             number = int(m.group("n")) if m else None
-            starts = reco_item is None or (
-                number is not None and (reco_number is None or number in (reco_number + 1, 1))
+            # a new item at the next number (or 1); unnumbered paragraphs are items of their own unless
+            # they continue a numbered one
+            starts = (
+                reco_item is None
+                or reco_number is None
+                or (number is not None and number in (reco_number + 1, 1))
             )
             if starts:
                 reco_item = Passage(len(out) + 1, "recommendation", text, span, path, parent)
