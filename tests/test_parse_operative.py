@@ -270,3 +270,27 @@ def test_seed_004_reporting_control_and_signing() -> None:
 
 def test_a_report_has_no_operative_part() -> None:
     assert _seed("003").operative == []
+
+
+@pytest.mark.parametrize(
+    "name", ["kk_operative_note_and_attachment.txt", "ru_operative_note_and_attachment.txt"]
+)
+def test_editorial_notes_and_an_attached_document_without_signature(name: str) -> None:
+    (part,) = _doc(name).operative
+    # point 2 was repealed (only the publisher's note is left), the note under point 3 is not its text,
+    # and the attached rules' own numbered items are not points of the decision
+    assert [(p.number, p.kinds) for p in part.points] == [("1", ["approve"]), ("3", ["instruct"])]
+    assert "Ескерту" not in _point(part, "3").text and "Сноска" not in _point(part, "3").text
+    assert part.signatories == []
+
+
+def test_a_joint_act_reads_its_points_after_both_formulas() -> None:
+    text = (
+        "Облыстың әкімшілік-аумақтық құрылысындағы өзгерістер туралы\n"
+        "Қостанай облысы әкімдігінің 2015 жылғы 9 желтоқсандағы № 5 бірлескен қаулысы және Қостанай облыстық "
+        "мәслихатының 2015 жылғы 9 желтоқсандағы № 432 шешімі\n"
+        "      Қостанай облысының әкімдігі ҚАУЛЫ ЕТЕДІ ЖӘНЕ Қостанай облыстық мәслихаты ШЕШІМ ҚАБЫЛДАДЫ:\n"
+        "      1. Ауылдың атауы өзгертілсін.\n"
+    )
+    (part,) = parse_text(text, "joint.txt").operative
+    assert part.formula == "ШЕШІМ ҚАБЫЛДАДЫ" and [p.number for p in part.points] == ["1"]

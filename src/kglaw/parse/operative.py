@@ -110,10 +110,14 @@ _KIND_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
         re.compile(
             r"қабылдасын|қамтамасыз\s+етсін|ұсынсын|жүргізсін|әзірлесін|ұйымдастырсын|жүзеге\s+асырсын|\bалсын\b|"
             r"көрсетсін|орындасын|енгізсін|бекітсін|қарасын|"
-            r"\b(?:принять|обеспечить|организовать|осуществ\w+|разработать|провести|рассмотреть|оказ\w+)\b"
+            r"\b(?:принять|обеспечить|организовать|осуществ(?:ить|лять)|разработать|провести|рассмотреть|оказ(?:ать|ывать))\b"
         ),
     ),
 ]
+
+
+#: Any other order: a Kazakh third-person imperative, active or passive, or a Russian infinitive.
+_ANY_ORDER = re.compile(r"\w{2,}(?:сын|сін)\b|\b\w{3,}(?:ать|ять|ить|еть|ыть|уть)(?:ся)?\b")
 
 
 def classify(text: str) -> list[str]:
@@ -134,6 +138,8 @@ def classify(text: str) -> list[str]:
         if m:
             found.append((m.start(), kind))
     kinds = [k for _, k in sorted(found)]
+    if not kinds and _ANY_ORDER.search(text):  # "көмек көрсетілсін", "сақталсын", "Соблюдать требования"
+        kinds = ["instruct"]
     if "control" in kinds or "entry-into-force" in kinds or "repeal" in kinds or "amend" in kinds:
         kinds = [k for k in kinds if k != "instruct"]
     elif "report" in kinds and not _instruct_beside_report(text):
@@ -186,6 +192,7 @@ _APPENDIX = re.compile(
     r"|қосымша\s*$|^Приложение\s",
     re.IGNORECASE,
 )
+_NOTE = re.compile(r"^\s*(?:Ескерту|Сноска|РҚАО-ның\s+ескертпесі|Примечание\s+РЦПИ)\b", re.IGNORECASE)
 _HEADING = re.compile(rf"^[{_UP}\d\s\-–,«»\"]{{6,}}$")
 
 
@@ -225,9 +232,23 @@ def _signature_start(segs: list[tuple[int, str]], k: int) -> bool:
     return False
 
 
+_SECTION = re.compile(
+    r"^(?:\d+\s*-\s*(?:бөлім|тарау)(?!\w)|(?:Раздел|Глава|Бөлім|Тарау|Параграф)\s+\d+|Паспорт\b|.*[Пп]аспорты\s*$)"
+)
+
+
 def _block_end(segs: list[tuple[int, str]], k: int) -> bool:
     s = segs[k][1]
     if _APPENDIX.search(s) and _words(s) <= 12:
+        return True
+    if _signature_start(segs, k):
+        return True
+    after_sentence = _END_PUNCT.search(segs[k - 1][1]) is not None
+    # the attached document begins: a section heading, or a bare title line after a finished sentence
+    if after_sentence and (
+        _SECTION.match(s)
+        or (_words(s) <= 3 and re.match(rf"^[{_UP}][{_LO}]+(?:\s\S+)*$", s) and not re.search(r"[.;:,]$", s))
+    ):
         return True
     if (
         _HEADING.match(s)
@@ -641,6 +662,9 @@ def parse_operative(lines: list[str], doc: Document) -> list[OperativePart]:
         m = ENACTING.search(j.text, pos)
         if m is None:
             break
+        joint = ENACTING.search(j.text, m.end(), m.end() + 80)
+        if joint and re.match(r"\s+(?:ЖӘНЕ|және|И|и)\s", j.text[m.end() : joint.start()]):
+            m = joint  # a joint act: its block begins after the second formula
         part, end_line = _read_block(lines, j, m, doc, region, first=not parts)
         next_pos = j.offset_of_line(end_line + 1) if end_line < len(lines) else len(j.text)
         pos = max(next_pos, m.end())
@@ -711,6 +735,8 @@ def _read_block(
         if pm and int(pm.group(1)) == len(points) + 1 - (1 if points and points[0][0] is None else 0):
             points.append((pm.group(1), [(ln, s[pm.end() :])], []))
             continue
+        if _NOTE.match(s):  # an editorial note is the publisher's, not the act's words
+            continue
         sm = _SUBPOINT.match(s)
         if sm and points and int(sm.group(1)) == len(points[-1][2]) + 1 and _takes_subpoints(points[-1]):
             points[-1][2].append((sm.group(1), [(ln, s[sm.end() :])]))
@@ -739,6 +765,10 @@ def _read_block(
             end_line = segs[k_end + used - 1][0]
     act_date = doc.act.date if first else None
     for number, body, subs in points:
+        if (
+            _NOTE.match(body[0][1]) and not subs
+        ):  # "2. Ескерту. 2-тармақтың күші жойылды …": the point is gone
+            continue
         part.points.extend(_provisions(number, body, subs, doc.language, region, act_date))
     if part.points:
         part.span = Span(part.span.start if part.span else part.points[0].span.start, end_line)  # type: ignore[union-attr]
