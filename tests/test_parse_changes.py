@@ -99,4 +99,5 @@ def test_repeals_listed_in_an_appendix_take_effect_with_the_act():
 
 def test_entry_into_force_stated_in_the_operative_part():
     assert read("ru_government_resolution.txt").entry_into_force == date(2025, 1, 1)
-    assert read("kk_government_resolution.txt").entry_into_force is None  # "қол қойылған күнінен бастап"
+    # "қол қойылған күнінен бастап": from the day of signing, which is the act's own date
+    assert read("kk_government_resolution.txt").entry_into_force == date(2024, 12, 30)
