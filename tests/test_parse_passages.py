@@ -254,3 +254,48 @@ def test_unnumbered_proposals_are_one_recommendation_each() -> None:
     )
     assert [p.kind for p in ps] == ["paragraph", "heading", "recommendation", "recommendation"]
     assert ps[3].targets and ps[3].targets[0].type == "code"
+
+
+def test_articles_are_headings_under_their_chapter() -> None:
+    ru = split(
+        "Глава 13. Пособия\n"
+        "Статья 183. Пособие лицу, воспитывающему ребенка с инвалидностью\n"
+        "      1. Пособие назначается матери или отцу.\n"
+        "Статья 184. Размер пособия\n"
+        "      Статья 54 Трудового кодекса сохраняет место работы.\n"
+    )
+    assert containing(ru, "назначается").heading == [
+        "Глава 13. Пособия",
+        "Статья 183. Пособие лицу, воспитывающему ребенка с инвалидностью",
+    ]
+    assert containing(ru, "Статья 54").kind == "paragraph"  # prose that begins with an article
+    assert containing(ru, "Статья 54").heading == ["Глава 13. Пособия", "Статья 184. Размер пособия"]
+    kk = split(
+        "13-тарау. Жәрдемақылар\n"
+        "183-бап. Мүгедектігі бар баланы тәрбиелеушіге берілетін жәрдемақы\n"
+        "      1. Жәрдемақы анасына немесе әкесіне тағайындалады.\n"
+    )
+    assert containing(kk, "анасына").heading == [
+        "13-тарау. Жәрдемақылар",
+        "183-бап. Мүгедектігі бар баланы тәрбиелеушіге берілетін жәрдемақы",
+    ]
+
+
+def test_a_title_in_capitals_ends_before_its_text() -> None:
+    ps = split("Бірінші жол.\n\n1. РЕСЕЙ ФЕДЕРАЦИЯСЫ\n\nЗерттеу нәтижелері заңды талдауға\n\nнегізделген.\n")
+    assert [p.text for p in ps][1:] == [
+        "1. РЕСЕЙ ФЕДЕРАЦИЯСЫ",
+        "Зерттеу нәтижелері заңды талдауға негізделген.",
+    ]
+    assert ps[2].heading == ["1. РЕСЕЙ ФЕДЕРАЦИЯСЫ"]
+
+
+def test_a_list_item_wrapped_over_a_page_break_stays_one_paragraph() -> None:
+    ps = split(
+        "Мына заңдардың күші жойылды:\n\n"
+        '5) "Балалы отбасыларға берілетін мемлекеттік жәрдемақылар туралы"\n\n\n\n'
+        "Қазақстан Республикасының 2005 жылғы 28 маусымдағы Заңы;\n\n"
+        '6) "Арнаулы әлеуметтік қызметтер туралы" Заңы.\n'
+    )
+    assert lines_of(containing(ps, "Балалы отбасыларға")) == (3, 7)
+    assert containing(ps, "Балалы отбасыларға").text.endswith("28 маусымдағы Заңы;")

@@ -61,6 +61,13 @@ _STRUCT = [
     ),
     ("chapter", re.compile(r"^(?:\d+\s*[-–]?\s*тарау|[Тт]арау\s+\d+|[Гг]лава\s+\d+|ГЛАВА\s+\d+)\b")),
     ("paragraph", re.compile(r"^(?:\d+\s*[-–]?\s*[Пп]араграф|§\s*\d+|[Пп]араграф\s+\d+)\b")),
+    # an article: "Статья 183." / "183-бап." (the number and its full stop; "Статья 54 Кодекса …" is prose)
+    (
+        "article",
+        re.compile(
+            r"^(?:[Сс]татья|СТАТЬЯ)\s+\d+(?:[-.]\d+)*\.(?:\s|$)|^\d+(?:[-.]\d+)*\s*[-–]\s*(?:бап|БАП)\."
+        ),
+    ),
     ("roman", re.compile(rf"^[IVXL]{{1,6}}\.\s*[«\"{_U}{_L}]")),
 ]
 _NUMBERED = re.compile(rf"^(?P<n>\d{{1,2}})\.\s+[«\"{_U}]")
@@ -212,7 +219,9 @@ def _breaks(
     one_item: bool = False,
 ) -> bool:
     """Does line ``b`` start a new paragraph after line ``a`` (both 0-based content lines)? ``one_item``:
-    the paragraph so far is one list-item line ("54. Арба-кресло … 3 жылдан кейін емес")."""
+    the paragraph so far is one list-item line ("54. Арба-кресло … 3 жылдан кейін емес"), after which a
+    line that opens a quotation («Қорған-М» ҚБ …) starts anew; any other line may continue the item
+    (an act's title wrapped over a page break: "5) "… туралы"" / "Қазақстан Республикасының … Заңы;")."""
     prev = lines[a].strip()
     ends = _TERMINAL.search(prev.rstrip('»"”)]')) is not None
     if cell:
@@ -231,6 +240,8 @@ def _breaks(
         return True
     if _BULLET.match(text) or (_ITEM.match(text) and (ends or not prev.endswith(("№", ",")))):
         return True
+    if prev.isupper() and not text.isupper() and text[:1].isupper():  # a title in capitals, then its text
+        return True
     gap = b - a - 1
     if gap >= 5:  # more than a page break: the rest of a page left blank
         return True
@@ -238,7 +249,7 @@ def _breaks(
         return not text[:1].islower()
     if gap >= 1:  # a page break or double spacing: a new paragraph only after a sentence or an item
         opens = text[:1].isupper() or text[:1].isdigit() or text[:1] in '«"-–—•'
-        return (ends or one_item) and opens
+        return ends and opens or one_item and text[:1] in '«"'
     return False
 
 
