@@ -54,3 +54,62 @@ def test_saved_query_with_a_non_projected_act_runs_on_the_store(store: Store, tm
         encoding="utf-8",
     )
     assert run_query(store, load_query(rq), {"act": "http://ex/a"}).rows == [(URIRef("http://ex/b"),)]
+
+
+# -- parameters inside the sub-SELECTs that project them ------------------------------------------
+
+A = {"act": URIRef("http://ex/a")}
+BLOCK = "VALUES (?act) { (<http://ex/a>) }"
+
+
+def test_a_subselect_projecting_the_parameter_starts_from_it() -> None:
+    from kglaw.remote import bind_subselects
+
+    q = "SELECT ?u WHERE { { SELECT DISTINCT ?act ?u WHERE { ?u <http://ex/partOf>+ ?act } } OPTIONAL { ?u ?p ?o } }"
+    assert f"WHERE {{ {BLOCK} ?u <http://ex/partOf>+ ?act }}" in bind_subselects(q, A)
+
+
+@pytest.mark.parametrize(
+    "q",
+    [
+        # computed, not passed through: another variable
+        "SELECT ?x WHERE { { SELECT (?z AS ?act) WHERE { ?x ?p ?z } } }",
+        # not projected: local to the sub-SELECT
+        "SELECT ?x WHERE { { SELECT ?x WHERE { ?x ?p ?act } } }",
+        # LIMIT picks rows before the join: restricting inside would pick others
+        "SELECT ?x WHERE { { SELECT ?act ?x WHERE { ?x ?p ?act } ORDER BY ?x LIMIT 3 } }",
+        # inside a sub-SELECT that does not pass the parameter through
+        "SELECT ?x WHERE { { SELECT ?x WHERE { { SELECT ?act ?x WHERE { ?x ?p ?act } } } } }",
+        # no sub-SELECT at all
+        "SELECT ?x WHERE { ?x ?p ?act }",
+    ],
+)
+def test_other_subselects_are_left_alone(q: str) -> None:
+    from kglaw.remote import bind_subselects
+
+    assert bind_subselects(q, A) == q
+
+
+def test_a_second_subselect_in_the_same_group_is_bound_too() -> None:
+    from kglaw.remote import bind_subselects
+
+    q = "SELECT ?x WHERE { { SELECT ?act ?x WHERE { ?x ?p ?act } } { SELECT ?act WHERE { ?act ?q ?r } } }"
+    assert bind_subselects(q, A).count(BLOCK) == 2
+
+
+def test_every_saved_query_gives_the_same_answer_with_its_subselects_bound(loaded_store: Store) -> None:
+    """bind_subselects is a pure optimisation: each saved query, its parameters at their defaults,
+    answers the same with and without it (run_sparql applies it; the plain store query does not)."""
+    from kglaw.query import bind_params, list_queries, results_from_oxigraph
+    from kglaw.remote import bind_subselects, query_form
+
+    changed = 0
+    for q in list_queries():
+        params = bind_params(q, {}, loaded_store)
+        if not params or query_form(q.text) != "SELECT":
+            continue
+        plain = results_from_oxigraph(loaded_store.query(_with_values(q.text, params)))
+        bound = run_sparql(loaded_store, q.text, params)
+        assert (q.name, bound.rows) == (q.name, plain.rows)
+        changed += bind_subselects(q.text, params) != q.text
+    assert changed >= 1  # at least one saved query has a sub-SELECT that projects a parameter

@@ -325,6 +325,10 @@ def run_sparql(target: Any, sparql: str, bindings: Mapping[str, Node] | None = N
     from .store import Store
 
     bindings = bindings or {}
+    if bindings and not hasattr(target, "select"):
+        from .remote import bind_subselects
+
+        sparql = bind_subselects(sparql, bindings)  # the same answer; sub-SELECTs start from the parameter
     if isinstance(target, Store):
         try:
             res = target.query(sparql, {k: _to_ox(v) for k, v in bindings.items()})

@@ -20,7 +20,7 @@ import re
 import time
 import urllib.error
 import urllib.request
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 from urllib.parse import quote
@@ -216,6 +216,86 @@ def bind_values(sparql: str, bindings: dict[str, Node]) -> str:
     return out[:at] + " " + block + out[at:]
 
 
+def bind_subselects(sparql: str, bindings: Mapping[str, Node]) -> str:
+    """Bind parameters inside the sub-``SELECT``s that project them, with a ``VALUES`` block.
+
+    A sub-``SELECT`` has its own scope: an engine evaluates it before joining it with the bound outer
+    group, so ``{ SELECT DISTINCT ?act ?unit WHERE { ?unit eli:is_part_of+ ?act } }`` walks the path
+    from every act in the store (Oxigraph) although only one is asked for. When the sub-``SELECT``
+    (and every sub-``SELECT`` around it) projects the parameter's variable as is, restricting it
+    inside gives the same join, so the block goes at the start of its ``WHERE`` group. A variable
+    the sub-``SELECT`` computes (``(… AS ?act)``) or does not project is another variable, left alone.
+
+    >>> bind_subselects("SELECT ?u WHERE { { SELECT ?act ?u WHERE { ?u <http://x/p> ?act } } }",
+    ...                 {"act": URIRef("http://x/a")})
+    'SELECT ?u WHERE { { SELECT ?act ?u WHERE { VALUES (?act) { (<http://x/a>) } ?u <http://x/p> ?act } } }'
+    """
+    if not bindings:
+        return sparql
+    tokens = [m for m in sparql_tokens(sparql) if m.lastgroup != "comment"]
+    selects = [i for i, m in enumerate(tokens) if m.lastgroup == "word" and m.group().upper() == "SELECT"]
+    if len(selects) < 2:
+        return sparql
+    inserts: list[tuple[int, str]] = []
+    # (brace depth at which the sub-SELECT's enclosing group closes, the parameters it passes through)
+    stack: list[tuple[int, set[str]]] = []
+    depth = 0
+    outer = set(bindings)
+    i = 0
+    while i < len(tokens):
+        text = tokens[i].group()
+        if text == "{":
+            depth += 1
+        elif text == "}":
+            depth -= 1
+            while stack and depth < stack[-1][0]:
+                stack.pop()
+        elif i in selects[1:]:
+            passed = stack[-1][1] if stack else outer
+            projected: set[str] = set()
+            j, parens = i + 1, 0
+            while j < len(tokens) and tokens[j].group() != "{" and tokens[j].group().upper() != "WHERE":
+                t = tokens[j].group()
+                parens += {"(": 1, ")": -1}.get(t, 0)
+                if tokens[j].lastgroup == "var" and parens == 0 and t[1:] in passed:
+                    projected.add(t[1:])
+                j += 1
+            while j < len(tokens) and tokens[j].group() != "{":
+                j += 1
+            if j == len(tokens):
+                break
+            # the sub-SELECT's WHERE group opens at token j. A LIMIT or OFFSET after it picks rows
+            # before the join: restricting inside would pick others, so it is left alone.
+            k, level = j, 0
+            while k < len(tokens):
+                level += {"{": 1, "}": -1}.get(tokens[k].group(), 0)
+                k += 1
+                if level == 0:
+                    break
+            while k < len(tokens) and tokens[k].group() not in ("{", "}"):
+                if tokens[k].group().upper() in ("LIMIT", "OFFSET"):
+                    projected = set()
+                k += 1
+            stack.append((depth + 1, projected))  # popped when its WHERE group closes
+            if projected:
+                names = sorted(projected)
+                block = (
+                    " VALUES ("
+                    + " ".join("?" + n for n in names)
+                    + ") { ("
+                    + " ".join(sparql_term(bindings[n]) for n in names)
+                    + ") }"
+                )
+                inserts.append((tokens[j].end(), block))
+            i = j
+            continue
+        i += 1
+    out = sparql
+    for at, block in sorted(inserts, reverse=True):
+        out = out[:at] + block + out[at:]
+    return out
+
+
 # -- queries -------------------------------------------------------------------------------------
 
 
@@ -244,7 +324,7 @@ class RemoteEndpoint:
         from SPARQLWrapper import DIGEST, JSON, POST, TURTLE, SPARQLWrapper
         from SPARQLWrapper.SPARQLExceptions import SPARQLWrapperException
 
-        text = bind_values(sparql, bindings or {})
+        text = bind_values(bind_subselects(sparql, bindings or {}), bindings or {})
         sw = SPARQLWrapper(self.url)
         sw.setMethod(POST)
         sw.setTimeout(int(max(1, self.timeout)))
