@@ -117,7 +117,33 @@ def test_narrow_column_ru_values_with_god_and_baseline_year() -> None:
 def test_tab_cell_plan_indicator_column(name: str, label: str) -> None:
     ind = _by_measure(_programme(name))["1"]
     assert (ind.name, ind.unit, ind.targets) == (label, "%", {2021: "65", 2022: "70", 2023: "75"})
-    assert len(_by_measure(_programme(name))) == 1  # row 2's cell is "-": no indicator
+    assert "2" not in _by_measure(_programme(name))  # row 2's cell is "-": no indicator
+
+
+@pytest.mark.parametrize(
+    ("name", "share", "count", "unit"),
+    [
+        (
+            "kk_programme_indicator_table.txt",
+            "скринингпен қамтылған балалар үлесі",
+            "тексерілген балалар саны",
+            "адам",
+        ),
+        (
+            "ru_programme_indicator_table.txt",
+            "доля детей, охваченных скринингом",
+            "количество обследованных детей",
+            "человек",
+        ),
+    ],
+)
+def test_one_cell_with_two_numbered_indicators(name: str, share: str, count: str, unit: str) -> None:
+    row3 = [i for i in _programme(name).indicators if i.measure == "3"]
+    assert [(i.name, i.unit, i.targets) for i in row3] == [
+        (share, "%", {2022: "40", 2023: "50"}),
+        (count, unit, {2022: "1200", 2023: "1500"}),
+    ]
+    assert row3[1].span is not None and row3[1].span.start == row3[0].span.end + 1  # type: ignore[union-attr]
 
 
 def test_indicator_table_kk_name_unit_baseline_years_responsible() -> None:
@@ -223,3 +249,17 @@ def test_passport_indicator_lines_give_values_by_year(
     assert (count.name, count.unit) == (second, unit2)
     assert count.targets == {2023: f"{at_least} 500", 2024: f"{at_least} 600"}
     assert share.span is not None and share.target_spans[2024] == share.span  # one line each
+
+
+def test_passport_values_on_the_line_below_belong_to_the_indicator_above() -> None:
+    from kglaw.parse.plans.indicators import passport_indicators
+
+    lines = [
+        (20, "1) жұмыспен қамту үлесі:"),
+        (21, "2021 жылы – 40 %, 2022 жылы – 45 %;"),
+        (22, "2) жастар саны."),
+    ]
+    first, second = passport_indicators(lines)
+    assert (first.name, first.unit, first.targets) == ("жұмыспен қамту үлесі", "%", {2021: "40", 2022: "45"})
+    assert first.span == Span(21, 22) and first.target_spans[2022] == Span(22, 22)
+    assert (second.name, second.targets) == ("жастар саны", {})

@@ -44,7 +44,7 @@ from kglaw.parse.plans.common import (
     parse_abbreviation_legend,
     span_of,
 )
-from kglaw.parse.plans.indicators import parse_indicator_tables, passport_indicator
+from kglaw.parse.plans.indicators import parse_indicator_tables, passport_indicators
 from kglaw.parse.plans.passport import PASSPORT_HEADING_RE, parse_funding, parse_passport
 from kglaw.parse.plans.succession import find_predecessors
 
@@ -438,9 +438,7 @@ def _programme(
     # Indicators listed in the passport.
     for f in passport_fields:
         if f.key == "indicators":
-            for idx, text in f.lines:
-                if text.strip():
-                    prog.indicators.append(passport_indicator(idx, text))
+            prog.indicators.extend(passport_indicators(f.lines))
     # Tables of target indicators in the programme's own text, outside its action plan (.indicators).
     view = raw_lines if raw_lines is not None and len(raw_lines) == len(lines) else lines
     prose = [(region.start, table[0]), (table[1], region.end)] if table else [(region.start, region.end)]

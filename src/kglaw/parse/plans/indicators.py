@@ -20,6 +20,7 @@ Every year's value keeps the lines it was read from (``Indicator.target_spans``)
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 
 from kglaw.model import Executor, Indicator, Span
 
@@ -29,6 +30,8 @@ __all__ = [
     "INDICATOR_TABLE_HEADING_RE",
     "TARGET_RE",
     "indicator_from_cell",
+    "indicators_from_cell",
+    "passport_indicators",
     "passport_indicator",
     "parse_indicator_tables",
 ]
@@ -170,6 +173,77 @@ def indicator_from_cell(
     return ind
 
 
+_MARKER = re.compile(r"^\s*(?:\d{1,2}\s*[.)](?!\d)|[-–—•])\s*")
+_NOT_A_LABEL = re.compile(
+    rf"^(?:{_Y}|\d|%|жыл|году|год|г\.|ж\.|{_QUALIFIER}|{_VALUE_UNIT}(?![а-яәіңғүұқөһ]))", re.IGNORECASE
+)
+
+
+def _ends_with_value(spaced: str) -> bool:
+    last = None
+    for last in TARGET_RE.finditer(spaced):
+        pass
+    return last is not None and not spaced[last.end() :].strip(" .,;)")
+
+
+def indicators_from_cell(
+    lines: list[tuple[int, str]],
+    measure: str | None = None,
+    join: Callable[[list[tuple[int, str]]], str] | None = None,
+) -> list[Indicator]:
+    """Every target indicator of one cell: a cell may state several, each a label and its values
+    (``1) қамту үлесі: 2023 – 90 % … 2) саны: 2023 – 150 адам``). A new indicator starts at a line that
+    opens with a word (not a year, a number, a unit or a bound) once the previous one has a value;
+    ``join`` joins a group's lines as the layout joins its cells (a space by default).
+
+    >>> [(i.name, i.targets) for i in indicators_from_cell(
+    ...     [(1, "1) үлесі: 2023 – 90 %"), (2, "2) саны: 2023 – 150 адам")])]
+    [('үлесі', {2023: '90'}), ('саны', {2023: '150'})]
+    """
+    join = join or (lambda ls: " ".join(s.strip() for _, s in ls))
+    groups: list[list[tuple[int, str]]] = [[]]
+    for no, raw in lines:
+        flat = _flat(raw)
+        if not flat:
+            continue
+        if groups[-1] and _ends_with_value(" ".join(_flat(s) for _, s in groups[-1])):
+            if not _NOT_A_LABEL.match(_MARKER.sub("", flat)):
+                groups.append([])
+        groups[-1].append((no, raw))
+    out: list[Indicator] = []
+    for g in groups:
+        if not g:
+            continue
+        first_no, first = g[0]
+        g = [(first_no, _MARKER.sub("", first)), *g[1:]]
+        ind = indicator_from_cell(g, join(g), measure)
+        if ind is not None:
+            out.append(ind)
+    return out
+
+
+def passport_indicators(lines: list[tuple[int, str]]) -> list[Indicator]:
+    """The indicators of a passport's target-indicator field (``lines`` are (0-based index, text)): one
+    per line, a line of values with no label belonging to the indicator above it."""
+    out: list[Indicator] = []
+    for idx, text in lines:
+        if not text.strip():
+            continue
+        ind = passport_indicator(idx, text)
+        if out and out[-1].span is not None and ind.span is not None and ind.name == text.strip():
+            more = indicator_from_cell([(idx + 1, text)], text)
+            if more is not None and more.targets and not more.name:
+                prev = out[-1]
+                for y, v in more.targets.items():
+                    prev.targets.setdefault(y, v)
+                    prev.target_spans.setdefault(y, more.target_spans.get(y) or ind.span)
+                prev.unit = prev.unit or more.unit
+                prev.span = prev.span.union(ind.span)
+                continue
+        out.append(ind)
+    return out
+
+
 def passport_indicator(index: int, text: str) -> Indicator:
     """One line of a passport's target-indicator field (``index`` 0-based): its name and, when the line
     states them, its values by year (``1) жұмыспен қамту үлесі: 2021 жылы – 40 %, 2022 жылы – 45 %``).
@@ -178,7 +252,7 @@ def passport_indicator(index: int, text: str) -> Indicator:
     >>> i.name, i.unit, i.targets, str(i.span)
     ('жұмыспен қамту үлесі', '%', {2021: '40', 2022: '45'}, '10')
     """
-    body = re.sub(r"^\s*(?:\d{1,2}\s*[.)]|[-–—•])\s*", "", text).strip()
+    body = _MARKER.sub("", text).strip()
     ind = indicator_from_cell([(index + 1, body)], body)
     if ind is None or not ind.name:
         return Indicator(name=text.strip(), span=Span(index + 1, index + 1))

@@ -47,7 +47,7 @@ from .columns import (
     split_list,
 )
 from .deadlines import parse_deadline
-from .indicators import indicator_from_cell
+from .indicators import indicators_from_cell
 
 __all__ = ["NarrowTable", "collapse_spaced", "detect", "join_cell_lines", "parse", "read_table"]
 
@@ -708,9 +708,14 @@ def _measure(
     indicator = cells.text("indicator", vocabulary)
     if indicator:
         m.notes.append(f"target indicator: {_format_indicator(indicator)}")
-        ind = indicator_from_cell(cells.parts["indicator"], indicator, m.number)
-        if ind is not None and indicators is not None:
-            indicators.append(ind)
+        if indicators is not None:
+            indicators.extend(
+                indicators_from_cell(
+                    cells.parts["indicator"],
+                    m.number,
+                    lambda ls: join_cell_lines([t for _, t in ls], vocabulary),
+                )
+            )
     spans = [p.span for p in r.pieces] + ([r.number_span] if r.number_span else [])
     m.span = Span(min(s.start for s in spans), max(s.end for s in spans))
     if r.number is None:

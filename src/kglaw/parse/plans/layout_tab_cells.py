@@ -24,7 +24,7 @@ from typing import Any
 from kglaw.model import Amount, Executor, Indicator, Measure, Section, Span, Warning_
 
 from .columns import BY_AGREEMENT_RE, column_role, funding_required, split_list
-from .indicators import indicator_from_cell
+from .indicators import indicators_from_cell
 
 __all__ = ["Cell", "detect", "parse", "parse_indicator", "read_cells"]
 
@@ -305,9 +305,7 @@ def parse(lines: list[str], start: int, end: int, ctx: Any = None) -> Any:
             m_.notes.append(f"target indicator: {by_role['indicator'].text()}")
             ic = by_role["indicator"]
             content = [(i + 1, s) for i, s in ic.lines if s.strip(" \t" + _NBSP)]
-            row_ind = indicator_from_cell(content, ic.text(), m_.number)
-            if row_ind is not None:
-                out.indicators.append(row_ind)
+            out.indicators.extend(indicators_from_cell(content, m_.number))
         out.measures.append(m_)
     return out
 
