@@ -294,3 +294,19 @@ def test_a_joint_act_reads_its_points_after_both_formulas() -> None:
     )
     (part,) = parse_text(text, "joint.txt").operative
     assert part.formula == "ШЕШІМ ҚАБЫЛДАДЫ" and [p.number for p in part.points] == ["1"]
+
+
+def test_a_wrapped_line_that_begins_with_a_lower_case_appendix_word_does_not_end_the_points() -> None:
+    text = (
+        "Об утверждении правил\n"
+        "Постановление Правительства Республики Казахстан от 14 марта 2025 года № 153\n"
+        "      Правительство Республики Казахстан ПОСТАНОВЛЯЕТ:\n"
+        "      1. Утвердить прилагаемые правила (\n"
+        "приложение 1 к настоящему постановлению).\n"
+        "      2. Настоящее постановление вводится в действие со дня его подписания.\n"
+    )
+    (part,) = parse_text(text, "wrapped.txt").operative
+    assert [p.number for p in part.points] == ["1", "2"]
+    assert part.points[1].entry_into_force is not None and part.points[1].entry_into_force.date == date(
+        2025, 3, 14
+    )
