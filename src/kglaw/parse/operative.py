@@ -116,6 +116,10 @@ _KIND_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
 ]
 
 
+_KIND = dict(_KIND_PATTERNS)
+#: The kinds in the order a point's kinds are listed when they come from its sub-points.
+KIND_ORDER = [k for k, _ in _KIND_PATTERNS]
+
 #: Any other order: a Kazakh third-person imperative, active or passive, or a Russian infinitive.
 _ANY_ORDER = re.compile(r"\w{2,}(?:сын|сін)\b|\b\w{3,}(?:ать|ять|ить|еть|ыть|уть)(?:ся)?\b")
 
@@ -157,9 +161,8 @@ def _unquoted(text: str) -> str:
 
 
 def _instruct_beside_report(text: str) -> bool:
-    rep = _KIND_PATTERNS[[k for k, _ in _KIND_PATTERNS].index("report")][1]
-    rest = rep.sub(" ", text)
-    return bool(_KIND_PATTERNS[-1][1].search(rest))
+    """ "ақпарат ұсынып тұрсын" is itself an instruction verb; another one must remain without it."""
+    return bool(_KIND["instruct"].search(_KIND["report"].sub(" ", text)))
 
 
 # -- lines of the operative part -----------------------------------------------------------------------
@@ -288,7 +291,7 @@ def read_signatories(
             pending, has_post, used = [], False, i + 1
             continue
         if _is_signature_line(s):
-            if has_post and not (lang == "ru" and not _POST.search(s[: 1 + len(s)])):
+            if has_post:  # a second post before any name: the first signatory printed no name
                 out.append(_signatory(pending, region))
                 pending = []
             pending.append((ln, s))
@@ -302,7 +305,7 @@ def read_signatories(
             break
         if lang == "ru" and has_post:  # "Республики Казахстан", "областного маслихата" after the post
             pending.append((ln, s))
-            if _NAME_END.search(s) and _NAME_END.search(s).start() > 0:  # type: ignore[union-attr]
+            if _NAME_END.search(s):
                 out.append(_signatory(pending, region))
                 pending, has_post = [], False
             used = i + 1
@@ -813,7 +816,7 @@ def _provisions(
             sub.kinds = list(point.kinds)
         out.append(sub)
     if subs and not point.kinds:
-        point.kinds = sorted({k for s in out[1:] for k in s.kinds}, key=[k for k, _ in _KIND_PATTERNS].index)
+        point.kinds = sorted({k for s in out[1:] for k in s.kinds}, key=KIND_ORDER.index)
     return out
 
 
