@@ -149,3 +149,18 @@ def test_russian_fixture_reporting_and_control(store) -> None:  # type: ignore[n
     assert {(str(r["position"]), str(r["name"])) for r in controls} >= {
         ("заместителя Премьер-Министра Республики Казахстан", "Жумангарина С.М.")
     }
+
+
+def test_every_kgl_term_of_the_operative_part_is_declared(ttl_dir: Path) -> None:
+    from rdflib import Graph
+    from rdflib.namespace import RDF
+
+    kgl = "https://w3id.org/kglaw/ontology#"
+    onto = Graph().parse(HERE.parent / "ontology" / "kglaw.ttl", format="turtle")
+    declared = {str(s) for s in onto.subjects(RDF.type, None) if str(s).startswith(kgl)}
+    g = Graph()
+    for f in ttl_dir.glob("*_operative_*.ttl"):
+        g.parse(f, format="turtle")
+    used = {str(p) for p in g.predicates() if str(p).startswith(kgl)}
+    used |= {str(o) for o in g.objects(None, RDF.type) if str(o).startswith(kgl)}
+    assert used and used <= declared, sorted(used - declared)
