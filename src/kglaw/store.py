@@ -182,7 +182,8 @@ class Store:
     def count_union(self) -> int:
         """The number of distinct triples over all named graphs (the size of the default graph)."""
         res = self._store.query("SELECT (COUNT(*) AS ?n) WHERE { ?s ?p ?o }")
-        return int(next(iter(res))["n"].value)  # type: ignore[index, union-attr]
+        assert isinstance(res, ox.QuerySolutions)
+        return int(next(res)["n"].value)  # type: ignore[union-attr]
 
     def query(self, sparql: str, substitutions: dict[str, Any] | None = None, timeout: float | None = None):  # type: ignore[no-untyped-def]
         """Run a SPARQL query over the union of all graphs (as a set). Parameters are bound as RDF terms."""
