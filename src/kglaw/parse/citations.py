@@ -1082,6 +1082,13 @@ def _unit_paths(chain: str, lang: str) -> tuple[list[list[tuple[str, str]]], boo
 _CAPS_RUN = re.compile(rf"(?<![\w-])[{_U}]{{2,}}(?:\s+[{_U}]{{3,}})+(?![\w-])")
 
 
+_PUNCT = re.compile(r"[.;:!?]")
+
+
+def _punct(t: str, lo: int, hi: int) -> list[int]:
+    return [m.start() for m in _PUNCT.finditer(t, lo, hi)]
+
+
 def _sentence(
     t: str, start: int, end: int, paragraphs: list[int] | None = None
 ) -> tuple[int, int, bool, bool]:
@@ -1120,12 +1127,9 @@ def _sentence(
         elif m.start() >= end:
             ceil = m.start()
             break
-    lo = start
-    while lo > floor and not ends(lo - 1, True):
-        lo -= 1
-    hi = end
-    while hi < ceil and not ends(hi, False):
-        hi += 1
+    # only punctuation can end a sentence: look at those places, not at every character
+    lo = next((k + 1 for k in reversed(_punct(t, floor, start)) if ends(k, True)), floor)
+    hi = next((k for k in _punct(t, end, ceil) if t[k] != ":" and ends(k, False)), ceil)
     if hi < len(t) and t[hi] in ".;!?":
         hi += 1
     cut_lo = lo == start - _SENT_CAP and lo > 0
@@ -1323,6 +1327,23 @@ def _doc_kind(word: str) -> str | None:
     return next((v for k, v in _DOC_KIND.items() if w.startswith(k)), None)
 
 
+class _Spans:
+    """Sorted half-open spans, asked in logarithmic time whether any covers or overlaps a range (a code
+    of 3 MB has tens of thousands of unit mentions and thousands of act references)."""
+
+    def __init__(self, spans: list[tuple[int, int]]) -> None:
+        spans = sorted(spans)
+        self.starts = [x for x, _ in spans]
+        self.reach: list[int] = []  # the furthest end among the spans up to each index
+        for _, y in spans:
+            self.reach.append(max(y, self.reach[-1]) if self.reach else y)
+
+    def overlaps(self, a: int, b: int) -> bool:
+        """Some span starts before ``b`` and ends after ``a``."""
+        k = bisect.bisect_left(self.starts, b) - 1
+        return k >= 0 and self.reach[k] > a
+
+
 def _bare_citations(
     d: _Text, hits: list[RefHit], found: list[tuple[int, Citation]], taken: list[tuple[int, int]]
 ) -> list[tuple[int, Citation]]:
@@ -1331,15 +1352,25 @@ def _bare_citations(
     # codes the text names by their subject ("Еңбек кодексі"), for headings that name that subject
     codes = [h for h in hits if h.ref.type == "code" and h.ref.title and not h.ref.number]
     headings = _headings(d.j) if codes else []
+    subjects: dict[str, RefHit] = {}  # the subject word of each code ("Еңбек"), at its first mention
+    for h in sorted(codes, key=lambda h: h.start):
+        subjects.setdefault((h.ref.title or "").split()[0], h)
+    head_at = [s for s, _ in headings]
+    ordered = sorted(hits, key=lambda h: h.start)
+    hit_starts = [h.start for h in ordered]
+    in_hits = _Spans([(h.start, h.end) for h in ordered])
+    in_taken = _Spans(taken)
+    known = sorted(found, key=lambda x: x[0])  # citations so far, by position (bare ones join in order)
+    known_at = [pos for pos, _ in known]
     chains: list[tuple[re.Match[str], str]] = [(m, "kk") for m in _KK_PIN_CHAIN.finditer(t)]
     chains += [(m, "ru") for m in _RU_PIN_CHAIN.finditer(t)]
     chains.sort(key=lambda c: c[0].start())
     last_end = -1
     for m, lang in chains:
         a, b = m.start(), m.end()
-        if a < last_end or any(x < b and a < y for x, y in taken):
+        if a < last_end or in_taken.overlaps(a, b):
             continue
-        if any(h.start <= a < h.end for h in hits):
+        if in_hits.overlaps(a, a + 1):
             continue  # inside an act reference (a title, a number)
         if _SELF_BEFORE.search(t[max(0, a - 60) : a]):
             continue
@@ -1353,33 +1384,39 @@ def _bare_citations(
         top = paths[0][0][0]
         # (1) the citation just before, of the same act, with a unit of the same kind
         prev = None
-        for pos, c in found + out:
-            if pos < a and a - pos <= 700 and c.provision.path and c.provision.path[0][0] == top:
-                if prev is None or pos > prev[0]:
-                    prev = (pos, c)
+        for k in range(bisect.bisect_left(known_at, a) - 1, -1, -1):
+            pos, c = known[k]
+            if a - pos > 700:
+                break
+            if c.provision.path and c.provision.path[0][0] == top:
+                prev = (pos, c)
+                break
         if (
             prev is not None
             and prev[1].inferred is None
-            and not any(prev[0] < h.start and h.end <= a and h.ref is not prev[1].act for h in hits)
-            and not any(prev[0] < s < a for s, _ in headings)
+            and bisect.bisect_left(head_at, a) == bisect.bisect_right(head_at, prev[0])
         ):
-            c0 = prev[1]
-            for p in paths:
-                out.append(
-                    (a, _citation(d, c0.act, p, m.group(0), a, b, document=c0.document, inferred="preceding"))
-                )
-            last_end = b
-            continue
+            lo, hi = bisect.bisect_right(hit_starts, prev[0]), bisect.bisect_left(hit_starts, a)
+            if not any(ordered[k].end <= a and ordered[k].ref is not prev[1].act for k in range(lo, hi)):
+                c0 = prev[1]
+                for p in paths:
+                    cite = _citation(
+                        d, c0.act, p, m.group(0), a, b, document=c0.document, inferred="preceding"
+                    )
+                    out.append((a, cite))
+                last_end = b
+                continue
         # (2) the heading above names the subject of a code the text cites
         if top != "article" or not headings:
             continue
-        head = max((hd for hd in headings if hd[0] < a), default=None)
-        if head is None or any(head[0] < h.start < a for h in hits):
+        k = bisect.bisect_left(head_at, a) - 1
+        if k < 0:
             continue
+        head = headings[k]
+        if bisect.bisect_left(hit_starts, a) - bisect.bisect_right(hit_starts, head[0]) > 0:
+            continue  # an act is named between the heading and the unit
         first = re.split(r"[\s,]+", head[1].strip())[0]
-        code = next(
-            (h for h in codes if h.start < a and _stem_match(first, (h.ref.title or "").split()[0])), None
-        )
+        code = next((h for w, h in subjects.items() if h.start < a and _stem_match(first, w)), None)
         if code is None:
             continue
         for p in paths:
