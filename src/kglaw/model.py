@@ -194,7 +194,6 @@ class Indicator:
     baseline: str | None = None
     targets: dict[int, str] = field(default_factory=dict)
     span: Span | None = None
-
     # lines of each year's value (a value the text wraps keeps the lines of its year and its number)
     target_spans: dict[int, Span] = field(default_factory=dict)
     # the action-plan row whose target-indicator cell states it (Measure.number); None for a passport
@@ -203,6 +202,7 @@ class Indicator:
     # the bodies an indicator table names as responsible for it (a row indicator's are the row's executors)
     responsible: list[Executor] = field(default_factory=list)
     baseline_span: Span | None = None
+
 
 @dataclass
 class Section:
@@ -241,7 +241,6 @@ class Programme:
     # Set when the text is the new wording of the appendix (action plan) of a programme approved by an
     # earlier act: the builder links these measures as that appendix's new wording.
     replaces_appendix_of: ActRef | None = None
-
     # the programmes the text says this one continues or follows (kgl:succeeds)
     succeeds: list[ProgrammeRef] = field(default_factory=list)
 
@@ -259,6 +258,7 @@ class ProgrammeRef:
     period_raw: str | None = None  # the period as written ("2002-2005 жылдарға")
     approved_by: ActRef | None = None  # the approving act, when the text cites it
     span: Span | None = None
+
 
 @dataclass
 class Provision:

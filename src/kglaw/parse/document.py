@@ -465,7 +465,6 @@ _IN_FORCE_SENTENCE = re.compile(
 )
 
 
-
 @functools.lru_cache(maxsize=None)
 def _takes_raw_lines(fn: Callable[..., list]) -> bool:
     import inspect

@@ -238,7 +238,7 @@ def passport_indicators(lines: list[tuple[int, str]]) -> list[Indicator]:
                     prev.targets.setdefault(y, v)
                     prev.target_spans.setdefault(y, more.target_spans.get(y) or ind.span)
                 prev.unit = prev.unit or more.unit
-                prev.span = prev.span.union(ind.span)
+                prev.span = prev.span.union(ind.span) if prev.span is not None else ind.span
                 continue
         out.append(ind)
     return out
