@@ -397,6 +397,7 @@ def test_002_rows_whose_number_is_absent_are_numbered_by_position_and_say_so(pla
     absent = {32, 35, 39, 42, 45, 46, 52, 63, 64, 65, 66, 67, 68, 69, 70, 71, 73, 74, 76, 77, 79, 80, 85, 87}
     noted = {int(m.number) for m in prog.measures if any("not printed" in n for n in m.notes)}
     assert noted == absent
+    assert {int(m.number) for m in prog.measures if m.number_assigned} == absent
 
 
 # -------------------------------------------------------------------------------- the general rules

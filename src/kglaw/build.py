@@ -508,6 +508,9 @@ def _emit_measure(
         em.fact(node, KGL.fundingRequired, Literal(bool(funding_required)), m.span)
     if m.incomplete:
         em.add(node, KGL.incomplete, Literal(True))
+    if m.number_assigned:
+        # the number is not in the text: the row's position gives it (the row's lines are the evidence)
+        em.fact(node, KGL.numberAssignedByPosition, Literal(True), m.span)
     # A cell the source row lacks is recorded as such (and reported by a warning shape), never filled in.
     if not m.executors:
         em.fact(node, KGL.missingCell, Literal("executor"), m.span)

@@ -183,6 +183,7 @@ class Measure:
     cites: list[ActRef] = field(default_factory=list)
     cost_raw: str | None = None  # the cost cell as written ("Шығындарды қажет етпейді", "2006ж - 70,5")
     funding_required: bool | None = None  # False: the row says none is needed; True: amounts given
+    number_assigned: bool = False  # the text prints no number for the row: it is counted by position
 
 
 @dataclass

@@ -720,6 +720,7 @@ def _measure(
     m.span = Span(min(s.start for s in spans), max(s.end for s in spans))
     if r.number is None:
         m.notes.append("row number not printed; assigned by position")
+        m.number_assigned = True
     return m
 
 
