@@ -120,3 +120,14 @@ def test_a_word_glued_to_its_neighbours_is_still_found(tmp_path) -> None:  # typ
     hits = search(ds, "көлігімен")
     assert [h.iri for h in hits] == [str(m)]
     assert hits[0].score < 1  # found inside a word, ranked below a whole-word match
+
+
+def test_the_query_as_written_ranks_above_a_longer_word_it_begins() -> None:
+    from kglaw.search import _score, _variants
+
+    query = _variants("мүгедектерді", "kk")
+    exact = "Қазақстан Республикасында мүгедектерді әлеуметтік қорғау туралы"
+    longer = "Мүгедектердің құқықтары туралы конвенция"  # shorter text, but "мүгедектердің" only begins with it
+    s_exact = _score(query, _variants(exact, "kk"), normalize("мүгедектерді"), exact)
+    s_longer = _score(query, _variants(longer, "kk"), normalize("мүгедектерді"), longer)
+    assert s_exact > s_longer > 0

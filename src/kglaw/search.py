@@ -332,8 +332,8 @@ def _score(query: list[frozenset[str]], words: list[frozenset[str]], phrase: str
     if got == 0:
         return 0.0
     score = got / len(query)
-    if phrase and phrase in normalize(text):
-        score += 0.5
+    if phrase and re.search(rf"(?<!\w){re.escape(phrase)}(?!\w)", normalize(text)):
+        score += 0.5  # the query as written, as whole words ("мүгедектерді" is not "мүгедектердің")
     return round(score - 0.001 * min(len(words), 100), 4)
 
 
