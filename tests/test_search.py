@@ -127,7 +127,9 @@ def test_the_query_as_written_ranks_above_a_longer_word_it_begins() -> None:
 
     query = _variants("мүгедектерді", "kk")
     exact = "Қазақстан Республикасында мүгедектерді әлеуметтік қорғау туралы"
-    longer = "Мүгедектердің құқықтары туралы конвенция"  # shorter text, but "мүгедектердің" only begins with it
+    longer = (
+        "Мүгедектердің құқықтары туралы конвенция"  # shorter text, but "мүгедектердің" only begins with it
+    )
     s_exact = _score(query, _variants(exact, "kk"), normalize("мүгедектерді"), exact)
     s_longer = _score(query, _variants(longer, "kk"), normalize("мүгедектерді"), longer)
     assert s_exact > s_longer > 0
