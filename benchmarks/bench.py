@@ -480,9 +480,11 @@ def bench_queries(work: Path, full: bool) -> dict[str, Any]:
         # kglaw's layout, bulk-loaded: the named graphs, then every triple once more into the default graph
         nt = path.with_suffix(".nt")
         if not nt.exists():
-            with path.open("rb") as src, nt.open("wb") as dst:
-                for ln in src:
-                    dst.write(re.sub(rb" <[^>]*> \.\n$", b" .\n", ln))
+            tmp_nt = nt.with_suffix(".nt.tmp")
+            with tmp_nt.open("wb") as dst:
+                ox.serialize((q.triple for q in ox.parse(path=str(path), format=ox.RdfFormat.N_QUADS)), dst,
+                             ox.RdfFormat.N_TRIPLES)
+            tmp_nt.replace(nt)
 
         def load() -> None:
             s.oxigraph.bulk_load(path=str(path), format=ox.RdfFormat.N_QUADS)
