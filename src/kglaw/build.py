@@ -521,6 +521,40 @@ def _emit_measure(
         em.fact(node, ELI.cites, o, ref.span)
 
 
+def _unit_owner(em: _Emitter, act: URIRef, document: str | None) -> URIRef:
+    """The node whose units a reference names: the act, or a document inside it (``{act}/plan``: a plan,
+    programme, concept or strategy the act approves; any other document is a part of the act)."""
+    if not document:
+        return act
+    owner = URIRef(f"{act}/{document}")
+    if document in ("plan", "programme", "concept", "strategy"):
+        em.add(owner, KGL.approvedBy, act)
+        em.add(act, KGL.approves, owner)
+    else:
+        em.add(owner, ELI.is_part_of, act)
+        em.add(act, ELI.has_part, owner)
+    return owner
+
+
+def _emit_unit_chain(em: _Emitter, owner: URIRef, path: list[tuple[str, str]]) -> URIRef:
+    """The units of ``path`` (outermost first) as an ``eli:LegalResourceSubdivision`` chain under ``owner``,
+    in the IRI scheme of :meth:`Provision.slug`; returns the innermost unit."""
+    from .model import Provision
+
+    parent = owner
+    for depth in range(1, len(path) + 1):
+        unit = URIRef(f"{owner}/{Provision(path[:depth]).slug()}")
+        kind, number = path[depth - 1]
+        em.add(unit, RDF.type, ELI.LegalResourceSubdivision)
+        em.add(unit, ELI.is_part_of, parent)
+        em.add(parent, ELI.has_part, unit)
+        em.add(unit, KGL.provisionKind, Literal(kind))
+        if number:
+            em.add(unit, KGL.provisionNumber, Literal(number))
+        parent = unit
+    return parent
+
+
 def _emit_operation(
     em: _Emitter,
     resolver: ActResolver,
@@ -553,30 +587,9 @@ def _emit_operation(
     eff = op.effective_date or doc.entry_into_force
     if eff:
         em.add(node, KGL.effectiveDate, _lit_date(eff))
-    owner = target
-    if op.target_document:
-        owner = URIRef(f"{target}/{op.target_document}")
-        if op.target_document in ("plan", "programme", "concept", "strategy"):
-            em.add(owner, KGL.approvedBy, target)
-            em.add(target, KGL.approves, owner)
-        else:
-            em.add(owner, ELI.is_part_of, target)
-            em.add(target, ELI.has_part, owner)
+    owner = _unit_owner(em, target, op.target_document)
     if op.provision is not None and op.provision.path:
-        from .model import Provision
-
-        parent = owner
-        path = op.provision.path
-        for depth in range(1, len(path) + 1):
-            unit = URIRef(f"{owner}/{Provision(path[:depth]).slug()}")
-            kind, number = path[depth - 1]
-            em.add(unit, RDF.type, ELI.LegalResourceSubdivision)
-            em.add(unit, ELI.is_part_of, parent)
-            em.add(parent, ELI.has_part, unit)
-            em.add(unit, KGL.provisionKind, Literal(kind))
-            if number:
-                em.add(unit, KGL.provisionNumber, Literal(number))
-            parent = unit
+        parent = _emit_unit_chain(em, owner, op.provision.path)
         em.add(node, KGL.affectedProvision, parent)
         if op.provision.label:
             em.add(parent, RDFS.label, Literal(op.provision.label, lang=lang))
@@ -772,34 +785,13 @@ def _emit_citations(
     A citation of a whole act (an international instrument at each place that names it) has no unit.
     An act the phrase does not name (``inferred``) is linked by its IRI only: no fact about it is stated
     at these lines."""
-    from .model import Provision
-
     for i, c in enumerate(getattr(doc, "citations", None) or [], 1):
         if c.inferred is None:
             cited = _emit_act_ref(em, resolver, c.act, lang)
         else:
             cited = URIRef(resolver.resolve(c.act, str(em.source), em.on))
-        owner = cited
-        if c.document:
-            owner = URIRef(f"{cited}/{c.document}")
-            if c.document in ("plan", "programme", "concept", "strategy"):
-                em.add(owner, KGL.approvedBy, cited)
-                em.add(cited, KGL.approves, owner)
-            else:
-                em.add(owner, ELI.is_part_of, cited)
-                em.add(cited, ELI.has_part, owner)
-        parent = owner
-        path = c.provision.path
-        for depth in range(1, len(path) + 1):
-            unit = URIRef(f"{owner}/{Provision(path[:depth]).slug()}")
-            kind, number = path[depth - 1]
-            em.add(unit, RDF.type, ELI.LegalResourceSubdivision)
-            em.add(unit, ELI.is_part_of, parent)
-            em.add(parent, ELI.has_part, unit)
-            em.add(unit, KGL.provisionKind, Literal(kind))
-            if number:
-                em.add(unit, KGL.provisionNumber, Literal(number))
-            parent = unit
+        owner = _unit_owner(em, cited, c.document)
+        parent = _emit_unit_chain(em, owner, c.provision.path)
         citing = _citing_node(em, resolver, doc, doc_act, c.span)
         em.fact(citing, ELI.cites, parent, c.span)
         node = URIRef(f"{doc_act}/citation/{i}")
@@ -807,7 +799,7 @@ def _emit_citations(
         em.lines(node, c.span)
         em.fact(node, KGL.citingResource, citing, c.span)
         em.fact(node, KGL.citedAct, cited, c.span)
-        if path:
+        if c.provision.path:
             em.fact(node, KGL.citedUnit, parent, c.span)
         em.fact(node, KGL.citationText, Literal(c.text, lang=lang), c.span)
         if c.context:

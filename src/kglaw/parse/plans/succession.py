@@ -26,6 +26,8 @@ import re
 
 from kglaw.model import ActRef, Document, ProgrammeRef, Span
 
+from .concept import _joined  # lines joined, with each character's line
+
 __all__ = ["find_predecessors", "nominative_title"]
 
 _KK_HEAD = r"(?:бағдарлама|жоспар|тұжырымдама|стратегия)"
@@ -132,21 +134,6 @@ def nominative_title(words: str, language: str) -> str:
         fixed = re.sub(r"(\S+?)(ой|ей|ого|его)(?=\s)", adj, tail_adj.group(1))
         before = before[: tail_adj.start()] + fixed
     return before + nom + words[m.end() :]
-
-
-def _joined(lines: list[str], start: int, end: int) -> tuple[str, list[int]]:
-    """Lines ``start``–``end`` (0-based) joined by single spaces, with each character's line index."""
-    text, owner = "", []
-    for i in range(max(0, start), min(end, len(lines))):
-        part = re.sub(r"\s+", " ", lines[i].replace("\u00a0", " ")).strip()
-        if not part:
-            continue
-        if text:
-            text += " "
-            owner.append(i)
-        text += part
-        owner.extend([i] * len(part))
-    return text, owner
 
 
 def _period(title: str, language: str) -> tuple[str | None, int | None, int | None]:
