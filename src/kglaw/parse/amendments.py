@@ -37,6 +37,7 @@ from ..model import ActRef, AmendmentOperation, Document, Issuer, Provision, Spa
 from .citations import find_refs
 from .dates import find_dates
 from .normalize import Joined, join_lines
+from .prefilter import folded, has_any
 from .provisions import RANK, find_units, merge_paths, parse_provision
 
 __all__ = [
@@ -709,12 +710,35 @@ def _strip_citation(skel: str) -> str:
 
 
 _TRIGGERS = (_INTRO, _REPEAL_ACT, _SUBST, _INSERT, _DELETE, _RENUM, _REPLACE, _REPEALED_LIST_HEADING)
+# A literal that every match of one of _TRIGGERS contains (one per alternative of each pattern):
+# _INTRO енгізілсін|внести; _REPEAL_ACT жойылды|утратившим; _SUBST редакцияда|редакции; _INSERT
+# толықтырылсын|дополнить; _DELETE тасталсын|исключить; _RENUM есептелсін|считать; _REPLACE
+# ауыстырылсын|заменить; _REPEALED_LIST_HEADING жойыл|утративших|утрачивающих.
+_TRIGGER_WORDS = (
+    "енгізілсін",
+    "внести",
+    "жойыл",
+    "утративш",
+    "редакци",
+    "толықтырылсын",
+    "дополнить",
+    "тасталсын",
+    "исключить",
+    "есептелсін",
+    "считать",
+    "ауыстырылсын",
+    "заменить",
+    "утрачивающих",
+)
 
 
 def _may_amend(lines: list[str]) -> bool:
     """Whether the text holds any word an instruction or an amending block needs (a cheap gate: most
-    acts amend nothing, and reading every clause of them is the parser's largest cost)."""
+    acts amend nothing, and reading every clause of them is the parser's largest cost). The keyword
+    test (:mod:`.prefilter`) only spares the regular expressions a text none of them can match."""
     text = " ".join(lines)
+    if not has_any(folded(text), _TRIGGER_WORDS):
+        return False
     return any(p.search(text) for p in _TRIGGERS)
 
 
