@@ -13,6 +13,7 @@ volume (the estimated-expenditure cell), source (the funding source), indicator.
 
 from __future__ import annotations
 
+import functools
 import re
 
 __all__ = [
@@ -48,6 +49,10 @@ ROLES: list[tuple[str, re.Pattern[str]]] = [
 ]
 
 
+_SPACES = re.compile(r"\s+")
+
+
+@functools.lru_cache(maxsize=4096)  # a pure function of the header text, asked again for each layout
 def column_role(header: str) -> str | None:
     """The role of a column, from its header words (joined, spaces collapsed).
 
@@ -57,7 +62,7 @@ def column_role(header: str) -> str | None:
     >>> column_role("Ответственные исполнители"), column_role("Источники финансирования")
     ('executors', 'source')
     """
-    text = re.sub(r"\s+", " ", header).strip()
+    text = _SPACES.sub(" ", header).strip()
     for role, rx in ROLES:
         if rx.search(text):
             return role

@@ -74,6 +74,8 @@ _HEADER_WORDS = re.compile(
 )
 _OTHER_COLUMNS = re.compile(r"Қаржыландыру\s+көз|[Ии]сточник\w*\s+финансир|индикатор|Қаржыланд\s*$", re.I)
 _YEAR_AMOUNT_LINE = re.compile(rf"^{_Y}\s*(?:ж\.?)?\s*[-–—]\s*\d")
+_COST_PHRASE_LINE = re.compile(r"Шығынд?[а-яәі]*\s*$|Шығынды\s")
+_GLUED_NUMBER = re.compile(r"^\d{1,3} [А-ЯӘІҢҒҮҰҚӨҺ]")
 
 
 def _anchors(lines: list[str], start: int, end: int) -> list[tuple[int, int]]:
@@ -103,12 +105,16 @@ def detect(lines: list[str], start: int, end: int) -> float:
     if len(anchors) < 2:
         return 0.0
     header = " ".join(lines[start : anchors[0][0]])
-    year_lines = sum(1 for i in range(start, end) if _YEAR_AMOUNT_LINE.match(lines[i].strip()))
-    phrases = sum(
-        1 for i in range(start, end) if re.match(r"Шығынд?[а-яәі]*\s*$|Шығынды\s", lines[i].strip())
-    )
-    # rows whose number is glued to the text are another layout's
-    glued = sum(1 for i in range(start, end) if re.match(r"^\d{1,3} [А-ЯӘІҢҒҮҰҚӨҺ]", lines[i]))
+    year_lines = phrases = glued = 0
+    for line in lines[start:end]:
+        s = line.strip()
+        if _YEAR_AMOUNT_LINE.match(s):
+            year_lines += 1
+        if s.startswith("Шығын") and _COST_PHRASE_LINE.match(s):  # both alternatives begin so
+            phrases += 1
+        # rows whose number is glued to the text are another layout's
+        if _GLUED_NUMBER.match(line):
+            glued += 1
     score = (
         0.5
         + min(0.3, 0.01 * len(anchors))

@@ -43,6 +43,10 @@ _INDICATOR = re.compile(
 _TARGET = re.compile(
     r"(?P<y>(?:19|20)\d{2})\s*(?:жылы|жылға|жыл|году|год|г\.)?\s*[–—-]\s*(?P<v>\d+(?:[.,]\d+)?)\s*(?P<u>%)?"
 )
+_SPACES = re.compile(r"\s+")
+_NUMBER_DOT = re.compile(r"\d{1,3}\.")
+_ONE_OR_TWO_DIGITS = re.compile(r"\d{1,2}")
+_STRIP = " \t" + _NBSP
 
 
 @dataclass
@@ -51,6 +55,8 @@ class Cell:
 
     tab: int
     lines: list[tuple[int, str]] = field(default_factory=list)
+    # text() of the cell as it was when it held that many lines (the table is read many times over)
+    _text: tuple[int, str] | None = field(default=None, init=False, repr=False, compare=False)
 
     @property
     def ends_row(self) -> bool:
@@ -61,22 +67,24 @@ class Cell:
         blank line, with ``paragraphs``)."""
         groups: list[list[tuple[int, str]]] = [[]]
         for i, raw in self.lines:
-            if raw.strip(" \t" + _NBSP) == "" and (_NBSP in raw or (paragraphs and not raw.strip())):
-                if groups[-1]:
-                    groups.append([])
+            if not raw.strip(_STRIP):
+                if _NBSP in raw or (paragraphs and not raw.strip()):
+                    if groups[-1]:
+                        groups.append([])
                 continue
-            if raw.strip(" \t" + _NBSP):
-                groups[-1].append((i, raw))
+            groups[-1].append((i, raw))
         out = []
         for g in groups:
             if not g:
                 continue
-            text = re.sub(r"\s+", " ", " ".join(s.replace(_NBSP, " ").strip() for _, s in g)).strip()
+            text = _SPACES.sub(" ", " ".join(s.replace(_NBSP, " ").strip() for _, s in g)).strip()
             out.append((text, Span(g[0][0] + 1, g[-1][0] + 1)))
         return out
 
     def text(self) -> str:
-        return "; ".join(v for v, _ in self.values())
+        if self._text is None or self._text[0] != len(self.lines):
+            self._text = (len(self.lines), "; ".join(v for v, _ in self.values()))
+        return self._text[1]
 
     def span(self) -> Span:
         content = [i for i, s in self.lines if s.strip(" \t" + _NBSP)]
@@ -133,16 +141,16 @@ def detect(lines: list[str], start: int = 0, end: int | None = None) -> float:
             if sum(1 for r in _header_roles(row) if r) >= 4:
                 return 0.95
         return 0.3
-    head = [ln.strip() for ln in lines[start : min(end, start + 60)] if ln.strip()]
+    body = [s for s in map(str.strip, lines[start:end]) if s]
+    head = [s for s in map(str.strip, lines[start : min(end, start + 60)]) if s]
     roles = {column_role(h) for h in head if len(h) <= 40}
     roles.discard(None)
-    body = [ln.strip() for ln in lines[start:end] if ln.strip()]
     if not body:
         return 0.0
-    numbers = sum(1 for ln in body if re.fullmatch(r"\d{1,3}\.", ln))
+    numbers = sum(1 for ln in body if _NUMBER_DOT.fullmatch(ln))
     wide = sum(1 for ln in body if len(ln) > 12) / len(body)  # narrow-wrapped tables stay under 12
     # the column-number row, one number per cell: "1", "2", … each alone on its line
-    singles = [int(h) for h in head if re.fullmatch(r"\d{1,2}", h)]
+    singles = [int(h) for h in head if _ONE_OR_TWO_DIGITS.fullmatch(h)]
     colnums = singles[: len(singles)] == list(range(1, len(singles) + 1)) and len(singles) >= 4
     if len(roles) >= 4 and numbers >= 3 and wide > 0.5:
         return 0.7 if colnums else 0.6
@@ -221,7 +229,7 @@ def parse(lines: list[str], start: int, end: int, ctx: Any = None) -> Any:
     section: str | None = None
     for row in rows[k:]:
         texts = [c.text() for c in row]
-        if all(re.fullmatch(r"\d{1,2}", t) for t in texts) and len(row) == len(roles):
+        if all(_ONE_OR_TWO_DIGITS.fullmatch(t) for t in texts) and len(row) == len(roles):
             continue  # the row of column numbers
         first = texts[0] if texts else ""
         if len(row) == 1:
