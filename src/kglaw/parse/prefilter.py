@@ -16,7 +16,9 @@ one of those historic letter forms gets no prefilter (:func:`folded` returns Non
 
 from __future__ import annotations
 
-__all__ = ["folded", "has_any"]
+import bisect
+
+__all__ = ["LineFinder", "folded", "has_any"]
 
 # re._casefix._EXTRA_CASES for Cyrillic: the "rounded ve", "long-legged de", "narrow o", "wide es",
 # "tall te", "three-legged te", "tall hard sign", "tall yat" and "unblended uk" that re folds into
@@ -46,3 +48,68 @@ def has_any(low: str | None, keywords: tuple[str, ...]) -> bool:
         if k in low:
             return True
     return False
+
+
+class LineFinder:
+    """The lines of a text that hold one of some words, found by searching the joined text once per word
+    instead of testing every line: a line-by-line scan with a pattern whose matches all contain one of
+    the words then only needs to visit those lines.
+
+    >>> f = LineFinder(["Приложение 1", "текст", "к ПРИЛОЖЕНИЮ"])
+    >>> f.lines_with(("Приложени",)), f.lines_with_folded(("приложени",))
+    ([0], [0, 2])
+    """
+
+    def __init__(self, lines: list[str]) -> None:
+        self.text = "\n".join(lines)
+        # a line holding a line feed would shift the numbering: then no line is ruled out
+        self.valid = self.text.count("\n") == len(lines) - 1
+        self._starts: list[int] | None = None
+        self._low: str | None | bool = False  # False: not computed yet
+
+    def _line_of(self, pos: int) -> int:
+        if self._starts is None:
+            starts = [0]
+            find = self.text.find
+            k = find("\n")
+            while k >= 0:
+                starts.append(k + 1)
+                k = find("\n", k + 1)
+            self._starts = starts
+        return bisect.bisect_right(self._starts, pos) - 1
+
+    def _find(self, text: str, words: tuple[str, ...]) -> list[int]:
+        found: set[int] = set()
+        for w in words:
+            k = text.find(w)
+            while k >= 0:
+                line = self._line_of(k)
+                found.add(line)
+                # the rest of this line cannot add anything: go on from the next line
+                nxt = text.find("\n", k)
+                if nxt < 0:
+                    break
+                k = text.find(w, nxt + 1)
+        return sorted(found)
+
+    def lines_with(self, words: tuple[str, ...]) -> list[int] | None:
+        """Sorted indices of the lines holding one of ``words`` as written (for case-sensitive patterns);
+        None when the lines cannot be told apart (then every line must be tried)."""
+        if not self.valid:
+            return None
+        return self._find(self.text, words)
+
+    def lines_with_folded(self, words: tuple[str, ...]) -> list[int] | None:
+        """Sorted indices of the lines whose lowercase holds one of the lowercase ``words`` (for
+        case-insensitive patterns, see :func:`folded`); None when the test is not valid for this text
+        (then every line must be tried)."""
+        if not self.valid:
+            return None
+        if self._low is False:
+            low = folded(self.text)
+            # str.lower() may lengthen a text ("İ"); the offsets must stay those of the lines
+            self._low = low if low is not None and len(low) == len(self.text) else None
+        if self._low is None:
+            return None
+        assert isinstance(self._low, str)
+        return self._find(self._low, words)

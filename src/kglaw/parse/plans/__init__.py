@@ -47,6 +47,7 @@ from kglaw.parse.plans.common import (
 from kglaw.parse.plans.indicators import parse_indicator_tables, passport_indicators
 from kglaw.parse.plans.passport import PASSPORT_HEADING_RE, parse_funding, parse_passport
 from kglaw.parse.plans.succession import find_predecessors
+from kglaw.parse.prefilter import LineFinder
 
 __all__ = [
     "parse_plans",
@@ -160,18 +161,33 @@ _BODY_HEADING = re.compile(
 )
 
 
-def find_plan_headings(lines: list[str]) -> list[tuple[int, int]]:
-    """(first, last) 0-based line indices of every action-plan heading block."""
+_PLAN_HEADING_START = re.compile(r"іс-?\s?(?:шаралар|қимыл)\s*$", re.I)
+_PLAN_HEADING_END = re.compile(r"жоспары\s*\.?$", re.I)
+# Every match of _PLAN_HEADING or _PLAN_HEADING_START holds one of these (lowercased) words.
+_PLAN_HEADING_WORDS = ("шаралар", "қимыл", "план")
+# Every match of _STAMP holds one of these (case as written: _STAMP is case-sensitive).
+_STAMP_WORDS = ("ЕКІТІЛГЕН", "екітілген", "ТВЕРЖДЕН", "твержден", "қосымша", "Приложение")
+# Every match of PASSPORT_HEADING_RE holds one of these (lowercased).
+_PASSPORT_WORDS = ("паспорт", "төлқұжаты")
+
+
+def find_plan_headings(lines: list[str], finder: LineFinder | None = None) -> list[tuple[int, int]]:
+    """(first, last) 0-based line indices of every action-plan heading block. ``finder`` is a
+    :class:`~kglaw.parse.prefilter.LineFinder` of ``lines`` when the caller has one."""
+    finder = finder or LineFinder(lines)
     out: list[tuple[int, int]] = []
     n = len(lines)
-    i = 0
-    while i < n:
+    candidates = finder.lines_with_folded(_PLAN_HEADING_WORDS)  # no other line can match
+    next_free = 0
+    for i in range(n) if candidates is None else candidates:
+        if i < next_free:
+            continue
         line = lines[i].strip()
         hit = bool(line) and bool(_PLAN_HEADING.search(line))
         last = i
-        if not hit and line and i + 1 < n and re.search(r"іс-?\s?(?:шаралар|қимыл)\s*$", line, re.I):
+        if not hit and line and i + 1 < n and _PLAN_HEADING_START.search(line):
             nxt = lines[i + 1].strip()
-            if re.match(r"жоспары\s*\.?$", nxt, re.I):
+            if _PLAN_HEADING_END.match(nxt):
                 hit, last = True, i + 1
         if hit and len(line) < 200:
             first = i
@@ -186,24 +202,28 @@ def find_plan_headings(lines: list[str]) -> list[tuple[int, int]]:
             ):
                 first -= 1
             out.append((first, last))
-            i = last + 1
-            continue
-        i += 1
+            next_free = last + 1
     return out
 
 
-def _stamps(lines: list[str]) -> list[int]:
-    return [
-        i for i, ln in enumerate(lines) if ln.strip() and len(ln.strip()) < 100 and _STAMP.search(ln.strip())
-    ]
+def _stamps(lines: list[str], finder: LineFinder) -> list[int]:
+    candidates = finder.lines_with(_STAMP_WORDS)  # no other line can match
+    out = []
+    for i in range(len(lines)) if candidates is None else candidates:
+        s = lines[i].strip()
+        if s and len(s) < 100 and _STAMP.search(s):
+            out.append(i)
+    return out
 
 
-def _passports(lines: list[str]) -> list[int]:
-    return [
-        i
-        for i, ln in enumerate(lines)
-        if ln.strip() and len(ln.strip()) < 100 and PASSPORT_HEADING_RE.search(ln)
-    ]
+def _passports(lines: list[str], finder: LineFinder) -> list[int]:
+    candidates = finder.lines_with_folded(_PASSPORT_WORDS)  # no other line can match
+    out = []
+    for i in range(len(lines)) if candidates is None else candidates:
+        s = lines[i].strip()
+        if s and len(s) < 100 and PASSPORT_HEADING_RE.search(lines[i]):
+            out.append(i)
+    return out
 
 
 def _kind_of(title: str, plan_only: bool) -> str:
@@ -293,9 +313,10 @@ class _Region:
 
 def _regions(lines: list[str]) -> list[_Region]:
     regions: list[_Region] = []
-    for p in _passports(lines):
+    finder = LineFinder(lines)
+    for p in _passports(lines, finder):
         regions.append(_Region(passport=p))
-    for h in find_plan_headings(lines):
+    for h in find_plan_headings(lines, finder):
         owner = None
         for r in regions:
             if r.passport is not None and r.passport < h[0] and r.heading is None:
@@ -305,7 +326,7 @@ def _regions(lines: list[str]) -> list[_Region]:
         else:
             regions.append(_Region(heading=h))
     regions.sort(key=lambda r: r.passport if r.passport is not None else (r.heading or (0, 0))[0])
-    stamps = _stamps(lines)
+    stamps = _stamps(lines, finder)
     for k, r in enumerate(regions):
         anchor = r.passport if r.passport is not None else (r.heading or (0, 0))[0]
         prev_end = (
