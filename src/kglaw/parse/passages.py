@@ -90,6 +90,23 @@ _WORD3 = re.compile(rf"[{_U}{_L}]{{3,}}")
 # The ground of a proposal, not its target: "… Заңына сәйкес", "в соответствии с Законом …".
 _GROUND_AFTER = re.compile(r"^\s*(?:сәйкес|негізінде|негізге\s+ала)")
 _GROUND_BEFORE = re.compile(r"(?:в\s+соответствии\s+с|согласно|на\s+основании)\s*$", re.IGNORECASE)
+# Every _STRUCT pattern is anchored at the start, on one of these first characters or a digit (\d).
+_STRUCT_FIRST = frozenset("БбРрТтГгПп§СсIVXL")
+_TITLE_END = re.compile(rf"[{_U}{_L}»\"”]$")
+_COLON_OR_SEMICOLON = re.compile(r"[:;]")
+_LEGEND_ENTRY = re.compile(r"^\S+\s+[-–—]\s")
+_SENTENCE_BREAK = re.compile(rf"[{_L}]{{2}}[.!?]\s+[{_U}]")
+
+
+def _ends_with(rx: re.Pattern[str], text: str) -> bool:
+    """``rx.search(text)`` for a pattern of one character then ``$``: a match starts at one of the last
+    two characters (``$`` also matches before a final line feed), so only those are searched."""
+    return rx.search(text, max(0, len(text) - 2)) is not None
+
+
+def _is_url_line(line: str) -> bool:
+    # both alternatives of _URL_LINE hold "http" or "www."
+    return ("http" in line or "www." in line) and _URL_LINE.match(line) is not None
 
 
 @dataclass
@@ -149,7 +166,7 @@ def _indent(line: str) -> int:
 def _blocks(lines: list[str], raw_lines: list[str] | None, skip: list[bool]) -> list[_Block]:
     n = len(lines)
     blank = [not line.strip() or skip[i] for i, line in enumerate(lines)]
-    content = [i for i in range(n) if not blank[i] and not _URL_LINE.match(lines[i])]
+    content = [i for i in range(n) if not blank[i] and not _is_url_line(lines[i])]
     if not content:
         return []
     raw = raw_lines if raw_lines is not None and len(raw_lines) == n else None
@@ -162,7 +179,7 @@ def _blocks(lines: list[str], raw_lines: list[str] | None, skip: list[bool]) -> 
     singles = sum(
         1
         for a, b in zip(content, content[1:])
-        if b - a == 2 and not skip[a + 1] and not _URL_LINE.match(lines[a + 1])
+        if b - a == 2 and not skip[a + 1] and not _is_url_line(lines[a + 1])
     )
     double = singles / max(1, len(content) - 1) > 0.5
 
@@ -171,7 +188,7 @@ def _blocks(lines: list[str], raw_lines: list[str] | None, skip: list[bool]) -> 
     prev = -1
     for i in content:
         text = lines[i].strip()
-        cell = any(cell_mark[k] for k in range(prev + 1, i + 1)) if prev >= 0 else cell_mark[i]
+        cell = (True in cell_mark[prev + 1 : i + 1]) if prev >= 0 else cell_mark[i]
         one_item = (
             cur is not None and len(cur.lines) == 1 and _ITEM.match(lines[cur.lines[0]].strip()) is not None
         )
@@ -223,7 +240,7 @@ def _breaks(
     line that opens a quotation («Қорған-М» ҚБ …) starts anew; any other line may continue the item
     (an act's title wrapped over a page break: "5) "… туралы"" / "Қазақстан Республикасының … Заңы;")."""
     prev = lines[a].strip()
-    ends = _TERMINAL.search(prev.rstrip('»"”)]')) is not None
+    ends = _ends_with(_TERMINAL, prev.rstrip('»"”)]'))
     if cell:
         return True
     if indented:
@@ -254,7 +271,7 @@ def _breaks(
 
 
 def _is_reco_line(text: str) -> bool:
-    return len(text.split()) <= 4 and text[:1].isupper() and _RECO_TAIL.search(text) is not None
+    return text[:1].isupper() and len(text.split()) <= 4 and _RECO_TAIL.search(text) is not None
 
 
 # ------------------------------------------------------------------------------------ blocks → passages
@@ -262,6 +279,9 @@ def _is_reco_line(text: str) -> bool:
 
 def _heading_kind(text: str) -> str | None:
     """The kind of a structural or numbered heading line, else None."""
+    first = text[:1]
+    if first not in _STRUCT_FIRST and not first.isdecimal():  # isdecimal() is what \d matches
+        return None
     for kind, rx in _STRUCT:
         if rx.match(text):
             return kind
@@ -276,7 +296,8 @@ def _join(lines: list[str], idx: list[int]) -> str:
         s = squash_spaces(lines[i])
         if not s:
             continue
-        if out and re.search(r"\w-$", out) and s[:1].islower():
+        # out ends with a word character and a hyphen (\w-$; out holds no line feed)
+        if out[-1:] == "-" and len(out) >= 2 and (out[-2].isalnum() or out[-2] == "_") and s[:1].islower():
             out += s
         else:
             out = f"{out} {s}" if out else s
@@ -312,7 +333,7 @@ def _heading_of(
     # a numbered or plain title follows a finished paragraph (or a complete list item), not a wrapped one
     if (
         prev is not None
-        and not _TERMINAL.search(prev)
+        and not _ends_with(_TERMINAL, prev)
         and not _BULLET.match(prev)
         and not _STAMP_END.search(prev)
         and not _SIGNATURE.search(prev)
@@ -325,7 +346,7 @@ def _heading_of(
         body = text[m.end() - 1 :]
         if (
             len(text) <= 160
-            and not _TERMINAL.search(text)
+            and not _ends_with(_TERMINAL, text)
             and not text.endswith(",")
             and not _has_sentence_break(body)
         ):
@@ -335,12 +356,12 @@ def _heading_of(
         len(text) <= 120
         and len(text.split()) <= 12
         and text[:1].isupper()
-        and re.search(rf"[{_U}{_L}»\"”]$", text)
-        and not re.search(r"[:;]", text)
+        and _ends_with(_TITLE_END, text)
+        and not _COLON_OR_SEMICOLON.search(text)
         and not _has_sentence_break(text)
         and not _STAMP.match(text)
         and not _SIGNATURE.search(text)
-        and not re.match(r"^\S+\s+[-–—]\s", text)  # a legend entry "ЭжБЖД - … департаменті"
+        and not _LEGEND_ENTRY.match(text)  # a legend entry "ЭжБЖД - … департаменті"
         and text.count('"') % 2 == 0
         and text.count("«") == text.count("»")
         and len(block.lines) <= 3
@@ -350,7 +371,9 @@ def _heading_of(
 
 
 def _has_sentence_break(text: str) -> bool:
-    return re.search(rf"[{_L}]{{2}}[.!?]\s+[{_U}]", text) is not None
+    if "." not in text and "!" not in text and "?" not in text:
+        return False  # every match holds one of them
+    return _SENTENCE_BREAK.search(text) is not None
 
 
 def _classify(blocks: list[_Block], lines: list[str], doc: Document) -> list[Passage]:
