@@ -20,7 +20,6 @@ from __future__ import annotations
 
 import argparse
 import gc
-import io
 import json
 import os
 import pickle
@@ -35,7 +34,6 @@ import sys
 import tempfile
 import time
 from collections.abc import Callable
-from concurrent.futures import ProcessPoolExecutor
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
@@ -158,85 +156,11 @@ def bench_parse(work: Path, full: bool) -> dict[str, Any]:
 
 # -- 2. ingest end to end --------------------------------------------------------------------------------
 #
-# kglaw.build.build_directory keeps every document's rdflib graph in memory and writes canonical Turtle;
-# at 100k documents that is tens of GB (NOTES.md). The ingest measured here uses kglaw's own functions
-# (parse_file, ActResolver, build_document, the store, fastvalidate) in a streaming shape:
-#   pass 1, both cores: parse batches of files, pickle the Documents to disk, return the act references
-#           (with their resolved IRIs) so that the parent can learn them, as build_corpus does;
-#   pass 2, both cores: build each batch's graphs with the corpus-wide resolver, written as N-Quads
-#           (one named graph per source file); the parent loads each batch in one transaction;
-#   then:   the reference graphs (ontology, authority, curated) and SHACL validation on the store.
-
-_RESOLVER: Any = None
-
-
-def _parse_batch(args: tuple[int, list[str], str]) -> dict[str, Any]:
-    from kglaw.build import _all_refs  # the same references build_corpus learns from
-    from kglaw.errors import KglawError
-    from kglaw.parse.document import parse_file
-
-    i, files, tmp = args
-    from kglaw.build import ActResolver
-
-    res = ActResolver()
-    docs, errors, refs, size = [], [], [], 0
-    for f in files:
-        try:
-            doc = parse_file(f)
-        except KglawError as err:
-            errors.append(str(err))
-            continue
-        size += os.path.getsize(f)
-        if not (doc.act.date or doc.act.number or doc.act.title):
-            errors.append(f"{f}: no identity read (not built)")
-            continue
-        docs.append(doc)
-        for ref in _all_refs(doc):
-            if ref.date or ref.number or ref.adilet:
-                try:
-                    refs.append((ref, res.resolve(ref)))
-                except KglawError:
-                    pass
-    path = Path(tmp) / f"docs-{i:05d}.pkl"
-    path.write_bytes(pickle.dumps(docs, protocol=pickle.HIGHEST_PROTOCOL))
-    return {"i": i, "docs": len(docs), "errors": errors, "refs": refs, "bytes": size, "path": str(path),
-            "rss": peak_mb()}
-
-
-def _init_build(resolver_path: str) -> None:
-    global _RESOLVER
-    from kglaw.build import ActResolver
-
-    _RESOLVER = ActResolver()
-    # what the parent learnt from the whole corpus (the resolver's own tables; the authority module is
-    # the worker's own import)
-    _RESOLVER.__dict__.update(pickle.loads(Path(resolver_path).read_bytes()))
-
-
-def _build_batch(path: str) -> dict[str, Any]:
-    from kglaw.build import build_document, graph_iri
-    from kglaw.errors import KglawError
-
-    docs = pickle.loads(Path(path).read_bytes())
-    out, plain = io.BytesIO(), io.BytesIO()
-    triples, errors = 0, []
-    for doc in docs:
-        try:
-            g = build_document(doc, _RESOLVER, [])
-        except KglawError as err:
-            errors.append(f"{doc.source}: {err}")
-            continue
-        triples += len(g)
-        gname = f" <{graph_iri(Path(doc.source).stem)}> .\n".encode()
-        nt = g.serialize(format="nt", encoding="utf-8")
-        out.write(re.sub(rb" \.\n", lambda _m: gname, nt))
-        plain.write(nt)
-    nq = Path(path).with_suffix(".nq")
-    nq.write_bytes(out.getvalue())
-    Path(path).with_suffix(".nt").write_bytes(plain.getvalue())  # the same triples, for the union default graph
-    os.unlink(path)
-    return {"nq": str(nq), "nt": str(Path(path).with_suffix(".nt")), "triples": triples, "errors": errors,
-            "rss": peak_mb()}
+# `kglaw ingest --store` (kglaw.ingest.ingest_store): parse on every core a batch at a time, learn the act
+# references in the parent as build_corpus does, build each batch's triples on every core with the
+# corpus-wide resolver (N-Quads, no rdflib graph), bulk-load each batch into a new store in a staging
+# directory while the workers build the next ones, then the reference graphs, SHACL validation by the
+# SPARQL path, and the swap into place.
 
 
 def _children_cpu() -> float:
@@ -244,78 +168,29 @@ def _children_cpu() -> float:
     return r.ru_utime + r.ru_stime
 
 
-def ingest(files: list[Path], store_dir: Path, jobs: int = 2, batch: int = 250) -> dict[str, Any]:
-    """Parse, build, load and validate ``files`` into a new on-disk store. Returns stage timings."""
-    import pyoxigraph as ox
-
-    from kglaw.build import ActResolver, reference_graphs
-    from kglaw.fastvalidate import validate_store
+def ingest(files: list[Path], store_dir: Path, jobs: int = 2, batch: int = 200) -> dict[str, Any]:
+    """Ingest ``files`` into a new on-disk store with kglaw's streaming ingest. Returns stage timings."""
+    from kglaw.ingest import ingest_store
     from kglaw.store import Store
 
-    tmp = Path(tempfile.mkdtemp(prefix="ingest-", dir=store_dir.parent))
     shutil.rmtree(store_dir, ignore_errors=True)
-    kstore = Store(store_dir)  # kglaw's layout: a named graph per file + the set-union default graph
-    store = kstore.oxigraph
-    batches = [(i, [str(f) for f in files[k:k + batch]], str(tmp)) for i, k in enumerate(range(0, len(files), batch))]
-    stages: dict[str, float] = {}
     cpu0 = time.process_time()
     t0 = time.perf_counter()
-    resolver = ActResolver()
-    parsed, errors, size, pkl = 0, [], 0, []
-    worker_rss = 0.0
-    with ProcessPoolExecutor(max_workers=jobs) as pool:
-        for r in pool.map(_parse_batch, batches):
-            parsed += r["docs"]
-            errors += r["errors"]
-            size += r["bytes"]
-            pkl.append(r["path"])
-            worker_rss = max(worker_rss, r["rss"])
-            for ref, iri in r["refs"]:
-                resolver.learn(ref, iri)
-    stages["parse"] = time.perf_counter() - t0
-    rpath = tmp / "resolver.pkl"
-    rpath.write_bytes(pickle.dumps({k: v for k, v in resolver.__dict__.items() if not k.startswith("_")}))
-    t1 = time.perf_counter()
-    triples, load_s = 0, 0.0
-    with ProcessPoolExecutor(max_workers=jobs, initializer=_init_build, initargs=(str(rpath),)) as pool:
-        for r in pool.map(_build_batch, pkl):
-            triples += r["triples"]
-            errors += r["errors"]
-            worker_rss = max(worker_rss, r["rss"])
-            tl = time.perf_counter()
-            store.load(path=r["nq"], format=ox.RdfFormat.N_QUADS)  # one transaction per batch
-            store.load(path=r["nt"], format=ox.RdfFormat.N_TRIPLES)  # and its triples into the default graph
-            load_s += time.perf_counter() - tl
-            os.unlink(r["nq"])
-            os.unlink(r["nt"])
-    stages["build+load"] = time.perf_counter() - t1
-    stages["load (inside build+load)"] = load_s
-    t2 = time.perf_counter()
-    for stem, g in reference_graphs().items():
-        from kglaw.build import graph_iri
-
-        gname = f" <{graph_iri(stem)}> .\n".encode()
-        nt = g.serialize(format="nt", encoding="utf-8")
-        store.load(re.sub(rb" \.\n", lambda _m: gname, nt), format=ox.RdfFormat.N_QUADS)
-        store.load(nt, format=ox.RdfFormat.N_TRIPLES)
-    stages["reference graphs"] = time.perf_counter() - t2
-    t3 = time.perf_counter()
-    report = validate_store(kstore)
-    stages["validate (SPARQL path)"] = time.perf_counter() - t3
-    store.flush()
+    r = ingest_store(files, store_dir, jobs=jobs, batch=batch)
     total = time.perf_counter() - t0
-    quads = len(kstore)
-    del store, kstore
-    gc.collect()
+    parent_cpu = time.process_time() - cpu0
     du = sum(f.stat().st_size for f in store_dir.rglob("*") if f.is_file())
-    shutil.rmtree(tmp, ignore_errors=True)
+    s = Store(store_dir, read_only=True)
+    quads = len(s)
+    del s
+    gc.collect()
     return {
-        "files": len(files), "documents": parsed, "errors": len(errors), "error_examples": errors[:5],
-        "mb": size / 1e6, "triples_built": triples, "quads_in_store": quads, "store_mb": du / 1e6,
-        "violations": len(report.violations), "stages_s": stages, "total_s": total,
-        "parent_cpu_s": time.process_time() - cpu0,
-        "peak_rss_parent_mb": peak_mb(), "peak_rss_worker_mb": max(worker_rss, peak_mb(resource.RUSAGE_CHILDREN)),
-        "cpu_s_all_processes": time.process_time() - cpu0 + _children_cpu(),
+        "files": len(files), "documents": r.documents, "errors": len(r.errors), "error_examples": r.errors[:5],
+        "mb": r.bytes / 1e6, "triples_built": r.triples, "quads_in_store": quads, "store_mb": du / 1e6,
+        "violations": r.violations, "stages_s": r.stages, "total_s": total,
+        "parent_cpu_s": parent_cpu,
+        "peak_rss_parent_mb": peak_mb(), "peak_rss_worker_mb": peak_mb(resource.RUSAGE_CHILDREN),
+        "cpu_s_all_processes": parent_cpu + _children_cpu(),
     }
 
 
@@ -728,10 +603,11 @@ def render(results: dict[str, Any]) -> str:
         L.append("")
     d = head("ingest", "Ingest end to end (parse, build, load, validate), 2 processes")
     if d:
-        L += ["Streaming ingest with kglaw's functions (see bench.py §2): parse on 2 cores, build on 2 cores "
-              "with the corpus-wide resolver, each batch of 250 documents loaded into the on-disk store in one "
-              "transaction, reference graphs, then SHACL validation by the SPARQL path. Median run by total "
-              "time. Peak RSS: the parent process, and the largest worker.", "",
+        L += ["`kglaw ingest --store` (kglaw.ingest, see bench.py §2): parse on 2 cores, build on 2 cores "
+              "with the corpus-wide resolver (N-Quads, no rdflib graph), each batch of 200 documents bulk-loaded "
+              "into a new store in a staging directory while the next batches build, reference graphs, SHACL "
+              "validation by the SPARQL path, then the swap into place. Median run by total time. Peak RSS: the "
+              "parent process, and the largest worker.", "",
               "| docs | runs | MB | triples | parse s | build+load s | validate s | total s | CPU s, all processes | docs/s | peak RSS parent / worker MB | store MB | errors |",
               "|---|---|---|---|---|---|---|---|---|---|---|---|---|"]
         for n, r in d["sizes"].items():
@@ -740,7 +616,7 @@ def render(results: dict[str, Any]) -> str:
                 continue
             st = r["stages_s"]
             L.append(f"| {int(n):,} | {r['runs']} | {r['mb']:.0f} | {r['quads_in_store']:,} | {st['parse']:.0f} | "
-                     f"{st['build+load']:.0f} | {st['validate (SPARQL path)']:.1f} | **{r['total_s']:.0f}** | "
+                     f"{st['build+load']:.0f} | {st.get('validate', st.get('validate (SPARQL path)', 0)):.1f} | **{r['total_s']:.0f}** | "
                      f"{r.get('cpu_s_all_processes', float('nan')):.0f} | "
                      f"{r['documents'] / r['total_s']:.0f} | {r['peak_rss_parent_mb']:.0f} / {r['peak_rss_worker_mb']:.0f} | "
                      f"{r['store_mb']:.0f} | {r['errors']} |")
@@ -764,13 +640,12 @@ def render(results: dict[str, Any]) -> str:
                                 f"time missed (≈ {est / 15:.1f}×, extrapolated); memory met"))
             if r10 and "total_s" in r10:
                 est = r10["total_s"] * 10 / 60
-                cpu_est = r10.get("cpu_s_all_processes", 0) * 10 / 2 / 60
-                r1p = r1["peak_rss_parent_mb"] if r1 and "peak_rss_parent_mb" in r1 else float("nan")
+                peak = r10["peak_rss_parent_mb"] + 2 * r10["peak_rss_worker_mb"]
                 targets.append(("100k documents in < 15 min, peak < 4 GB",
-                                f"not measured; from the 10k run: ≈ {est:.0f} min (wall, ×10) or ≈ {cpu_est:.0f} min "
-                                f"(its CPU time on 2 idle cores); parent peak {r1p / 1024:.1f} GB at 1k, "
-                                f"{r10['peak_rss_parent_mb'] / 1024:.1f} GB at 10k, growing",
-                                "missed (extrapolated): time ≈ 4–6×; memory likely over 4 GB at 100k"))
+                                f"not measured; ≈ {est:.0f} min from the 10k run (wall, ×10); peak "
+                                f"{peak / 1024:.1f} GB at 10k (parent + 2 workers)",
+                                ("met" if est < 15 else f"time missed (≈ {est / 15:.1f}×, extrapolated)")
+                                + ("; memory met" if peak < 4096 else "; memory missed")))
     d = head("queries", "Saved queries: Oxigraph (embedded) vs rdflib (in memory)")
     if d:
         L += [f"Graph: {d['how']}. Each query with its parameter defaults; Oxigraph: warm-up, then up to "

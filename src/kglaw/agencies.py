@@ -404,7 +404,20 @@ def resolve_agency(
     "By agreement" qualifiers are the caller's to strip (they are kept as a qualifier on the
     participation, not as part of the name).
     """
-    idx = index or agency_index()
+    if index is None:
+        # The same executor names recur across the measures of a plan and across documents.
+        return _resolve_default(text, tuple(abbreviations.items()) if abbreviations else (), region)
+    return _resolve(text, abbreviations, region, index)
+
+
+@lru_cache(maxsize=1 << 16)
+def _resolve_default(text: str, abbreviations: tuple[tuple[str, str], ...], region: str | None) -> str | None:
+    return _resolve(text, dict(abbreviations) or None, region, agency_index())
+
+
+def _resolve(
+    text: str, abbreviations: dict[str, str] | None, region: str | None, idx: AgencyIndex
+) -> str | None:
     t = (text or "").strip().strip(".,;:")
     if not t:
         return None
@@ -1615,6 +1628,7 @@ def write_registry(path: Path | None = None) -> Path:
     target = path or agencies_file()
     write_atomically(target, registry_turtle().encode("utf-8"))
     _cached_index.cache_clear()
+    _resolve_default.cache_clear()
     return target
 
 

@@ -100,6 +100,7 @@ def _graph_target(endpoint: str | None, store_path: Path | None, data_dir: Path 
 
 def open_graph_store(store_path: Path | None, data_dir: Path | None, *, quiet: bool = False):  # type: ignore[no-untyped-def]
     """The embedded store, loaded from ``data/ttl`` first if it is new or ``data/ttl`` has changed."""
+    from .ingest import INGESTED
     from .resources import default_store_path, ttl_dir
     from .store import Store, fingerprint, read_stamp, write_stamp
 
@@ -107,6 +108,8 @@ def open_graph_store(store_path: Path | None, data_dir: Path | None, *, quiet: b
     data = data_dir or ttl_dir()
     fresh = not path.exists()
     store = Store(path)
+    if data_dir is None and not fresh and read_stamp(path) == INGESTED:
+        return store  # written by `kglaw ingest --store`: data/ttl is not its source
     want = fingerprint(data) if data.is_dir() else None
     if want is not None and (fresh or store.is_empty() or read_stamp(path) != want):
         counts = store.load_dir(data)
@@ -749,15 +752,33 @@ def synth(n: int, out: Path, seed: int) -> None:
     default=None,
     help="Output directory (default: data/ttl).",
 )
-@click.option("-j", "--jobs", type=int, default=None, help="Parallel parser processes (default: all cores).")
+@click.option(
+    "--store",
+    "store_path",
+    type=click.Path(path_type=Path, file_okay=False),
+    default=None,
+    help="Stream into this embedded store instead of writing Turtle (for large corpora).",
+)
+@click.option("-j", "--jobs", type=int, default=None, help="Parallel processes (default: all cores).")
+@click.option("--batch", type=int, default=200, show_default=True, help="Documents per batch (with --store).")
+@click.option("--no-validate", is_flag=True, help="Skip SHACL validation of the store (with --store).")
 @click.option("--no-reference", is_flag=True, help="Leave out the ontology, authority and curated graphs.")
 @click.option("-q", "--quiet", is_flag=True, help="No progress bar.")
 def ingest(
-    paths: tuple[Path, ...], out: Path | None, jobs: int | None, no_reference: bool, quiet: bool
+    paths: tuple[Path, ...],
+    out: Path | None,
+    store_path: Path | None,
+    jobs: int | None,
+    batch: int,
+    no_validate: bool,
+    no_reference: bool,
+    quiet: bool,
 ) -> None:
-    """Parse many files or whole directories into data/ttl-style output, with a progress bar.
+    """Parse many files or whole directories into data/ttl-style output, or stream them into a store.
 
-    A document that fails never stops the batch; the summary counts files, documents, facts (triples),
+    With --store, documents are parsed and built on every core a batch at a time and loaded as they
+    come, in bounded memory; a new store is written aside and put in place only when complete. A
+    document that fails never stops the batch; the summary counts files, documents, facts (triples),
     warnings and errors. Exit code 2 when any document failed.
     """
     from rich.console import Console
@@ -766,10 +787,17 @@ def ingest(
     from .build import build_corpus, parse_paths, raw_files, reference_graphs, write_graphs
     from .resources import ttl_dir
 
+    if store_path is not None and out is not None:
+        raise click.UsageError("give either --out (Turtle files) or --store (an embedded store), not both")
+    if batch < 1:
+        raise click.UsageError("--batch must be at least 1")
     files = raw_files(list(paths))
-    out = out or ttl_dir()
     console = Console(stderr=True)
     jobs = jobs or (os.cpu_count() or 1)
+    if store_path is not None:
+        _ingest_store(files, store_path, jobs, batch, not no_validate, not no_reference, quiet, console)
+        return
+    out = out or ttl_dir()
     with Progress(
         TextColumn("[bold]parsing"),
         BarColumn(),
@@ -794,6 +822,58 @@ def ingest(
         f"warnings: {len(result.warnings)}; errors: {len(errors)}; output: {out}"
     )
     if errors:
+        sys.exit(2)
+
+
+def _ingest_store(
+    files: list[Path],
+    store_path: Path,
+    jobs: int,
+    batch: int,
+    validate: bool,
+    reference: bool,
+    quiet: bool,
+    console: Any,
+) -> None:
+    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
+
+    from .ingest import ingest_store
+
+    with Progress(
+        TextColumn("[bold]{task.description:<8}"),
+        BarColumn(),
+        MofNCompleteColumn(),
+        TimeRemainingColumn(),
+        console=console,
+        disable=quiet or not console.is_terminal,
+        transient=True,
+    ) as progress:
+        tasks = {stage: progress.add_task(stage, total=len(files)) for stage in ("parse", "build")}
+        result = ingest_store(
+            files,
+            store_path,
+            jobs=jobs,
+            batch=batch,
+            validate=validate,
+            with_reference=reference,
+            on_progress=lambda stage, n: progress.advance(tasks[stage], n),
+        )
+    for w in result.warnings:
+        click.echo(f"warning: {w}", err=True)
+    for e in result.errors:
+        click.echo(f"error: {e}", err=True)
+    shacl = (
+        f"; SHACL: {result.violations} violations, {result.shacl_warnings} warnings"
+        if result.violations is not None
+        else ""
+    )
+    click.echo(
+        f"files read: {result.files}; documents: {result.documents}; facts: {result.triples}; "
+        f"quads in store: {result.quads}; warnings: {len(result.warnings)}; errors: {len(result.errors)}"
+        f"{shacl}; store: {store_path} ({'new' if result.fresh else 'updated'}, "
+        f"{sum(result.stages.values()):.1f} s)"
+    )
+    if result.errors:
         sys.exit(2)
 
 
