@@ -13,13 +13,17 @@ Forms read (each may be letter-spaced before normalisation removes the spaces):
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from datetime import date
+
+from .prefilter import finditer_from
 
 __all__ = [
     "DATE_RE",
     "KK_MONTHS",
     "MONTH_RE",
     "RU_MONTHS",
+    "date_matches",
     "find_dates",
     "month_number",
     "parse_date",
@@ -71,6 +75,16 @@ DATE_RE = re.compile(
 )
 
 
+# Every match of DATE_RE begins with a digit or with the quote before a day ([«"]).
+_DATE_FIRST = re.compile(r'[\d«"]')
+
+
+def date_matches(text: str) -> Iterator[re.Match[str]]:
+    """``DATE_RE.finditer(text)``, trying the pattern only where a date can begin (see
+    :func:`kglaw.parse.prefilter.finditer_from`)."""
+    return finditer_from(DATE_RE, _DATE_FIRST, text)
+
+
 def month_number(word: str) -> int | None:
     """The month a Kazakh or Russian month word names, in any case form, or None."""
     w = word.lower()
@@ -113,7 +127,7 @@ def find_dates(text: str) -> list[tuple[date, int, int]]:
     ['2005-12-20', '2005-04-13']
     """
     found = []
-    for m in DATE_RE.finditer(text):
+    for m in date_matches(text):
         d = _from_match(m)
         if d is not None:
             found.append((d, m.start(), m.end()))

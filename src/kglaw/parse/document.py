@@ -30,16 +30,17 @@ from .citations import (
     merge_refs,
     same_act,
 )
-from .dates import DATE_RE, parse_date
+from .dates import date_matches, parse_date
 from .decode import decode_bytes
 from .header import ENACTING, Header, read_header
 from .normalize import Joined, join_lines, normalize_text
 from .notes import find_notes
+from .prefilter import LineFinder
 
 __all__ = ["detect_language", "parse_bytes", "parse_file", "parse_text", "read_changes"]
 
 _KK_LETTERS = re.compile(r"[әіңғүұқөһӘІҢҒҮҰҚӨҺ]")
-_CYR_LETTERS = re.compile(r"[а-яА-ЯёЁ]")
+_CYR_RUNS = re.compile(r"[а-яА-ЯёЁ]+")  # Cyrillic letters, counted run by run (faster than one by one)
 
 
 def detect_language(text: str) -> str | None:
@@ -50,7 +51,7 @@ def detect_language(text: str) -> str | None:
     """
     sample = text[:12000]
     kk = sum(map(sample.count, "әіңғүұқөһӘІҢҒҮҰҚӨҺ"))
-    cyr = len(_CYR_LETTERS.findall(sample)) + kk
+    cyr = sum(map(len, _CYR_RUNS.findall(sample))) + kk
     if cyr < 20:
         return None
     return "kk" if kk / cyr > 0.015 else "ru"
@@ -64,6 +65,21 @@ _OPERATIVE_END = re.compile(
     r"^\s*(?:Облыс|Аудан|Қала)\s+әкімі\s*$|^\s*Министр\s*$|^\s*БЕКІТІЛГЕН\s*$|^\s*УТВЕРЖДЕН[АО]?\s*$|"
     r"^\s*(?:Приложение|Қосымша)\s*(?:\d+\s*)?$|^\s*қосымша\s*$|шешіммен\s+БЕКІТІЛГЕН|Президенті\s*$",
     re.IGNORECASE,
+)
+# Every match of _OPERATIVE_END holds one of these words (lowercased), one per alternative.
+_OPERATIVE_END_WORDS = (
+    "министр",
+    "төрағасы",
+    "хатшысы",
+    "председатель",
+    "секретарь",
+    "аким",
+    "әкімі",
+    "бекітілген",
+    "утвержден",
+    "приложение",
+    "қосымша",
+    "президенті",
 )
 _AMEND_AFTER_KK = re.compile(
     r"^\s*(?:мынадай\s+)?(?:өзгеріс(?:тер)?|толықтыру(?:лар)?|өзгерту(?:лер)?)(?:\s+(?:мен|және)\s+(?:толықтыру(?:лар)?|өзгеріс(?:тер)?))?"
@@ -243,7 +259,7 @@ def _impossible_dates(j: Joined, limit: int = 20) -> list[Warning_]:
     """A warning for each date the text writes but the calendar lacks (31 February, month 13): such a
     date is not read, so the fact it dates stays unknown rather than wrong."""
     out: list[Warning_] = []
-    for m in DATE_RE.finditer(j.text):
+    for m in date_matches(j.text):
         if parse_date(m.group(0)) is None:
             if len(out) == limit:
                 out.append(Warning_(f"more impossible dates after these {limit}", None, "impossible-date"))
@@ -300,7 +316,10 @@ def _whole_repeal_in_head(doc: Document, j: Joined, h: Header) -> bool:
 def _operative_end(lines: list[str], j: Joined, h: Header) -> int:
     """Offset in the joined text where the operative part ends (signature or first appendix)."""
     start_line = j.line_of(h.end) + 1 if h.end else 1
-    for i in range(start_line - 1, len(lines)):
+    candidates = LineFinder(lines).lines_with_folded(_OPERATIVE_END_WORDS)  # no other line can match
+    for i in range(start_line - 1, len(lines)) if candidates is None else candidates:
+        if i < start_line - 1:
+            continue
         if _OPERATIVE_END.search(lines[i]):
             return j.offset_of_line(i + 1)
     return len(j.text)

@@ -17,8 +17,10 @@ one of those historic letter forms gets no prefilter (:func:`folded` returns Non
 from __future__ import annotations
 
 import bisect
+import re
+from collections.abc import Iterator
 
-__all__ = ["LineFinder", "folded", "has_any"]
+__all__ = ["LineFinder", "finditer_from", "folded", "has_any"]
 
 # re._casefix._EXTRA_CASES for Cyrillic: the "rounded ve", "long-legged de", "narrow o", "wide es",
 # "tall te", "three-legged te", "tall hard sign", "tall yat" and "unblended uk" that re folds into
@@ -48,6 +50,36 @@ def has_any(low: str | None, keywords: tuple[str, ...]) -> bool:
         if k in low:
             return True
     return False
+
+
+def finditer_from(
+    rx: re.Pattern[str], first: re.Pattern[str], text: str, pos: int = 0, endpos: int | None = None
+) -> Iterator[re.Match[str]]:
+    """``rx.finditer(text, pos, endpos)``, for a pattern ``rx`` that never matches the empty string and
+    whose every match begins with a character that ``first`` (a one-character class) matches.
+
+    ``re`` searches a pattern that opens with a group or a repeat by trying it at every position; a
+    one-character class is found by a fast scan, and ``rx`` is then tried only where it can begin.
+    ``rx.match(text, k)`` sees the text before ``k`` (lookbehinds and ``\\b`` work as in a search), so
+    the matches are those of ``finditer``, in the same order.
+
+    >>> [m.group(0) for m in finditer_from(re.compile(r"\\d+"), re.compile(r"\\d"), "a 12 b 3")]
+    ['12', '3']
+    """
+    end = len(text) if endpos is None else endpos
+    search = first.search
+    match = rx.match
+    while True:
+        c = search(text, pos, end)
+        if c is None:
+            return
+        k = c.start()
+        m = match(text, k, end)
+        if m is None:
+            pos = k + 1
+            continue
+        yield m
+        pos = m.end() if m.end() > k else k + 1  # (an empty match is outside the contract)
 
 
 class LineFinder:
