@@ -92,6 +92,8 @@ _ROW_NUMBER = re.compile(r"^\s*(\d{1,3})\s*\.?\s*$")
 
 def row_number(line: str) -> int | None:
     """The row number when the line is nothing but a number (``12``, ``12.``), else None."""
+    if not line.lstrip()[:1].isdecimal():  # the pattern's first character after \s* is a \d
+        return None
     m = _ROW_NUMBER.match(line)
     return int(m.group(1)) if m else None
 

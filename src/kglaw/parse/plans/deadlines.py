@@ -19,6 +19,7 @@ one interval from the earliest start to the latest end, kind ``span``. The raw t
 from __future__ import annotations
 
 import calendar
+import functools
 import re
 from datetime import date
 
@@ -171,6 +172,19 @@ def parse_deadline(raw: str, period: tuple[int, int] | None = None) -> Deadline:
     >>> d = parse_deadline("ежегодно", (2025, 2030)); (d.kind, str(d.start), str(d.end))
     ('annual', '2025-01-01', '2030-12-31')
     """
+    # a table repeats its deadline cells ("2024 жыл", "Жыл сайын"): each is read once; every caller
+    # gets its own Deadline (the fields are immutable values)
+    start, end, kind = _read_deadline(raw, tuple(period) if period is not None else None)
+    return Deadline(raw=raw, start=start, end=end, kind=kind)
+
+
+@functools.lru_cache(maxsize=4096)
+def _read_deadline(raw: str, period: tuple[int, int] | None) -> tuple[date | None, date | None, str]:
+    d = _parse_deadline(raw, period)
+    return d.start, d.end, d.kind
+
+
+def _parse_deadline(raw: str, period: tuple[int, int] | None) -> Deadline:
     text = _clean(raw or "")
     if not text:
         return Deadline(raw=raw, kind="unknown")

@@ -107,13 +107,14 @@ def detect(lines: list[str], start: int, end: int) -> float:
     header = " ".join(lines[start : anchors[0][0]])
     year_lines = phrases = glued = 0
     for line in lines[start:end]:
+        # each pattern is tried only on a line that begins as all its matches do
         s = line.strip()
-        if _YEAR_AMOUNT_LINE.match(s):
+        if s.startswith(("19", "20")) and _YEAR_AMOUNT_LINE.match(s):
             year_lines += 1
-        if s.startswith("Шығын") and _COST_PHRASE_LINE.match(s):  # both alternatives begin so
+        if s.startswith("Шығын") and _COST_PHRASE_LINE.match(s):
             phrases += 1
         # rows whose number is glued to the text are another layout's
-        if _GLUED_NUMBER.match(line):
+        if line[:1].isdecimal() and _GLUED_NUMBER.match(line):
             glued += 1
     score = (
         0.5

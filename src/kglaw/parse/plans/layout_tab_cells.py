@@ -18,6 +18,7 @@ recognises the same table by its header words, each on its own line, and its bar
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -95,29 +96,39 @@ class Cell:
 
 def read_cells(raw: list[str], start: int, end: int) -> list[Cell]:
     """The cells of ``raw[start:end]``; text before the first TAB line is ignored."""
-    cells: list[Cell] = []
+    return list(_iter_cells(raw, start, end))
+
+
+def _iter_cells(raw: list[str], start: int, end: int) -> Iterator[Cell]:
+    """The cells of :func:`read_cells`, each given once it is complete."""
     cur: Cell | None = None
     for i in range(start, min(end, len(raw))):
         line = raw[i]
         if line.startswith("\t"):
+            if cur is not None:
+                yield cur
             cur = Cell(i)
-            cells.append(cur)
             rest = line[1:]
             if rest.strip(" " + _NBSP):
                 cur.lines.append((i, rest))
             continue
         if cur is not None:
             cur.lines.append((i, line))
-    return cells
+    if cur is not None:
+        yield cur
 
 
-def _rows(cells: list[Cell]) -> list[list[Cell]]:
+def _rows(cells: Iterable[Cell], limit: int | None = None) -> list[list[Cell]]:
+    """The cells grouped into rows; with ``limit``, only the first ``limit`` rows (the cells after
+    them are not read)."""
     rows: list[list[Cell]] = [[]]
     for c in cells:
         rows[-1].append(c)
         if c.ends_row:
+            if limit is not None and len(rows) == limit:
+                return rows
             rows.append([])
-    return [r for r in rows if r]
+    return [r for r in rows if r][:limit]
 
 
 def _header_roles(row: list[Cell]) -> list[str | None]:
@@ -137,7 +148,7 @@ def detect(lines: list[str], start: int = 0, end: int | None = None) -> float:
     end = len(lines) if end is None else min(end, len(lines))
     tabs = sum(1 for i in range(start, end) if lines[i].startswith("\t"))
     if tabs >= 8:
-        for row in _rows(read_cells(lines, start, end))[:4]:
+        for row in _rows(_iter_cells(lines, start, end), limit=4):
             if sum(1 for r in _header_roles(row) if r) >= 4:
                 return 0.95
         return 0.3
