@@ -629,11 +629,12 @@ def read_entry_into_force(
     >>> read_entry_into_force("Настоящее постановление вводится в действие по истечении десяти календарных дней после дня его первого официального опубликования.").rule
     'по истечении десяти календарных дней после дня его первого официального опубликования'
     """
-    m = _EIF_KK.search(text)
+    # (each pattern is searched only in a text holding a word its every match contains)
+    m = _EIF_KK.search(text) if "қолданысқа" in text or "күшіне" in text else None
     if m is not None and not re.search(r"вводится|вступает", text):
         rule = re.sub(r"^(?:Осы\s+\w+\s+)", "", m.group("rule").strip()).strip(" ,")
     else:
-        m = _EIF_RU.search(text)
+        m = _EIF_RU.search(text) if "вводится" in text or "вступает" in text else None
         if m is None:
             return None
         rule = m.group("rule").strip(" ,")
