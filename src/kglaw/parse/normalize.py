@@ -12,6 +12,7 @@ Page breaks (runs of blank lines inside a sentence) are left in place: :class:`J
 from __future__ import annotations
 
 import html
+import operator
 import re
 from bisect import bisect_right
 from dataclasses import dataclass, field
@@ -600,19 +601,34 @@ class Joined:
         return self.starts[i] if i < len(self.starts) else len(self.text)
 
 
+# The last join of a whole text, with the lines it was made of: the document reader and several
+# hooks join the same lines (the same string objects), and a join is a pure function of them.
+_last_join: tuple[tuple[str, ...], Joined] | None = None
+
+
 def join_lines(lines: list[str], first: int = 1, last: int | None = None) -> Joined:
     """Join lines ``first``–``last`` (1-based, inclusive) of ``lines``, skipping blank ones."""
+    global _last_join
+    whole = first == 1 and last is None
+    if whole:
+        cached = _last_join
+        if cached is not None and len(cached[0]) == len(lines) and all(map(operator.is_, cached[0], lines)):
+            j = cached[1]
+            return Joined(j.text, list(j.starts), list(j.linenos))  # the caller's own lists
     parts: list[str] = []
     starts: list[int] = []
     linenos: list[int] = []
     pos = 0
     end = len(lines) if last is None else min(last, len(lines))
     for i in range(first - 1, end):
-        s = squash_spaces(lines[i])
+        s = " ".join(lines[i].split())  # squash_spaces
         if not s:
             continue
         starts.append(pos)
         linenos.append(i + 1)
         parts.append(s)
         pos += len(s) + 1
-    return Joined(" ".join(parts), starts, linenos)
+    joined = Joined(" ".join(parts), starts, linenos)
+    if whole:
+        _last_join = (tuple(lines), Joined(joined.text, list(starts), list(linenos)))
+    return joined
