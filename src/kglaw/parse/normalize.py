@@ -18,6 +18,7 @@ from bisect import bisect_right
 from dataclasses import dataclass, field
 
 from ..model import Span
+from .prefilter import lines_matching
 
 __all__ = [
     "Joined",
@@ -103,9 +104,13 @@ def collapse_letter_spacing(line: str) -> str:
     >>> collapse_letter_spacing("№  1 3")
     '№ 13'
     """
-    if line.count(" ") < 2 or sum(1 for w in line.split() if len(w) == 1) < 3:
+    if line.count(" ") < 2:
         return line
-    only_letters = all(len(w) == 1 for w in line.split()) and "  " in line.strip()
+    lengths = list(map(len, line.split()))
+    singles = lengths.count(1)
+    if singles < 3:
+        return line
+    only_letters = singles == len(lengths) and "  " in line.strip()
     if not only_letters and not _SPACED_RUN.search(line):
         return line
     lead = line[: len(line) - len(line.lstrip())]
@@ -237,10 +242,13 @@ def repair_displaced(line: str) -> str:
         and " ," not in line
     ):
         return line
-    m = _GLUED_AFTER_COLON.match(line) if ":" in line else None
+    # The tail of _GLUED_AFTER_COLON follows the line's last colon (it holds none) and begins with a
+    # letter or a digit; the body of _GLUED_AFTER_QUOTE_DOT begins with a quote after the indent.
+    colon = line.rfind(":")
+    m = _GLUED_AFTER_COLON.match(line) if colon >= 0 and line[colon + 1 : colon + 2].isalnum() else None
     if m and not _looks_like_label(m.group("body")):
         return _reinsert(m.group("ind"), m.group("body"), m.group("tail").strip(), ":", m.group("sp"))
-    m = _GLUED_AFTER_QUOTE_DOT.match(line) if "." in line else None
+    m = _GLUED_AFTER_QUOTE_DOT.match(line) if "." in line and line.lstrip()[:1] in _CLOSING_QUOTES else None
     if m:
         return f"{m.group('ind')}{m.group('tail').strip()}{m.group('body')}."
     m = _GLUED_NUMBER.search(line) if ("N" in line or "№" in line) else None
@@ -253,6 +261,9 @@ def repair_displaced(line: str) -> str:
     if "  " in line.strip() or " ," in line or " ." in line:
         return _move_link_noun(line)
     return line
+
+
+_CLOSING_QUOTES = frozenset('"»”')
 
 
 def _looks_like_label(body: str) -> bool:
@@ -316,8 +327,22 @@ def normalize_line(line: str) -> str:
 
 
 def normalize_lines(text: str) -> list[str]:
-    """The text as a list of normalised lines; index ``i`` is original line ``i + 1``."""
-    return [normalize_line(line) for line in text.split("\n")]
+    """The text as a list of normalised lines; index ``i`` is original line ``i + 1``.
+
+    The same repairs as :func:`normalize_line`, the character replacements done once on the whole text
+    (none of them touches a line feed), and the look-alike repair only on the lines holding a Latin
+    letter (the earlier repairs add none)."""
+    text = text.replace("\u00a0", " ").replace("\u200b", "").replace("\ufeff", "")
+    latin = lines_matching(_HAS_LATIN, text)
+    out = []
+    for i, line in enumerate(text.split("\n")):
+        line = collapse_letter_spacing(line.rstrip())
+        if i in latin:
+            line = fix_lookalikes(line)
+        line = fix_roman_numerals(line)
+        line = fix_number_sign(line)
+        out.append(repair_displaced(line))
+    return out
 
 
 def normalize_text(text: str) -> tuple[list[str], list[str]]:
@@ -534,7 +559,10 @@ def _is_nav(s: str) -> bool:
     if len(s) < 160 and s.count(" ") < 16 and first in _NAV_FIRST and _NAV_LINE.match(s):
         return True
     low = s.lower()
-    return any(h in low for h in _FOOTER_HINTS) and bool(_FOOTER.search(s))
+    for h in _FOOTER_HINTS:  # (a loop: this runs on every line at the edges of every text)
+        if h in low:
+            return bool(_FOOTER.search(s))
+    return False
 
 
 def strip_navigation(lines: list[str]) -> tuple[list[str], int]:
