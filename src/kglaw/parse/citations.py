@@ -125,6 +125,26 @@ _RU_CASES_C = {"": "nom", "а": "gen", "у": "dat", "ом": "ins", "е": "loc"}
 _RU_CASES_CONST = {"я": "nom", "и": "gen", "ю": "acc", "ей": "ins"}
 
 _STATE_KK = re.compile(r"(?:Қазақстан\s+Республикасы(?:ның)?|(?<![\w-])ҚР)\s*$")
+# A word every match of _KK_BODY_GEN holds (its alternatives, prefixes merged): a text without one is
+# not searched.
+_KK_BODY_WORDS = (
+    "мәслихат",
+    "әкім",
+    "Үкімет",
+    "Президент",
+    "Министр",
+    "министр",
+    "Басқарма",
+    "басқарма",
+    "Парламент",
+    "Сот",
+    "Кеңес",
+    "кеңес",
+    "комиссия",
+    "агенттіг",
+    "комитет",
+    "Республика",
+)
 _STATE_RU = re.compile(r"^\s*Республики\s+Казахстан\b")
 # A body in the Kazakh genitive (the issuer slot before the date).
 _KK_BODY_GEN = re.compile(
@@ -403,7 +423,7 @@ def _issuer_before(t: str, end: int) -> tuple[int, str] | None:
     """
     base = max(0, end - 240)
     head = t[base:end]
-    if not _KK_BODY_GEN.search(head):
+    if not any(w in head for w in _KK_BODY_WORDS) or not _KK_BODY_GEN.search(head):
         return None
     toks = list(_TOKEN.finditer(head))
     start_idx = len(toks) - 1
@@ -550,7 +570,8 @@ def _read_kk(t: str, m: re.Match[str], context: Issuer | None) -> RefHit | None:
         # each part is short: look only at the end of the text before it (dates ≤ 45 characters …)
         head = t[max(0, cur - 70) : cur]
         base = max(0, cur - 70)
-        if "atty" not in seen and (mm := _ATTY_END.search(head)):
+        # (each pattern is tried only when the text holds the literal its every match contains)
+        if "atty" not in seen and "атты" in head and (mm := _ATTY_END.search(head)):
             seen.add("atty")
             cur = base + mm.start()
             continue
@@ -562,7 +583,7 @@ def _read_kk(t: str, m: re.Match[str], context: Issuer | None) -> RefHit | None:
                 seen.add("paren")
                 cur = open_
                 continue
-        if "rkz" not in seen and (mm := _RKZ_END.search(head)):
+        if "rkz" not in seen and ("ҚР" in head or "ЗРК" in head) and (mm := _RKZ_END.search(head)):
             seen.add("rkz")
             cur = base + mm.start()
             continue
@@ -572,7 +593,7 @@ def _read_kk(t: str, m: re.Match[str], context: Issuer | None) -> RefHit | None:
             title = q
             cur = q[0]
             continue
-        if "num" not in seen and (mm := _NUM_END.search(head)):
+        if "num" not in seen and "№" in head and (mm := _NUM_END.search(head)):
             seen.add("num")
             num = mm.group("n")
             cur = base + mm.start()
@@ -582,7 +603,7 @@ def _read_kk(t: str, m: re.Match[str], context: Issuer | None) -> RefHit | None:
             date_s = mm.group(0)
             cur = base + mm.start()
             continue
-        if "issuer" not in seen and (st := _STATE_KK.search(head)):
+        if "issuer" not in seen and ("Қазақстан" in head or "ҚР" in head) and (st := _STATE_KK.search(head)):
             iss = _issuer_before(t, cur)
             if iss and len(iss[1]) > len(st.group(0).strip()) and resolve_issuer(iss[1], context) is not None:
                 seen.add("issuer")
