@@ -6,11 +6,12 @@ import re
 from dataclasses import replace
 from pathlib import Path
 
+import pyoxigraph as ox
 import pytest
 from rdflib import Graph
 
 from kglaw.errors import KglawError
-from kglaw.fastvalidate import compile_shapes, validate_graph_sparql, validate_store
+from kglaw.fastvalidate import _ox_term, compile_shapes, validate_graph_sparql, validate_store
 from kglaw.validate import ValidationResult, load_shapes, validate_graph
 
 CASES = Path(__file__).resolve().parent / "shapes"
@@ -63,6 +64,18 @@ def test_same_results_on_a_store_of_named_graphs(loaded_store, seed_graph: Graph
     assert same(validate_store(loaded_store, shapes).results) == same(
         validate_graph(seed_graph, shapes).results
     )
+
+
+def test_checks_on_threads_report_what_one_thread_reports(shapes: Graph) -> None:
+    g = Graph()
+    for f in sorted(CASES.glob("*-bad.ttl")):
+        g.parse(f, format="turtle")
+    store = ox.Store()
+    store.bulk_extend(ox.Quad(_ox_term(s), _ox_term(p), _ox_term(o), ox.DefaultGraph()) for s, p, o in g)  # type: ignore[arg-type]
+    compiled = compile_shapes(shapes)
+    one = validate_store(store, compiled, jobs=1).results
+    assert len(one) > 20
+    assert validate_store(store, compiled, jobs=4).results == one
 
 
 def test_all_bad_cases_together(shapes: Graph) -> None:
