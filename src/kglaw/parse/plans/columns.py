@@ -159,9 +159,14 @@ _FULL_BODY = re.compile(
 )
 
 
+_SEPARATORS = re.compile(r"[,;]")
+
+
 def split_list(text: str) -> list[str]:
     """Split on commas and semicolons outside parentheses and «» quotes. Straight quotes are not
     tracked: plan cells leave them unbalanced (``"Самұрық-Қазына" ұлттық әл-ауқат қоры" АҚ``)."""
+    if "(" not in text and "«" not in text:  # nothing opens a bracket: every separator splits
+        return [i.strip(" .") for i in _SEPARATORS.split(text) if i.strip(" .")]
     items: list[str] = []
     cur: list[str] = []
     depth = 0

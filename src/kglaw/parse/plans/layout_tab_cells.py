@@ -78,7 +78,8 @@ class Cell:
         for g in groups:
             if not g:
                 continue
-            text = _SPACES.sub(" ", " ".join(s.replace(_NBSP, " ").strip() for _, s in g)).strip()
+            # the words of the group joined by single spaces (NBSP is whitespace to split() and to \s)
+            text = " ".join(" ".join([s for _, s in g]).split())
             out.append((text, Span(g[0][0] + 1, g[-1][0] + 1)))
         return out
 
@@ -88,7 +89,7 @@ class Cell:
         return self._text[1]
 
     def span(self) -> Span:
-        content = [i for i, s in self.lines if s.strip(" \t" + _NBSP)]
+        content = [i for i, s in self.lines if s.strip(_STRIP)]
         if not content:  # an empty cell: its TAB line and what follows it
             return Span(self.tab + 1, self.tab + 1 + (1 if self.lines else 0))
         return Span(content[0] + 1, content[-1] + 1)
@@ -335,7 +336,7 @@ def _executors(cell: Cell, abbreviations: dict[str, str]) -> list[Executor]:
     out = []
     for item in split_list(text):
         by = bool(BY_AGREEMENT_RE.search(item))
-        name = re.sub(r"\s+", " ", BY_AGREEMENT_RE.sub(" ", item)).strip(" ,")
+        name = _SPACES.sub(" ", BY_AGREEMENT_RE.sub(" ", item)).strip(" ,")
         if name:
             out.append(Executor(raw=name, by_agreement=by, span=cell.span()))
     return out
