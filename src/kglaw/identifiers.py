@@ -18,6 +18,7 @@ short key made from their title, so that two different title-only citations do n
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import re
 import unicodedata
@@ -88,6 +89,7 @@ _ROMAN_RE = re.compile(r"^(?P<arabic>\d+(?:[/-]\d+)*)(?P<sep>[-\s]*)(?P<roman>[I
 _ROMAN_ONLY = re.compile(r"^[IVXLC]+$")
 
 
+@functools.lru_cache(maxsize=4096)  # pure, and asked for the same numbers again and again
 def normalize_number(raw: str) -> str:
     """The number of an act, as printed but with noise removed.
 

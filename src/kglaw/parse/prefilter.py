@@ -19,6 +19,7 @@ from __future__ import annotations
 import bisect
 import re
 from collections.abc import Iterator
+from itertools import accumulate
 
 __all__ = ["LineFinder", "finditer_from", "folded", "has_any", "lines_matching"]
 
@@ -117,20 +118,15 @@ class LineFinder:
 
     def __init__(self, lines: list[str]) -> None:
         self.text = "\n".join(lines)
+        self._lines = lines
         # a line holding a line feed would shift the numbering: then no line is ruled out
         self.valid = self.text.count("\n") == len(lines) - 1
         self._starts: list[int] | None = None
         self._low: str | None | bool = False  # False: not computed yet
 
     def _line_of(self, pos: int) -> int:
-        if self._starts is None:
-            starts = [0]
-            find = self.text.find
-            k = find("\n")
-            while k >= 0:
-                starts.append(k + 1)
-                k = find("\n", k + 1)
-            self._starts = starts
+        if self._starts is None:  # the offset of each line in the joined text
+            self._starts = list(accumulate([len(line) + 1 for line in self._lines], initial=0))
         return bisect.bisect_right(self._starts, pos) - 1
 
     def _find(self, text: str, words: tuple[str, ...]) -> list[int]:

@@ -76,7 +76,7 @@ def _joined(lines: list[str], start: int, end: int) -> tuple[str, list[int]]:
     """Lines ``start``–``end`` joined by single spaces, with the line index of every character."""
     text, owner = "", []
     for i in range(max(0, start), min(end, len(lines))):
-        part = re.sub(r"\s+", " ", lines[i].replace("\u00a0", " ")).strip()
+        part = " ".join(lines[i].split())  # whitespace runs (NBSP included) as single spaces, stripped
         if not part:
             continue
         if text:
