@@ -1,8 +1,8 @@
 """kglaw benchmarks: parse throughput, ingest end to end, saved queries (Oxigraph vs rdflib), SHACL
 validation (pySHACL vs the SPARQL path) and the lineage report of a deep chain.
 
-    python benchmarks/bench.py            # quick (< 10 minutes): ingest 1k and 10k, queries on 1M
-    python benchmarks/bench.py --full     # adds ingest of 100k, queries on 10M, pySHACL on 1M
+    python benchmarks/bench.py            # quick (< 10 minutes): ingest 1k twice, queries on 1M
+    python benchmarks/bench.py --full     # adds ingest of 10k and 100k, queries on 10M and rdflib, pySHACL on 1M
     python benchmarks/bench.py --sections parse,queries   # some sections only (merged into results)
 
 Each run merges its figures into ``benchmarks/results.json`` (one entry per section, with the command,
@@ -225,13 +225,30 @@ def bench_ingest(work: Path, full: bool) -> dict[str, Any]:
 # -- 3. saved queries on 1M and 10M triples -----------------------------------------------------------------
 
 
+def _code_key() -> str:
+    """A digest of what the build output depends on: kglaw's code, the ontology, authority and curated data."""
+    import hashlib
+
+    h = hashlib.sha256()
+    for d in ("src/kglaw", "ontology", "data/authority", "data/curated"):
+        for f in sorted((ROOT / d).rglob("*")):
+            if f.is_file() and f.suffix in (".py", ".ttl"):
+                h.update(str(f.relative_to(ROOT)).encode())
+                h.update(f.read_bytes())
+    return h.hexdigest()[:10]
+
+
 def legal_graph(work: Path, target: int, base_docs: int = 2500) -> Path:
     """N-Quads of about ``target`` triples: the build output of the synthetic corpus (and the seeds),
     replicated with disjoint act, provenance and source IRIs; agencies and reference graphs shared."""
-    out = work / f"graph-{target}-{base_docs}.nq"
+    key = _code_key()  # the graph is the build output of this code: a change of code builds it anew
+    for stale in work.glob(f"graph-*-{base_docs}*.n[qt]"):
+        if key not in stale.name:
+            stale.unlink()
+    out = work / f"graph-{target}-{base_docs}-{key}.nq"
     if out.exists():
         return out
-    base = work / ("graph-base.nq" if base_docs == 2500 else f"graph-base-{base_docs}.nq")
+    base = work / f"graph-base-{base_docs}-{key}.nq"
     if not base.exists():
         log(f"building the base graph (synthetic corpus of {base_docs} docs + seeds)")
         d = corpus(work, base_docs)

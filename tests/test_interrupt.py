@@ -196,3 +196,50 @@ def test_store_load_interrupted_holds_old_or_new_graph(
     if code == 0:
         assert state == "new"
     assert "Traceback" not in err, err
+
+
+# -- streaming ingest into a new store ---------------------------------------------------------------------
+
+
+@pytest.fixture(scope="module")
+def ingested_quads(trees, tmp_path_factory: pytest.TempPathFactory) -> list[bytes]:  # type: ignore[no-untyped-def]
+    store = tmp_path_factory.mktemp("ingest") / "store"
+    run("ingest", trees["new_raw"], "--store", store, "-q", "--no-validate")
+    return quads(store)
+
+
+@pytest.mark.parametrize("when", [0.5, 1.5, 3.0, "staging"])
+def test_ctrl_c_on_ingest_leaves_no_store_or_the_whole_store(
+    tmp_path: Path, trees, ingested_quads, when
+) -> None:  # type: ignore[no-untyped-def]
+    store = tmp_path / "store"
+    p = kglaw_process(
+        "ingest",
+        trees["new_raw"],
+        "--store",
+        store,
+        "-q",
+        "--no-validate",
+        "-j",
+        "2",
+        "--batch",
+        "4",
+        group=True,
+    )
+    if when == "staging":
+        interrupt_at = lambda: any(c.name.startswith(".") for c in tmp_path.iterdir())
+    else:
+        start = time.monotonic()
+        interrupt_at = lambda: time.monotonic() - start >= float(when)
+    while p.poll() is None and not interrupt_at():
+        time.sleep(0.005)
+    if p.poll() is None:
+        os.killpg(p.pid, signal.SIGINT)
+    _, err = p.communicate(timeout=120)
+    if store.exists():
+        assert quads(store) == ingested_quads, f"a partial store after SIGINT at {when}: {err}"
+        assert (tmp_path / "store.loaded").read_text() == "ingested"
+    if p.returncode != 0:
+        assert p.returncode == 130 and err == "kglaw: interrupted; outputs left as they were\n", err
+    leftovers = sorted(c.name for c in tmp_path.iterdir() if c.name not in ("store", "store.loaded"))
+    assert leftovers == [], f"left behind after SIGINT at {when}: {leftovers}"

@@ -13,7 +13,8 @@ it with ``kglaw build`` + ``kglaw load``) in three overlapping stages:
    Oxigraph's bulk loader into a staging directory that replaces the target only when everything,
    reference graphs and validation included, has succeeded: an interrupted or failed ingest leaves the
    old store (or none) in place. An existing store takes one transaction per batch instead, each
-   document's graph replacing the one of the same name.
+   document's graph replacing the one of the same name; an interrupted ingest into it keeps the batches
+   done so far (each whole), and running it again completes it.
 
 Bad files are warned about and counted; the batch goes on.
 """
@@ -158,6 +159,8 @@ def ingest_store(
     from .build import ActResolver, raw_files
 
     files = [str(f) for f in raw_files(paths)]
+    if not files:
+        raise KglawError(f"{', '.join(map(str, paths))}: no input files to ingest")
     jobs = max(1, jobs or os.cpu_count() or 1)
     result = IngestResult(files=len(files), fresh=_is_new(store_path))
     store_path.parent.mkdir(parents=True, exist_ok=True)
@@ -197,15 +200,20 @@ def ingest_store(
                 on_progress,
             )
         )
-        if staging is not None:
-            from .swap import swap_directory
-
-            t = time.perf_counter()
-            swap_directory(staging, store_path)
-            result.stages["swap"] = time.perf_counter() - t
         from .store import write_stamp
 
-        write_stamp(store_path, INGESTED)
+        if staging is None:
+            write_stamp(store_path, INGESTED)
+            return result
+        from .swap import swap_directory
+
+        t = time.perf_counter()
+        try:
+            swap_directory(staging, store_path)  # a Ctrl-C waits until the swap is done
+        finally:
+            if not staging.exists():  # the new store is in place: stamp it, even when interrupted
+                write_stamp(store_path, INGESTED)
+        result.stages["swap"] = time.perf_counter() - t
         return result
     finally:
         shutil.rmtree(scratch, ignore_errors=True)
