@@ -176,7 +176,7 @@ def ingest_store(
         resolver = ActResolver()
         pickles: list[str] = []
         with ProcessPoolExecutor(max_workers=jobs, initializer=_init_worker) as pool:
-            for r in _ordered(pool, _parse_batch, tasks):
+            for r in _ordered(pool, _parse_batch, tasks, ahead=2 * jobs):
                 pickles.append(r["path"])
                 result.documents += r["docs"]
                 result.bytes += r["bytes"]
@@ -221,12 +221,32 @@ def ingest_store(
             shutil.rmtree(staging, ignore_errors=True)
 
 
+_END = object()
+
+
 def _ordered(
-    pool: ProcessPoolExecutor, fn: Callable[[Any], dict[str, Any]], tasks: list[Any]
+    pool: ProcessPoolExecutor, fn: Callable[[Any], dict[str, Any]], tasks: list[Any], ahead: int
 ) -> Iterator[dict[str, Any]]:
-    """``pool.map`` in task order; on Ctrl-C the queued tasks are cancelled before the interrupt goes on."""
+    """``pool.map`` in task order with at most ``ahead`` tasks submitted and not yet consumed (the
+    workers' output waits on disk for the parent: a bounded window keeps that bounded too). On Ctrl-C the
+    queued tasks are cancelled before the interrupt goes on."""
+    from collections import deque
+
+    window: deque[Any] = deque()
+    todo = iter(tasks)
+
+    def submit_next() -> None:
+        task = next(todo, _END)
+        if task is not _END:
+            window.append(pool.submit(fn, task))
+
     try:
-        yield from pool.map(fn, tasks)
+        for _ in range(ahead):
+            submit_next()
+        while window:
+            done = window.popleft().result()
+            submit_next()
+            yield done
     except KeyboardInterrupt:
         pool.shutdown(wait=False, cancel_futures=True)
         raise
@@ -252,10 +272,13 @@ def _load(
     t1 = time.perf_counter()
     load_s = 0.0
     try:
+        # The parent's loading is the slowest stage (Oxigraph's loader, one core): it gets a core of its
+        # own, and the builders stay at most a few batches ahead of it.
+        builders = max(1, jobs - 1)
         with ProcessPoolExecutor(
-            max_workers=jobs, initializer=_init_worker, initargs=(str(resolver_path),)
+            max_workers=builders, initializer=_init_worker, initargs=(str(resolver_path),)
         ) as pool:
-            for r in _ordered(pool, _build_batch, pickles):
+            for r in _ordered(pool, _build_batch, pickles, ahead=builders + 2):
                 result.triples += r["triples"]
                 result.warnings.extend(r["warnings"])
                 result.errors.extend(r["errors"])
