@@ -32,6 +32,7 @@ from ..model import ActRef, Citation, Issuer, Provision
 from .dates import KK_MONTHS, parse_date
 from .issuers import resolve_issuer
 from .normalize import Joined
+from .prefilter import WordSearch, folded, has_any
 
 __all__ = [
     "BASIS_TRIGGER",
@@ -112,25 +113,7 @@ _NOUN_STARTS = (
 def _nouns(t: str, lo: int, hi: int) -> Iterator[re.Match[str]]:
     """``_NOUN.finditer(t, lo, hi)``, trying the pattern only where one of :data:`_NOUN_STARTS` begins
     (found by substring search in the lowercased text, much faster than the pattern's own scan)."""
-    low = t[lo:hi].lower()
-    if len(low) != hi - lo:  # lowercasing changed the length ("İ"): offsets would not match
-        yield from _NOUN.finditer(t, lo, hi)
-        return
-    starts: list[int] = []
-    for w in _NOUN_STARTS:
-        k = low.find(w)
-        while k >= 0:
-            starts.append(lo + k)
-            k = low.find(w, k + 1)
-    starts.sort()
-    pos = lo
-    for k in starts:
-        if k < pos:
-            continue
-        m = _NOUN.match(t, k, hi)
-        if m is not None:
-            yield m
-            pos = m.end()
+    return WordSearch(_NOUN, t, _NOUN_STARTS, fold=True, lo=lo, hi=hi).finditer()
 
 
 _KK_TYPE = {
@@ -1075,6 +1058,23 @@ _KK_PIN_UNIT_RE = re.compile(
 _KK_ONE = rf"(?:{_KK_PIN_NUMS})\.?\)?\s*-?\s*(?:{_KK_PIN_WORD})[{_L}]*"
 # Kazakh chains units outermost first, each in the genitive but the last: "610-бабы 1-тармағының 3) тармақшасы"
 _KK_PIN_CHAIN = re.compile(rf"(?<![\w.-]){_KK_ONE}(?:\s+{_KK_ONE}){{0,4}}", re.IGNORECASE)
+# Every match of _KK_PIN_CHAIN holds one of these words (lowercased); every match of _RU_PIN_CHAIN begins
+# with one of _RU_PIN_STARTS (its unit words, lowercased).
+_KK_PIN_WORDS = ("тармақ", "тармағ", "бап", "баб", "бөлік", "бөліг", "тарау", "бөлім", "параграф", "абзац")
+_RU_PIN_STARTS = (
+    "подпункт",
+    "пункт",
+    "стать",
+    "част",
+    "глав",
+    "раздел",
+    "параграф",
+    "абзац",
+    "пп.",
+    "п.",
+    "ст.",
+    "ч.",
+)
 _RU_PIN_NUMS = rf"{_PN}\)?(?:\s*(?:,|и)\s*{_PN}\)?)*"
 _RU_PIN_WORD = r"подпункт|пункт|стать|част|глав|раздел|параграф|абзац|пп\.|п\.|ст\.|ч\."
 # "статьей 27", "пунктом 3", "подпункт 3)", "пунктов 1 и 2", "п. 3 ст. 54"
@@ -1436,8 +1436,11 @@ def _bare_citations(
     in_taken = _Spans(taken)
     known = sorted(found, key=lambda x: x[0])  # citations so far, by position (bare ones join in order)
     known_at = [pos for pos, _ in known]
-    chains: list[tuple[re.Match[str], str]] = [(m, "kk") for m in _KK_PIN_CHAIN.finditer(t)]
-    chains += [(m, "ru") for m in _RU_PIN_CHAIN.finditer(t)]
+    # (a text without a Kazakh unit word has no Kazakh chain; a Russian chain begins with its unit word)
+    chains: list[tuple[re.Match[str], str]] = []
+    if has_any(folded(t), _KK_PIN_WORDS):
+        chains += [(m, "kk") for m in _KK_PIN_CHAIN.finditer(t)]
+    chains += [(m, "ru") for m in WordSearch(_RU_PIN_CHAIN, t, _RU_PIN_STARTS, fold=True).finditer()]
     chains.sort(key=lambda c: c[0].start())
     last_end = -1
     for m, lang in chains:
@@ -1644,7 +1647,10 @@ def find_conventions(j: Joined) -> list[RefHit]:
     """
     t = j.text
     hits: list[RefHit] = []
-    for m in _KK_INTL.finditer(t):
+    # each pattern is tried only where its words begin (see prefilter.WordSearch); the Russian one's
+    # second alternative ("Марракешский договор") needs "договор", without which only the first can match
+    low = folded(t)
+    for m in WordSearch(_KK_INTL, t, ("конвенция", "шарт", "пакт", "хартия"), fold=True).finditer():
         case = _kk_case(m.group("suf"))
         if case is None:
             continue
@@ -1655,7 +1661,12 @@ def find_conventions(j: Joined) -> list[RefHit]:
         hits.append(
             _intl_hit(j, _KK_INTL_TYPE[m.group("stem").lower()], title, "kk", start, m.start(), m.end(), case)
         )
-    for m in _RU_INTL.finditer(t):
+    ru_matches = (
+        WordSearch(_RU_INTL, t, ("конвенци",), fold=True).finditer()
+        if low is not None and "договор" not in low
+        else _RU_INTL.finditer(t)
+    )
+    for m in ru_matches:
         type_, title, end = _ru_intl_title(m)
         if type_ == "convention" and len(title.split()) < 3:
             continue

@@ -25,6 +25,7 @@ from .citations import DATE, RefHit, clean_number, find_refs, merge_refs
 from .dates import parse_date
 from .issuers import resolve_issuer
 from .normalize import Joined
+from .prefilter import WordSearch
 
 __all__ = ["EFFECTIVE", "Note", "find_notes"]
 
@@ -32,6 +33,8 @@ _MARK = re.compile(
     r"(?P<mark>Ескерту|Ескертпе|Сноска|РҚАО\s+ескертпесі|ЗҚАИ\s+ескертпесі|РЦПИ|ИЗПИ)\s*[.:]?\s*|"
     r"(?P<bare>(?<![\w-])(?:Күші\s+жойылды\s*[-–—]|[Уу]тратил[оаи]?\s+силу\s+(?=[А-Яа-я]+(?:ом|ем|ием)\b)))"
 )
+# Every match of _MARK begins with one of these (as written: _MARK is case-sensitive).
+_MARK_STARTS = ("Ескерт", "Сноска", "РҚАО", "ЗҚАИ", "РЦПИ", "ИЗПИ", "Күші", "Утратил", "утратил")
 _MARK_STRONG = re.compile(r"(?:Ескерту|Ескертпе|Сноска)\s*[.:]|Күші\s+жойылды\s*[-–—]")
 _REPEAL_KK = re.compile(
     r"^(?:(?:Шешімнің|Қаулының|Бұйрықтың|Жарлықтың|Заңның|Өкімнің)\s+)?[Кк]үші\s+жойылды\b"
@@ -123,8 +126,9 @@ def find_notes(j: Joined, context: Issuer | None = None, lo: int = 0, hi: int | 
     hi = len(t) if hi is None else hi
     notes: list[Note] = []
     pos = lo
+    marks = WordSearch(_MARK, t, _MARK_STARTS, lo=lo, hi=hi)
     while True:
-        m = _MARK.search(t, pos, hi)
+        m = marks.search(pos)
         if not m:
             break
         body_start = m.end() if m.group("mark") else m.start()

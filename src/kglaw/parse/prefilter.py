@@ -21,7 +21,7 @@ import re
 from collections.abc import Iterator
 from itertools import accumulate
 
-__all__ = ["LineFinder", "finditer_from", "folded", "has_any", "lines_matching"]
+__all__ = ["LineFinder", "WordSearch", "finditer_from", "folded", "has_any", "lines_matching"]
 
 # re._casefix._EXTRA_CASES for Cyrillic: the "rounded ve", "long-legged de", "narrow o", "wide es",
 # "tall te", "three-legged te", "tall hard sign", "tall yat" and "unblended uk" that re folds into
@@ -81,6 +81,76 @@ def finditer_from(
             continue
         yield m
         pos = m.end() if m.end() > k else k + 1  # (an empty match is outside the contract)
+
+
+class WordSearch:
+    """``rx.search(text, pos, hi)`` and ``rx.finditer(text, lo, hi)`` for a pattern ``rx`` that never
+    matches the empty string and whose every match *begins* with one of ``words``: the pattern is tried
+    only where a word occurs (found by substring search), not at every position.
+
+    With ``fold`` the words are lowercase and looked for in the lowercased text (see :func:`folded`;
+    for a case-insensitive pattern, or as a wider net for a case-sensitive one); when that text cannot
+    be used (a letter ``re`` folds beyond ``str.lower()``, or lowercasing changed its length) every
+    position is tried, as ``re`` does.
+
+    >>> ws = WordSearch(re.compile(r"(?i)статья\\s+\\d+"), "Статья 5 и статья 7", ("статья",), fold=True)
+    >>> [m.group(0) for m in ws.finditer()], ws.search(1).group(0)
+    (['Статья 5', 'статья 7'], 'статья 7')
+    """
+
+    def __init__(
+        self,
+        rx: re.Pattern[str],
+        text: str,
+        words: tuple[str, ...],
+        *,
+        fold: bool = False,
+        lo: int = 0,
+        hi: int | None = None,
+    ) -> None:
+        self.rx, self.text, self.lo = rx, text, lo
+        self.hi = len(text) if hi is None else hi
+        hay: str | None = text
+        if fold:
+            hay = folded(text)
+            if hay is not None and len(hay) != len(text):
+                hay = None
+        self.starts: list[int] | None = None
+        if hay is not None:
+            starts: list[int] = []
+            for w in words:
+                k = hay.find(w, lo, self.hi)
+                while k >= 0:
+                    starts.append(k)
+                    k = hay.find(w, k + 1, self.hi)
+            starts.sort()
+            self.starts = starts
+
+    def search(self, pos: int) -> re.Match[str] | None:
+        """``rx.search(text, pos, hi)``, for ``pos`` ≥ ``lo``."""
+        if self.starts is None:
+            return self.rx.search(self.text, pos, self.hi)
+        match, text, hi = self.rx.match, self.text, self.hi
+        for k in self.starts[bisect.bisect_left(self.starts, pos) :]:
+            m = match(text, k, hi)
+            if m is not None:
+                return m
+        return None
+
+    def finditer(self) -> Iterator[re.Match[str]]:
+        """``rx.finditer(text, lo, hi)``."""
+        if self.starts is None:
+            yield from self.rx.finditer(self.text, self.lo, self.hi)
+            return
+        pos = self.lo
+        match, text, hi = self.rx.match, self.text, self.hi
+        for k in self.starts:
+            if k < pos:
+                continue
+            m = match(text, k, hi)
+            if m is not None:
+                yield m
+                pos = m.end() if m.end() > k else k + 1  # (an empty match is outside the contract)
 
 
 def lines_matching(rx: re.Pattern[str], text: str) -> set[int]:
