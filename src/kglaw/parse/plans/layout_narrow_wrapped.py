@@ -27,6 +27,7 @@ General rules this module encodes, none tied to a file:
 
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import dataclass, field
 from typing import Any
@@ -68,6 +69,15 @@ TEXT_ROLES = ("name", "form")
 _GOVERNING = {"в", "во", "на", "для", "к", "ко", "от", "из", "и", "или", "через", "және", "мен", "немесе"}
 
 
+_GAPS = re.compile(r" {2,}")
+_WHITESPACE = re.compile(r"\s+")
+_SPACE_BEFORE_PUNCT = re.compile(r"\s+([,.;:)])")
+_SPACE_AFTER_BRACKET = re.compile(r"\(\s+")
+
+
+# Pure, and the table reader joins the same lines again and again (every tail of a piece is tried as
+# the cost cell): each line is collapsed once.
+@functools.lru_cache(maxsize=16384)
 def collapse_spaced(line: str) -> str:
     """Undo letter-spacing in one narrow-cell line, keeping one trailing space when the line had one.
 
@@ -78,7 +88,7 @@ def collapse_spaced(line: str) -> str:
     """
     body = line.strip(" \u00a0")
     trail = " " if line.rstrip(" \u00a0") != line.rstrip("\n") and line.endswith((" ", "\u00a0")) else ""
-    chunks = re.split(r" {2,}", body)
+    chunks = _GAPS.split(body)
     out = []
     for c in chunks:
         if _SPACED_CHUNK.match(c) and len(c) >= 3:
@@ -101,6 +111,17 @@ def join_cell_lines(lines: list[str], vocabulary: set[str] | None = None) -> str
     >>> join_cell_lines(["бойынша", "өзгерісте", "р мен "], {"бойынша", "өзгерістер", "мен"})
     'бойынша өзгерістер мен'
     """
+    if not vocabulary:  # without one, a pure function of the lines: cached (see collapse_spaced)
+        return _join_plain(tuple(lines))
+    return _join(lines, vocabulary)
+
+
+@functools.lru_cache(maxsize=16384)
+def _join_plain(lines: tuple[str, ...]) -> str:
+    return _join(lines, None)
+
+
+def _join(lines: list[str] | tuple[str, ...], vocabulary: set[str] | None) -> str:
     pieces: list[str] = []
     for raw in lines:
         if not raw.strip():
@@ -114,9 +135,9 @@ def join_cell_lines(lines: list[str], vocabulary: set[str] | None = None) -> str
         if out and not out.endswith(" ") and vocabulary and _separate(out, pieces[k:], vocabulary):
             out += " "
         out += piece
-    text = re.sub(r"\s+", " ", out).strip()
-    text = re.sub(r"\s+([,.;:)])", r"\1", text)
-    text = re.sub(r"\(\s+", "(", text)
+    text = _WHITESPACE.sub(" ", out).strip()
+    text = _SPACE_BEFORE_PUNCT.sub(r"\1", text)
+    text = _SPACE_AFTER_BRACKET.sub("(", text)
     return text
 
 
