@@ -37,7 +37,7 @@ from ..model import ActRef, AmendmentOperation, Document, Issuer, Provision, Spa
 from .citations import find_refs
 from .dates import find_dates
 from .normalize import Joined, join_lines
-from .prefilter import folded, has_any
+from .prefilter import WordSearch, folded, has_any
 from .provisions import RANK, find_units, merge_paths, parse_provision
 
 __all__ = [
@@ -142,6 +142,8 @@ def repair_trailing_units(lines: list[str]) -> list[str]:
 
 _OPEN = "«“„"
 _CLOSE = "»”"
+# The only characters the quote readers act on: they visit these, not every character of the text.
+_QUOTE_CHAR = re.compile('["«“„»”]')
 
 
 def _quote_pairs(text: str) -> list[tuple[int, int]]:
@@ -153,7 +155,9 @@ def _quote_pairs(text: str) -> list[tuple[int, int]]:
     """
     pairs: list[tuple[int, int]] = []
     stack: list[int] = []
-    for i, ch in enumerate(text):
+    for m in _QUOTE_CHAR.finditer(text):
+        i = m.start()
+        ch = text[i]
         if ch == "“" and stack and text[stack[-1]] == "„":  # „…“, the Russian inner quotes
             s = stack.pop()
             if not stack:
@@ -183,7 +187,9 @@ def _quote_pairs(text: str) -> list[tuple[int, int]]:
 def _quote_open_at_end(text: str) -> bool:
     """A quotation is open at the end of ``text`` (so a colon there belongs to quoted words)."""
     stack: list[str] = []
-    for i, ch in enumerate(text):
+    for m in _QUOTE_CHAR.finditer(text):
+        i = m.start()
+        ch = text[i]
         if ch == "“" and stack and stack[-1] == "„":
             stack.pop()
         elif ch in _OPEN:
@@ -732,14 +738,29 @@ _TRIGGER_WORDS = (
 )
 
 
+# The words every match of each of _TRIGGERS begins with (lowercased), for prefilter.WordSearch.
+_TRIGGER_STARTS: tuple[tuple[re.Pattern[str], tuple[str, ...]], ...] = (
+    (_INTRO, ("енгізілсін", "внести")),
+    (_REPEAL_ACT, ("күші", "признать")),
+    (_SUBST, ("мынадай", "жаңа", "редакцияда", "изложить")),
+    (_INSERT, ("толықтырылсын", "дополнить")),
+    (_DELETE, ("алып", "исключить")),
+    (_RENUM, ("болып", "считать")),
+    (_REPLACE, ("ауыстырылсын", "заменить")),
+    (_REPEALED_LIST_HEADING, ("күші", "утративших", "утрачивающих")),
+)
+
+
 def _may_amend(lines: list[str]) -> bool:
     """Whether the text holds any word an instruction or an amending block needs (a cheap gate: most
     acts amend nothing, and reading every clause of them is the parser's largest cost). The keyword
-    test (:mod:`.prefilter`) only spares the regular expressions a text none of them can match."""
+    test and the word search (:mod:`.prefilter`) only spare the regular expressions positions where
+    none of them can match."""
     text = " ".join(lines)
-    if not has_any(folded(text), _TRIGGER_WORDS):
+    low = folded(text)
+    if not has_any(low, _TRIGGER_WORDS):
         return False
-    return any(p.search(text) for p in _TRIGGERS)
+    return any(WordSearch(p, text, starts, fold=True, low=low).search(0) for p, starts in _TRIGGER_STARTS)
 
 
 def parse_operations(lines: list[str], doc: Document) -> list[AmendmentOperation]:

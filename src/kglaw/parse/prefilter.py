@@ -107,12 +107,13 @@ class WordSearch:
         fold: bool = False,
         lo: int = 0,
         hi: int | None = None,
+        low: str | None = None,
     ) -> None:
         self.rx, self.text, self.lo = rx, text, lo
         self.hi = len(text) if hi is None else hi
         hay: str | None = text
         if fold:
-            hay = folded(text)
+            hay = low if low is not None else folded(text)  # ``low``: the caller's folded(text)
             if hay is not None and len(hay) != len(text):
                 hay = None
         self.starts: list[int] | None = None
