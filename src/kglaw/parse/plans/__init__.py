@@ -28,8 +28,10 @@ not raised. Only :class:`~kglaw.errors.KglawError` ever escapes.
 
 from __future__ import annotations
 
+import bisect
 import importlib
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from types import ModuleType
 from typing import Any
@@ -169,6 +171,9 @@ _PLAN_HEADING_WORDS = ("шаралар", "қимыл", "план")
 _STAMP_WORDS = ("ЕКІТІЛГЕН", "екітілген", "ТВЕРЖДЕН", "твержден", "қосымша", "Приложение")
 # Every match of PASSPORT_HEADING_RE holds one of these (lowercased).
 _PASSPORT_WORDS = ("паспорт", "төлқұжаты")
+# Every match of LEGEND_HEADING_RE, and of NOTE_RE, holds one of these (lowercased).
+_LEGEND_WORDS = ("аббревиатур", "қысқартулар", "сокращени")
+_NOTE_WORDS = ("ескерт", "примечани")
 
 
 def find_plan_headings(lines: list[str], finder: LineFinder | None = None) -> list[tuple[int, int]]:
@@ -311,9 +316,8 @@ class _Region:
     end: int = 0
 
 
-def _regions(lines: list[str]) -> list[_Region]:
+def _regions(lines: list[str], finder: LineFinder) -> list[_Region]:
     regions: list[_Region] = []
-    finder = LineFinder(lines)
     for p in _passports(lines, finder):
         regions.append(_Region(passport=p))
     for h in find_plan_headings(lines, finder):
@@ -367,8 +371,9 @@ def _parse_plans(lines: list[str], doc: Document, raw_lines: list[str] | None) -
     programmes: list[Programme] = []
     language = _language(lines, doc)
     used_keys: set[str] = set()
-    for region in _regions(lines):
-        prog = _programme(lines, doc, region, language, raw_lines)
+    finder = LineFinder(lines)
+    for region in _regions(lines, finder):
+        prog = _programme(lines, doc, region, language, raw_lines, finder)
         if prog is None:
             continue
         key = prog.kind
@@ -383,8 +388,16 @@ def _parse_plans(lines: list[str], doc: Document, raw_lines: list[str] | None) -
 
 
 def _programme(
-    lines: list[str], doc: Document, region: _Region, language: str | None, raw_lines: list[str] | None
+    lines: list[str],
+    doc: Document,
+    region: _Region,
+    language: str | None,
+    raw_lines: list[str] | None,
+    finder: LineFinder,
 ) -> Programme | None:
+    # the lines that may hold a legend heading or a note (no other line can match their patterns)
+    legends = finder.lines_with_folded(_LEGEND_WORDS)
+    notes_or_legends = finder.lines_with_folded(_NOTE_WORDS + _LEGEND_WORDS)
     warnings: list[Warning_] = []
     passport_fields: list[Any] = []
     passport_end = region.start
@@ -402,7 +415,7 @@ def _programme(
     if region.heading is not None:
         t_start = region.heading[1] + 1
         t_end = region.end
-        for i in range(t_start, region.end):
+        for i in _within(notes_or_legends, t_start, region.end):
             if NOTE_RE.match(lines[i]) or LEGEND_HEADING_RE.search(lines[i]):
                 t_end = i
                 break
@@ -468,7 +481,7 @@ def _programme(
 
     # Abbreviation legend: under its own heading, else right after the table.
     legend: dict[str, str] = {}
-    for i in range(region.start, region.end):
+    for i in _within(legends, region.start, region.end):
         if LEGEND_HEADING_RE.search(lines[i]) and len(lines[i].strip()) < 120:
             legend, _ = parse_abbreviation_legend(lines, i + 1, region.end, headed=True)
             if legend:
@@ -538,6 +551,14 @@ def _programme(
     prog.succeeds = find_predecessors(lines, region.start, prose_end, doc, language)
     doc.warnings.extend(warnings)
     return prog
+
+
+def _within(candidates: list[int] | None, start: int, end: int) -> Iterable[int]:
+    """The indices in ``start``–``end`` (exclusive) among ``candidates`` (sorted), or all of them when
+    there are no candidates to go by (None)."""
+    if candidates is None:
+        return range(start, end)
+    return candidates[bisect.bisect_left(candidates, start) : bisect.bisect_left(candidates, end)]
 
 
 def _check_numbering(measures: list[Measure]) -> list[Warning_]:
