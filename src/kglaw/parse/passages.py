@@ -33,6 +33,7 @@ sections, and flattened table fragments (runs of very short lines), give no pass
 
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import dataclass
 
@@ -159,10 +160,6 @@ def _mark(skip: list[bool], span: Span | None) -> None:
 # ------------------------------------------------------------------------------------ layout → blocks
 
 
-def _indent(line: str) -> int:
-    return len(line) - len(line.lstrip(" \t"))
-
-
 def _blocks(lines: list[str], raw_lines: list[str] | None, skip: list[bool]) -> list[_Block]:
     n = len(lines)
     blank = [not line.strip() or skip[i] for i, line in enumerate(lines)]
@@ -170,9 +167,9 @@ def _blocks(lines: list[str], raw_lines: list[str] | None, skip: list[bool]) -> 
     if not content:
         return []
     raw = raw_lines if raw_lines is not None and len(raw_lines) == n else None
-    cell_mark = [bool(raw is not None and "\t" in raw[i]) for i in range(n)]
+    cell_mark = ["\t" in r for r in raw] if raw is not None else [False] * n
     # Indentation marks paragraphs only where some lines are indented and most are not all.
-    indented = [_indent(lines[i]) >= 3 for i in range(n)]
+    indented = [len(line) - len(line.lstrip(" \t")) >= 3 for line in lines]
     share = sum(indented[i] for i in content) / len(content)
     indent_mode = 0.03 <= share <= 0.9
     # Double spacing (PDF copies): most lines are followed by exactly one blank line and more text.
@@ -270,6 +267,7 @@ def _breaks(
     return False
 
 
+@functools.lru_cache(maxsize=4096)  # pure; asked of each line twice (as the line and as the one before)
 def _is_reco_line(text: str) -> bool:
     return text[:1].isupper() and len(text.split()) <= 4 and _RECO_TAIL.search(text) is not None
 
@@ -277,6 +275,7 @@ def _is_reco_line(text: str) -> bool:
 # ------------------------------------------------------------------------------------ blocks → passages
 
 
+@functools.lru_cache(maxsize=4096)  # pure; asked of each line twice (as the line and as the one before)
 def _heading_kind(text: str) -> str | None:
     """The kind of a structural or numbered heading line, else None."""
     first = text[:1]
