@@ -35,7 +35,7 @@ from .decode import decode_bytes
 from .header import ENACTING, Header, read_header
 from .normalize import Joined, join_lines, normalize_text
 from .notes import find_notes
-from .prefilter import LineFinder
+from .prefilter import LineFinder, folded, has_any
 
 __all__ = ["detect_language", "parse_bytes", "parse_file", "parse_text", "read_changes"]
 
@@ -102,6 +102,29 @@ _LIST_REPEAL_KK = re.compile(
 _APPENDIX_LIST = re.compile(
     r"(?:күші\s+жойылған\s+(?:деп\s+танылған\s+)?[^.]{0,120}?тізбесі|[Пп]еречень\s+утративших\s+силу[^.]{0,200})"
 )
+# The patterns read_changes builds from the two above (compiled once, not at every reference).
+_REPEAL_KK_AFTER = re.compile(r"^\s*(?:\([^()]{0,200}\)\s*)?[^.;()]{0,40}?(?:" + _REPEAL_KK.pattern + ")")
+_REPEAL_RU_BEFORE = re.compile(r"(?:" + _REPEAL_RU.pattern + r")\s*(?:[^.;:]{0,40})$", re.IGNORECASE)
+_LOC_PREPOSITION_RU = re.compile(r"(?:^|\s)[Вв]\s+$")
+_REPEAL_LIST_KK = re.compile(r"(?:" + _REPEAL_KK.pattern + r")\s*:")
+_REPEAL_LIST_RU = re.compile(r"(?:" + _REPEAL_RU.pattern + r")[^.;:]{0,120}:", re.IGNORECASE)
+_NEXT_POINT = re.compile(r"\s\d{1,2}\.\s+[А-ЯӘІҢҒҮҰҚӨҺ]")
+_REPEAL_BY_APPENDIX = re.compile(
+    r"(?:қосымшаға\s+сәйкес|согласно\s+приложению)[^.]{0,200}?(?:"
+    + _REPEAL_KK.pattern
+    + "|"
+    + _REPEAL_RU.pattern
+    + ")"
+    r"|(?:"
+    + _REPEAL_KK.pattern
+    + "|"
+    + _REPEAL_RU.pattern
+    + r")[^.]{0,200}?(?:қосымшаға\s+сәйкес|согласно\s+приложению)",
+    re.IGNORECASE,
+)
+# Every match of _REPEAL_BY_APPENDIX holds a word of each of these (lowercased).
+_APPENDIX_WORDS = ("қосымшаға", "согласно")
+_REPEAL_WORDS = ("жойылды", "жойған", "утратившим")
 _PASSPORT_BASIS = re.compile(
     r"Әзірлеу\s+үшін\s+негіз(?:деме)?|[Әә]зірлеудің\s+негізі|Әзірлеуге\s+негіз|Основани[ея]\s+для\s+разработки|"
     r"Основание\s+разработки",
@@ -351,21 +374,10 @@ def read_changes(j: Joined, hits: list[RefHit], h: Header, op_end: int) -> tuple
         if x.lang == "ru" and _AMEND_BEFORE_RU.search(t[max(0, x.start - 60) : x.start]):
             amends.append(x)
             continue
-        if (
-            x.lang == "kk"
-            and x.case in ("gen", "nom")
-            and re.match(
-                r"^\s*(?:\([^()]{0,200}\)\s*)?[^.;()]{0,40}?(?:" + _REPEAL_KK.pattern + ")",
-                t[x.end : x.end + 260],
-            )
-        ):
+        if x.lang == "kk" and x.case in ("gen", "nom") and _REPEAL_KK_AFTER.match(t[x.end : x.end + 260]):
             repeals.append(x)
             continue
-        if x.lang == "ru" and re.search(
-            r"(?:" + _REPEAL_RU.pattern + r")\s*(?:[^.;:]{0,40})$",
-            t[max(0, x.start - 120) : x.start],
-            re.IGNORECASE,
-        ):
+        if x.lang == "ru" and _REPEAL_RU_BEFORE.search(t[max(0, x.start - 120) : x.start]):
             repeals.append(x)
             continue
     # An amending act whose changes sit in an appendix ("… кейбір шешімдеріне енгізілетін өзгерістер",
@@ -382,32 +394,23 @@ def read_changes(j: Joined, hits: list[RefHit], h: Header, op_end: int) -> tuple
                 and _COLON_AFTER.match(after)
                 or x.lang == "ru"
                 and x.case == "loc"
-                and re.search(r"(?:^|\s)[Вв]\s+$", t[max(0, x.start - 4) : x.start])
+                and _LOC_PREPOSITION_RU.search(t[max(0, x.start - 4) : x.start])
                 and _COLON_AFTER.match(after)
             ):
                 amends.append(x)
     # numbered lists of repealed acts after a colon
-    for m in list(re.finditer(r"(?:" + _REPEAL_KK.pattern + r")\s*:", t[zone_lo:op_end])) + list(
-        re.finditer(r"(?:" + _REPEAL_RU.pattern + r")[^.;:]{0,120}:", t[zone_lo:op_end], re.IGNORECASE)
-    ):
+    zone = t[zone_lo:op_end]
+    low = folded(zone)
+    for m in list(_REPEAL_LIST_KK.finditer(zone)) + list(_REPEAL_LIST_RU.finditer(zone)):
         lo = zone_lo + m.end()
-        nxt = re.search(r"\s\d{1,2}\.\s+[А-ЯӘІҢҒҮҰҚӨҺ]", t[lo:op_end])
+        nxt = _NEXT_POINT.search(t[lo:op_end])
         hi = lo + nxt.start() if nxt else min(op_end, lo + 4000)
         repeals.extend(x for x in hits if lo <= x.start < hi and x not in repeals and x not in amends)
     # "қосымшаға сәйкес … күші жойылды деп танылсын" / "согласно приложению": the list sits in the appendix
-    if re.search(
-        r"(?:қосымшаға\s+сәйкес|согласно\s+приложению)[^.]{0,200}?(?:"
-        + _REPEAL_KK.pattern
-        + "|"
-        + _REPEAL_RU.pattern
-        + ")"
-        r"|(?:"
-        + _REPEAL_KK.pattern
-        + "|"
-        + _REPEAL_RU.pattern
-        + r")[^.]{0,200}?(?:қосымшаға\s+сәйкес|согласно\s+приложению)",
-        t[zone_lo:op_end],
-        re.IGNORECASE,
+    if (
+        has_any(low, _APPENDIX_WORDS)  # (necessary conditions of the pattern, see above)
+        and has_any(low, _REPEAL_WORDS)
+        and _REPEAL_BY_APPENDIX.search(zone)
     ):
         ap = _APPENDIX_LIST.search(t, op_end)
         if ap:
