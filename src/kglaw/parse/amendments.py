@@ -702,8 +702,11 @@ def _ru_doc_ref(skel: str) -> tuple[str, str | None, int, int] | None:
     return _doc_kind(m), title, m.start(), m.end()
 
 
+_KK_LETTER = re.compile(r"[әіңғүұқөһ]", re.IGNORECASE)
+
+
 def _lang_of(text: str) -> str:
-    return "kk" if re.search(r"[әіңғүұқөһ]", text, re.IGNORECASE) else "ru"
+    return "kk" if _KK_LETTER.search(text) else "ru"
 
 
 def _strip_citation(skel: str) -> str:

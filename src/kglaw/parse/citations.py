@@ -299,6 +299,17 @@ BASIS_TRIGGER = re.compile(
 _OPEN = "«„"
 _CLOSE = "»”"
 
+# Patterns of the helpers below, compiled once (they run for every reference).
+_SPACE_RUN = re.compile(r"\s+")
+_NON_WORD = re.compile(r"[\W_]+")
+_ANY_QUOTE = re.compile('["“”„«»]')
+_CLOSING_QUOTE = re.compile("[»”]")
+_OPENING_QUOTE = re.compile("[«„“]")
+_ACTING = re.compile(r"\s*и\.\s?о\.\s*")
+_LETTER_FIRST = re.compile(rf"^[{_U}{_L}]")
+_STATE_ONLY = re.compile(r"(?:Қазақстан\s+Республикасы(?:ның)?|Республики\s+Казахстан|Қазақстан|РК|ҚР)")
+_KK_STATE_WORD = re.compile("Қазақстан|ҚР")
+
 
 @dataclass
 class RefHit:
@@ -324,13 +335,13 @@ def clean_title(raw: str) -> str:
     >>> clean_title('«О правовых актах»')
     'О правовых актах'
     """
-    s = re.sub(r"\s+", " ", raw).strip()
-    if len(s) > 2 and s[0] in '"“„«' and s[-1] in '"”“»' and not re.search('["“”„«»]', s[1:-1]):
+    s = _SPACE_RUN.sub(" ", raw).strip()
+    if len(s) > 2 and s[0] in '"“„«' and s[-1] in '"”“»' and not _ANY_QUOTE.search(s[1:-1]):
         s = s[1:-1].strip()
     # a quote left alone at either end (its pair was cut off with a hyperlink) is dropped
-    if s[:1] in '"“„«' and s.count(s[0]) == 1 and not re.search("[»”]", s):
+    if s[:1] in '"“„«' and s.count(s[0]) == 1 and not _CLOSING_QUOTE.search(s):
         s = s[1:]
-    if s[-1:] in '"”»' and s.count(s[-1]) == 1 and not re.search("[«„“]", s):
+    if s[-1:] in '"”»' and s.count(s[-1]) == 1 and not _OPENING_QUOTE.search(s):
         s = s[:-1]
     return s.strip(" ,;:")
 
@@ -519,7 +530,7 @@ def _ru_issuer_after(t: str, start: int) -> tuple[int, str] | None:
     """The Russian issuer phrase right after the noun (genitive), up to ``от``, ``№``, a quote or a stop."""
     tail = t[start : start + 220]
     # "исполняющего обязанности" written "и.о." / "и. о.": its dots do not end the phrase
-    io = re.match(r"\s*и\.\s?о\.\s*", tail)
+    io = _ACTING.match(tail)
     skip = io.end() if io else 0
     stop = _RU_ISSUER_STOP.search(tail, skip)
     chunk = tail[: stop.start()] if stop else tail
@@ -527,22 +538,18 @@ def _ru_issuer_after(t: str, start: int) -> tuple[int, str] | None:
     if not phrase or len(phrase) > 200 or not _RU_BODY_WORD.search(phrase) or _NOUN.search(phrase):
         return None
     # the phrase must open with a genitive word, not start a new sentence
-    if not re.match(rf"^[{_U}{_L}]", phrase):
+    if not _LETTER_FIRST.match(phrase):
         return None
     return (start + len(chunk.rstrip(" ,")) + (len(chunk) - len(chunk.lstrip())) * 0, phrase)
 
 
 def _default_issuer(type_: str | None, phrase: str | None, context: Issuer | None) -> Issuer | None:
     if phrase:
-        if re.fullmatch(
-            r"(?:Қазақстан\s+Республикасы(?:ның)?|Республики\s+Казахстан|Қазақстан|РК|ҚР)", phrase.strip()
-        ):
+        if _STATE_ONLY.fullmatch(phrase.strip()):
             if type_ in ("law", "code", "constitution"):
                 # The text names only the Republic: the key is the state ("rk", as in …/law/rk/…); the
                 # agency that passed it is Parliament (Constitution, art. 61), see jsonout.
-                label = (
-                    "Қазақстан Республикасы" if re.search("Қазақстан|ҚР", phrase) else "Республика Казахстан"
-                )
+                label = "Қазақстан Республикасы" if _KK_STATE_WORD.search(phrase) else "Республика Казахстан"
                 return Issuer(key="rk", label=label, kind="state", level="republican")
             if type_ == "decree":
                 return Issuer(key="president", label=None, kind="president", level="republican")
@@ -950,7 +957,7 @@ def ref_key(ref: ActRef) -> tuple[str | None, ...]:
             ref.date.isoformat() if ref.date else None,
             ref.number,
         )
-    return (ref.type, None, None, None, re.sub(r"[\W_]+", "", (ref.title or "").lower()))
+    return (ref.type, None, None, None, _NON_WORD.sub("", (ref.title or "").lower()))
 
 
 def same_act(a: ActRef, b: ActRef) -> bool:
@@ -958,8 +965,8 @@ def same_act(a: ActRef, b: ActRef) -> bool:
     missing on one side), or, when neither is dated nor numbered, the same title and type."""
     if a.type and b.type and a.type != b.type:
         return False
-    ta = re.sub(r"[\W_]+", "", (a.title or "").lower())
-    tb = re.sub(r"[\W_]+", "", (b.title or "").lower())
+    ta = _NON_WORD.sub("", (a.title or "").lower())
+    tb = _NON_WORD.sub("", (b.title or "").lower())
     if (a.date or a.number) and (b.date or b.number):
         if a.number and b.number and a.number != b.number:
             return False
@@ -985,7 +992,7 @@ def merge_refs(refs: list[ActRef]) -> list[ActRef]:
     index: dict[tuple[str, str], set[int]] = {}
 
     def keys(x: ActRef) -> list[tuple[str, str]]:
-        title = re.sub(r"[\W_]+", "", (x.title or "").lower())
+        title = _NON_WORD.sub("", (x.title or "").lower())
         return [k for k in (("n", x.number or ""), ("t", title)) if k[1]]
 
     def file(i: int, x: ActRef) -> None:
@@ -1679,7 +1686,7 @@ def find_conventions(j: Joined) -> list[RefHit]:
     key = {id(h): (len([x for x in (h.ref.date, h.ref.issuer) if x is not None]), -h.start) for h in hits}
     groups: dict[str, list[RefHit]] = {}
     for h in hits:
-        groups.setdefault(re.sub(r"[\W_]+", "", (h.ref.title or "").lower()), []).append(h)
+        groups.setdefault(_NON_WORD.sub("", (h.ref.title or "").lower()), []).append(h)
     out: list[RefHit] = []
     for g in groups.values():
         out.extend(sorted(g, key=lambda h: key[id(h)], reverse=True))
@@ -1726,8 +1733,6 @@ def link_ratifications(hits: list[RefHit], own: ActRef | None = None, head_end: 
         if len(inside) == 1:
             h.ref.ratifies = inside[0].ref
     if own is not None and own.title and _RATIFY.search(own.title):
-        named = {
-            re.sub(r"[\W_]+", "", (x.ref.title or "").lower()): x for x in instruments if x.start < head_end
-        }
+        named = {_NON_WORD.sub("", (x.ref.title or "").lower()): x for x in instruments if x.start < head_end}
         if len(named) == 1:
             own.ratifies = next(iter(named.values())).ref

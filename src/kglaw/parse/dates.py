@@ -85,13 +85,16 @@ def date_matches(text: str) -> Iterator[re.Match[str]]:
     return finditer_from(DATE_RE, _DATE_FIRST, text)
 
 
+_MAY = re.compile(r"ма[йяе]")
+
+
 def month_number(word: str) -> int | None:
     """The month a Kazakh or Russian month word names, in any case form, or None."""
     w = word.lower()
     for stem, n in KK_MONTHS.items():
         if w.startswith(stem):
             return n
-    if re.match(r"ма[йяе]", w):
+    if _MAY.match(w):
         return 5
     for stem, n in RU_MONTHS.items():
         if stem != "ма" and w.startswith(stem):

@@ -484,6 +484,7 @@ def _ru_town_nominative(name: str) -> str:
     return name
 
 
+@lru_cache(maxsize=1024)  # pure, and a text names its justice body again and again
 def resolve_justice_body(phrase: str) -> tuple[str, str | None]:
     """``(label, slug)`` of the justice body a registration line names.
 

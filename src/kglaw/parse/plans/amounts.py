@@ -132,10 +132,13 @@ def find_amounts(text: str, default_unit: str | None = None, require_unit: bool 
     return out
 
 
+_SPACE_RUN = re.compile(r"\s+")
+
+
 def is_no_funding(text: str) -> bool:
     """True when a cell says no money is needed (``Шығындарды талап етпейді``, ``талап етілмейді``,
     ``не требуется``, ``т.е.``)."""
-    return bool(_NO_FUNDING.search(re.sub(r"\s+", " ", text)))
+    return bool(_NO_FUNDING.search(_SPACE_RUN.sub(" ", text)))
 
 
 _SOURCES = [
