@@ -18,7 +18,7 @@ from bisect import bisect_right
 from dataclasses import dataclass, field
 
 from ..model import Span
-from .prefilter import lines_matching
+from .prefilter import LineFinder, lines_matching
 
 __all__ = [
     "Joined",
@@ -555,14 +555,35 @@ _NAV_FIRST = {w.split()[0] for w in _NAV_WORDS}
 def _is_nav(s: str) -> bool:
     if not s or len(s) >= 300:
         return False
-    first = s.split(None, 1)[0].lower().strip("|/»>•·,")
-    if len(s) < 160 and s.count(" ") < 16 and first in _NAV_FIRST and _NAV_LINE.match(s):
+    if _is_menu(s):
         return True
     low = s.lower()
-    for h in _FOOTER_HINTS:  # (a loop: this runs on every line at the edges of every text)
+    for h in _FOOTER_HINTS:
         if h in low:
             return bool(_FOOTER.search(s))
     return False
+
+
+def _is_menu(s: str) -> bool:
+    return (
+        len(s) < 160
+        and s.count(" ") < 16
+        and s.split(None, 1)[0].lower().strip("|/»>•·,") in _NAV_FIRST
+        and _NAV_LINE.match(s) is not None
+    )
+
+
+def _nav_flags(strs: list[str]) -> list[bool]:
+    """``[_is_nav(s) for s in strs]`` (stripped lines), with the footer hints looked for once in the
+    joined lowercased lines instead of line by line."""
+    hinted = LineFinder(strs).lines_with_folded(_FOOTER_HINTS)
+    if hinted is None:
+        return [_is_nav(s) for s in strs]
+    with_hint = set(hinted)
+    return [
+        bool(s) and len(s) < 300 and (_is_menu(s) or (i in with_hint and _FOOTER.search(s) is not None))
+        for i, s in enumerate(strs)
+    ]
 
 
 def strip_navigation(lines: list[str]) -> tuple[list[str], int]:
@@ -577,9 +598,9 @@ def strip_navigation(lines: list[str]) -> tuple[list[str], int]:
     n = len(lines)
     # Only a web copy has navigation: look for it where a page puts it, at the top and the bottom.
     edge = [line.strip() for line in lines[:40] + lines[-40:]]
-    if not any(_is_nav(x) for x in edge if x):
+    if not any(_nav_flags(edge)):
         return lines, 0
-    nav = [_is_nav(line.strip()) for line in lines]
+    nav = _nav_flags([line.strip() for line in lines])
     blank = [not line.strip() for line in lines]
     drop = [False] * n
     for order in (range(n), range(n - 1, -1, -1)):
