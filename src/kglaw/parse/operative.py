@@ -20,6 +20,7 @@ into agencies where it knows them, and the words stay as written otherwise.
 
 from __future__ import annotations
 
+import functools
 import re
 from datetime import date
 
@@ -135,6 +136,11 @@ def classify(text: str) -> list[str]:
     >>> classify("Контроль за исполнением настоящего постановления возложить на Министерство труда.")
     ['control']
     """
+    return list(_classify(text))  # each caller gets its own list
+
+
+@functools.lru_cache(maxsize=4096)  # pure; a point's text is classified again as its sub-points are read
+def _classify(text: str) -> tuple[str, ...]:
     text = _unquoted(text)
     found: list[tuple[int, str]] = []
     for kind, pat in _KIND_PATTERNS:
@@ -148,7 +154,7 @@ def classify(text: str) -> list[str]:
         kinds = [k for k in kinds if k != "instruct"]
     elif "report" in kinds and not _instruct_beside_report(text):
         kinds = [k for k in kinds if k != "instruct"]
-    return kinds
+    return tuple(kinds)
 
 
 _QUOTED = re.compile(r"«[^«»]*»|\"[^\"]*\"|“[^“”]*”")
@@ -661,6 +667,7 @@ def parse_operative(lines: list[str], doc: Document) -> list[OperativePart]:
         return []
     j = join_lines(lines)
     region = doc.act.issuer.region if doc.act.issuer is not None else None
+    squashed: list[str | None] = [None] * len(lines)  # squash_spaces of each line, filled once as read
     parts: list[OperativePart] = []
     pos = 0
     prev_end_line = 0
@@ -671,7 +678,7 @@ def parse_operative(lines: list[str], doc: Document) -> list[OperativePart]:
         joint = ENACTING.search(j.text, m.end(), m.end() + 80)
         if joint and re.match(r"\s+(?:ЖӘНЕ|және|И|и)\s", j.text[m.end() : joint.start()]):
             m = joint  # a joint act: its block begins after the second formula
-        part, end_line = _read_block(lines, j, m, doc, region, first=not parts)
+        part, end_line = _read_block(lines, j, m, doc, region, first=not parts, squashed=squashed)
         next_pos = j.offset_of_line(end_line + 1) if end_line < len(lines) else len(j.text)
         pos = max(next_pos, m.end())
         if parts:
@@ -713,7 +720,13 @@ def _formula_type(formula: str) -> str | None:
 
 
 def _read_block(
-    lines: list[str], j: Joined, m: re.Match[str], doc: Document, region: str | None, first: bool
+    lines: list[str],
+    j: Joined,
+    m: re.Match[str],
+    doc: Document,
+    region: str | None,
+    first: bool,
+    squashed: list[str | None] | None = None,
 ) -> tuple[OperativePart, int]:
     formula_line = j.line_of(m.end() - 1)
     line_end = j.offset_of_line(formula_line + 1) if formula_line < len(lines) else len(j.text)
@@ -721,8 +734,12 @@ def _read_block(
     segs: list[tuple[int, str]] = []
     if rest:
         segs.append((formula_line, rest))
+    if squashed is None:
+        squashed = [None] * len(lines)
     for i in range(formula_line, min(len(lines), formula_line + 4000)):
-        s = squash_spaces(lines[i]).strip()
+        s = squashed[i]
+        if s is None:
+            s = squashed[i] = " ".join(lines[i].split())  # squash_spaces(lines[i]).strip()
         if s:
             segs.append((i + 1, s))
     if segs and segs[0][1] == ":":
