@@ -32,7 +32,7 @@ from ..model import ActRef, Citation, Issuer, Provision
 from .dates import KK_MONTHS, parse_date
 from .issuers import resolve_issuer
 from .normalize import Joined
-from .prefilter import WordSearch, folded, has_any
+from .prefilter import WordSearch, finditer_from, folded, has_any
 
 __all__ = [
     "BASIS_TRIGGER",
@@ -64,6 +64,8 @@ NUM = (
 )
 
 _DATE_END = re.compile(rf"(?:{DATE})\s*$", re.IGNORECASE)
+# Every DATE begins with a digit or the quote before a day: _DATE_END is tried only there.
+_DATE_FIRST = re.compile(r'[\d«"]')
 _DATE_START = re.compile(rf"^\s*(?:от\s+|бастап\s+)?(?P<d>{DATE})", re.IGNORECASE)
 _NUM_END = re.compile(rf"(?P<n>{NUM})\s*$")
 _NUM_START = re.compile(rf"^\s*(?:за\s+|под\s+)?(?P<n>{NUM})")
@@ -245,6 +247,8 @@ _PINPOINT_KK = re.compile(
     rf"^\s*(?P<p>\d+(?:[.-]\d+)*\)?\s*-?\s*(?:бап|баб|тармақша|тармақ|тармағ|тарау|бөлім|параграф|абзац)[{_L}]*"
     rf"(?:\s*,?\s*(?:және\s+)?\d+(?:[.-]\d+)*\)?\s*-?\s*(?:бап|баб|тармақша|тармақ|тармағ|тарау|бөлім|параграф|абзац)[{_L}]*){{0,3}})"
 )
+# Every match of _PINPOINT_RU begins with one of these words (lowercased).
+_PINPOINT_RU_STARTS = ("подпункт", "пункт", "част", "стать", "глав", "раздел", "параграф", "абзац")
 _PINPOINT_RU = re.compile(
     rf"(?P<p>(?:(?:(?:под)?пункт|част|стать|глав|раздел|параграф|абзац)[{_L}]*\s+\d+(?:[.-]\d+)*\)?\s*(?:,\s*)?)+)$",
     re.IGNORECASE,
@@ -639,7 +643,7 @@ def _read_kk(t: str, m: re.Match[str], context: Issuer | None) -> RefHit | None:
             num = mm.group("n")
             cur = base + mm.start()
             continue
-        if "date" not in seen and (mm := _DATE_END.search(head)):
+        if "date" not in seen and (mm := next(finditer_from(_DATE_END, _DATE_FIRST, head), None)):
             seen.add("date")
             date_s = mm.group(0)
             cur = base + mm.start()
@@ -795,9 +799,10 @@ def _read_ru(
                 name = "Кодекс " + ab.group("t")
                 end = max(end, m.end() + ab.end())
     pin = None
-    pm = _PINPOINT_RU.search(t[max(0, start - 80) : start].rstrip() + " ")
+    before = t[max(0, start - 80) : start].rstrip()
+    pm = WordSearch(_PINPOINT_RU, before + " ", _PINPOINT_RU_STARTS, fold=True).search(0)
     if pm is None:
-        pm = _PINPOINT_RU.search(t[max(0, start - 80) : start].rstrip())
+        pm = WordSearch(_PINPOINT_RU, before, _PINPOINT_RU_STARTS, fold=True).search(0)
     if pm:
         pin = _clean_pinpoint(pm.group("p"))
     title_s = clean_title(t[title[0] + 1 : title[1]]) if title else None
