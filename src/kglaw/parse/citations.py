@@ -64,8 +64,20 @@ NUM = (
 )
 
 _DATE_END = re.compile(rf"(?:{DATE})\s*$", re.IGNORECASE)
-# Every DATE begins with a digit or the quote before a day: _DATE_END is tried only there.
+# Every DATE begins with a digit or the quote before a day: _DATE_END is tried only there; the first
+# characters of the other end-anchored part patterns, likewise.
 _DATE_FIRST = re.compile(r'[\d«"]')
+_NUM_FIRST = re.compile("№")
+_RKZ_FIRST = re.compile("[ҚЗ]")
+_ATTY_FIRST = re.compile("а")
+_STATE_FIRST = re.compile("Қ")
+
+
+def _ends(rx: re.Pattern[str], first: re.Pattern[str], head: str) -> re.Match[str] | None:
+    """``rx.search(head)``, tried only where ``first`` (the first character of every match) occurs."""
+    return next(finditer_from(rx, first, head), None)
+
+
 _DATE_START = re.compile(rf"^\s*(?:от\s+|бастап\s+)?(?P<d>{DATE})", re.IGNORECASE)
 _NUM_END = re.compile(rf"(?P<n>{NUM})\s*$")
 _NUM_START = re.compile(rf"^\s*(?:за\s+|под\s+)?(?P<n>{NUM})")
@@ -266,6 +278,29 @@ _CODE_NAME_RU = re.compile(
     r"Таможенн|Жилищн|Административн\w+\s+процедурно-процессуальн)(?:ого|ый|ой|ий|ым|ом|ому|ей|ем))\s*$",
     re.IGNORECASE,
 )
+# Every match of _FOREIGN holds one of these (as written: it is case-sensitive).
+_FOREIGN_WORDS = (
+    "Ресей",
+    "Российск",
+    "РФ",
+    "Өзбекстан",
+    "Узбекистан",
+    "Беларусь",
+    "РБ",
+    "Қырғыз",
+    "Кыргыз",
+    "Украин",
+    "Германи",
+    "РУз",
+    "Ру",
+    "Федерал",
+)
+
+
+def _is_foreign(s: str) -> bool:
+    return any(w in s for w in _FOREIGN_WORDS) and _FOREIGN.search(s) is not None
+
+
 _FOREIGN = re.compile(
     r"Ресей|Российск|\bРФ\b|Өзбекстан|Узбекистан|Беларусь|\bРБ\b|Қырғыз|Кыргыз|Украин|Германи|"
     r"\bРУз\b|\bРу\b|Федерал",
@@ -616,7 +651,7 @@ def _read_kk(t: str, m: re.Match[str], context: Issuer | None) -> RefHit | None:
         head = t[max(0, cur - 70) : cur]
         base = max(0, cur - 70)
         # (each pattern is tried only when the text holds the literal its every match contains)
-        if "atty" not in seen and "атты" in head and (mm := _ATTY_END.search(head)):
+        if "atty" not in seen and "атты" in head and (mm := _ends(_ATTY_END, _ATTY_FIRST, head)):
             seen.add("atty")
             cur = base + mm.start()
             continue
@@ -628,7 +663,11 @@ def _read_kk(t: str, m: re.Match[str], context: Issuer | None) -> RefHit | None:
                 seen.add("paren")
                 cur = open_
                 continue
-        if "rkz" not in seen and ("ҚР" in head or "ЗРК" in head) and (mm := _RKZ_END.search(head)):
+        if (
+            "rkz" not in seen
+            and ("ҚР" in head or "ЗРК" in head)
+            and (mm := _ends(_RKZ_END, _RKZ_FIRST, head))
+        ):
             seen.add("rkz")
             cur = base + mm.start()
             continue
@@ -638,7 +677,7 @@ def _read_kk(t: str, m: re.Match[str], context: Issuer | None) -> RefHit | None:
             title = q
             cur = q[0]
             continue
-        if "num" not in seen and "№" in head and (mm := _NUM_END.search(head)):
+        if "num" not in seen and "№" in head and (mm := _ends(_NUM_END, _NUM_FIRST, head)):
             seen.add("num")
             num = mm.group("n")
             cur = base + mm.start()
@@ -648,7 +687,11 @@ def _read_kk(t: str, m: re.Match[str], context: Issuer | None) -> RefHit | None:
             date_s = mm.group(0)
             cur = base + mm.start()
             continue
-        if "issuer" not in seen and ("Қазақстан" in head or "ҚР" in head) and (st := _STATE_KK.search(head)):
+        if (
+            "issuer" not in seen
+            and ("Қазақстан" in head or "ҚР" in head)
+            and (st := _ends(_STATE_KK, _STATE_FIRST, head))
+        ):
             iss = _issuer_before(t, cur)
             if iss and len(iss[1]) > len(st.group(0).strip()) and resolve_issuer(iss[1], context) is not None:
                 seen.add("issuer")
@@ -720,7 +763,7 @@ def _read_kk(t: str, m: re.Match[str], context: Issuer | None) -> RefHit | None:
         return None
     if type_ == "constitution" and not (issuer_phrase or date_s or title_s):
         return None
-    if _FOREIGN.search(t[max(0, start - 60) : end + 40]):
+    if _is_foreign(t[max(0, start - 60) : end + 40]):
         return None  # a foreign act (Section IV of a comparative report), not a Kazakh one
     issuer = _default_issuer(type_, issuer_phrase, context)
     d = parse_date(date_s) if date_s else None
@@ -812,7 +855,7 @@ def _read_ru(
         return None
     if type_ == "constitution" and not title_s:
         title_s = "Конституция Республики Казахстан"
-    if _FOREIGN.search(t[max(0, start - 60) : end + 40]):
+    if _is_foreign(t[max(0, start - 60) : end + 40]):
         return None
     issuer = _default_issuer(type_, issuer_phrase, context)
     d = parse_date(date_s) if date_s else None
