@@ -25,6 +25,7 @@ Rules (general, none tied to one file):
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 
 from kglaw.model import Amount, Measure, Section, Warning_
 from kglaw.parse.plans import LayoutContext, LayoutResult
@@ -78,12 +79,15 @@ _COST_PHRASE_LINE = re.compile(r"Шығынд?[а-яәі]*\s*$|Шығынды\s"
 _GLUED_NUMBER = re.compile(r"^\d{1,3} [А-ЯӘІҢҒҮҰҚӨҺ]")
 
 
-def _anchors(lines: list[str], start: int, end: int) -> list[tuple[int, int]]:
+def _anchors(
+    lines: list[str], start: int, end: int, indices: Iterable[int] | None = None
+) -> list[tuple[int, int]]:
     """(index, number) of row-number lines in sequence 1, 2, 3 … (a gap of up to 2 rows is tolerated;
-    numbering may start again at 1, as plans that number rows within each section do)."""
+    numbering may start again at 1, as plans that number rows within each section do). ``indices``:
+    the lines of the range to look at, when the caller knows the others hold no row number."""
     out: list[tuple[int, int]] = []
     expected = 1
-    for i in range(start, end):
+    for i in range(start, end) if indices is None else indices:
         n = row_number(lines[i])
         if n is None:
             continue
@@ -97,16 +101,23 @@ def _anchors(lines: list[str], start: int, end: int) -> list[tuple[int, int]]:
     return out
 
 
+def _digit_or_sh(c: str) -> bool:
+    return c == "Ш" or c.isdecimal()
+
+
 def detect(lines: list[str], start: int, end: int) -> float:
     """High when rows are numbered on lines of their own and costs are written ``YEAR - amount`` or
     as cost phrases; lowered when the header names columns this layout does not read (source,
     indicator), which other layouts handle."""
-    anchors = _anchors(lines, start, end)
+    # Every line this function counts begins, after its indent, with a digit (a row number, a year, a
+    # glued number) or with "Ш" (a cost phrase): the others are passed over once.
+    digit_or_sh = [i for i in range(start, end) if _digit_or_sh(lines[i].lstrip()[:1])]
+    anchors = _anchors(lines, start, end, digit_or_sh)
     if len(anchors) < 2:
         return 0.0
     header = " ".join(lines[start : anchors[0][0]])
     year_lines = phrases = glued = 0
-    for line in lines[start:end]:
+    for line in (lines[i] for i in digit_or_sh):
         # each pattern is tried only on a line that begins as all its matches do
         s = line.strip()
         if s.startswith(("19", "20")) and _YEAR_AMOUNT_LINE.match(s):
