@@ -58,6 +58,10 @@ class Cell:
     lines: list[tuple[int, str]] = field(default_factory=list)
     # text() of the cell as it was when it held that many lines (the table is read many times over)
     _text: tuple[int, str] | None = field(default=None, init=False, repr=False, compare=False)
+    # the first and last content line, as span() last found them (with the line count then)
+    _bounds: tuple[int, tuple[int, int] | None] | None = field(
+        default=None, init=False, repr=False, compare=False
+    )
 
     @property
     def ends_row(self) -> bool:
@@ -66,6 +70,10 @@ class Cell:
     def values(self, paragraphs: bool = False) -> list[tuple[str, Span]]:
         """The cell's values: paragraphs joined by a space, values split at NBSP-only lines (or at every
         blank line, with ``paragraphs``)."""
+        return [(_words(g), Span(g[0][0] + 1, g[-1][0] + 1)) for g in self._groups(paragraphs)]
+
+    def _groups(self, paragraphs: bool) -> list[list[tuple[int, str]]]:
+        """The non-empty groups of content lines that make the values."""
         groups: list[list[tuple[int, str]]] = [[]]
         for i, raw in self.lines:
             if not raw.strip(_STRIP):
@@ -74,25 +82,26 @@ class Cell:
                         groups.append([])
                 continue
             groups[-1].append((i, raw))
-        out = []
-        for g in groups:
-            if not g:
-                continue
-            # the words of the group joined by single spaces (NBSP is whitespace to split() and to \s)
-            text = " ".join(" ".join([s for _, s in g]).split())
-            out.append((text, Span(g[0][0] + 1, g[-1][0] + 1)))
-        return out
+        return [g for g in groups if g]
 
     def text(self) -> str:
         if self._text is None or self._text[0] != len(self.lines):
-            self._text = (len(self.lines), "; ".join(v for v, _ in self.values()))
+            self._text = (len(self.lines), "; ".join(_words(g) for g in self._groups(False)))
         return self._text[1]
 
     def span(self) -> Span:
-        content = [i for i, s in self.lines if s.strip(_STRIP)]
-        if not content:  # an empty cell: its TAB line and what follows it
+        if self._bounds is None or self._bounds[0] != len(self.lines):
+            content = [i for i, s in self.lines if s.strip(_STRIP)]
+            self._bounds = (len(self.lines), (content[0], content[-1]) if content else None)
+        bounds = self._bounds[1]
+        if bounds is None:  # an empty cell: its TAB line and what follows it
             return Span(self.tab + 1, self.tab + 1 + (1 if self.lines else 0))
-        return Span(content[0] + 1, content[-1] + 1)
+        return Span(bounds[0] + 1, bounds[1] + 1)
+
+
+def _words(group: list[tuple[int, str]]) -> str:
+    """The words of a group of cell lines joined by single spaces (NBSP is whitespace to split())."""
+    return " ".join(" ".join([s for _, s in group]).split())
 
 
 def read_cells(raw: list[str], start: int, end: int) -> list[Cell]:
