@@ -369,6 +369,11 @@ def _heading_of(
     return None
 
 
+@functools.lru_cache(maxsize=1024)  # pure; asked of every open heading for every paragraph under it
+def _names_recommendations(heading: str) -> bool:
+    return RECOMMENDATION_HEADING.search(heading) is not None
+
+
 def _has_sentence_break(text: str) -> bool:
     if "." not in text and "!" not in text and "?" not in text:
         return False  # every match holds one of them
@@ -388,7 +393,7 @@ def _classify(blocks: list[_Block], lines: list[str], doc: Document) -> list[Pas
         nxt = texts[k + 1] if k + 1 < len(texts) else None
         span = Span(block.lines[0] + 1, block.lines[-1] + 1)
         last = out[-1] if out else None
-        in_items = any(RECOMMENDATION_HEADING.search(s[2]) for s in stack)
+        in_items = any(_names_recommendations(s[2]) for s in stack)
         head = _heading_of(
             text, block, None if last is None or last.kind == "heading" else last.text, nxt, in_items
         )
@@ -409,7 +414,7 @@ def _classify(blocks: list[_Block], lines: list[str], doc: Document) -> list[Pas
             continue
         path = [s[2] for s in stack]
         parent = stack[-1][3] if stack else None
-        if any(RECOMMENDATION_HEADING.search(s[2]) for s in stack):
+        if any(_names_recommendations(s[2]) for s in stack):
             m = _ITEM_NUMBER.match(text)
             number = int(m.group("n")) if m else None
             # a new item at the next number (or 1); unnumbered paragraphs are items of their own unless
