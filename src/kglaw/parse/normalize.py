@@ -336,11 +336,16 @@ def normalize_lines(text: str) -> list[str]:
     latin = lines_matching(_HAS_LATIN, text)
     out = []
     for i, line in enumerate(text.split("\n")):
-        line = collapse_letter_spacing(line.rstrip())
+        line = line.rstrip()
+        # (each repair is called only past the first test it makes itself, inlined here)
+        if line.count(" ") >= 2:
+            line = collapse_letter_spacing(line)
         if i in latin:
             line = fix_lookalikes(line)
-        line = fix_roman_numerals(line)
-        line = fix_number_sign(line)
+        if "І" in line or "Х" in line:
+            line = fix_roman_numerals(line)
+        if "N" in line or "№" in line:
+            line = fix_number_sign(line)
         out.append(repair_displaced(line))
     return out
 
