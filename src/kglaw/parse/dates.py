@@ -12,6 +12,7 @@ Forms read (each may be letter-spaced before normalisation removes the spaces):
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Iterator
 from datetime import date
@@ -137,6 +138,7 @@ def find_dates(text: str) -> list[tuple[date, int, int]]:
     return found
 
 
+@functools.lru_cache(maxsize=8192)  # pure; the same dates are read again and again
 def parse_date(text: str) -> date | None:
     """The first valid date in ``text``, or None. Impossible dates (31 February) are not dates."""
     found = find_dates(text)

@@ -29,6 +29,11 @@ __all__ = ["LineFinder", "WordSearch", "finditer_from", "folded", "has_any", "li
 _EXTRA_FOLDS = "\u1c80\u1c81\u1c82\u1c83\u1c84\u1c85\u1c86\u1c87\u1c88"
 
 
+# The last text folded and its result: the readers of one document fold the same joined text in turn
+# (a str is immutable, so the same object has the same result).
+_last_folded: tuple[str, str | None] | None = None
+
+
 def folded(text: str) -> str | None:
     """``text.lower()``, in which a lowercase Cyrillic keyword is present whenever a case-insensitive
     pattern containing it matches ``text``; None when the text holds a letter that ``re`` folds beyond
@@ -37,10 +42,17 @@ def folded(text: str) -> str | None:
     >>> folded("Внести ИЗМЕНЕНИЯ"), folded("\u1c80нести")
     ('внести изменения', None)
     """
+    global _last_folded
+    last = _last_folded
+    if last is not None and last[0] is text:
+        return last[1]
+    low: str | None = text.lower()
     for c in _EXTRA_FOLDS:
         if c in text:
-            return None
-    return text.lower()
+            low = None
+            break
+    _last_folded = (text, low)
+    return low
 
 
 def has_any(low: str | None, keywords: tuple[str, ...]) -> bool:
