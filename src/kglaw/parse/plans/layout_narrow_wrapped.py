@@ -561,14 +561,24 @@ def _split_piece(
 ) -> list[tuple[str | None, list[tuple[int, str]]]]:
     """Cut a piece where cells share lines: … exec | deadline | cost. Returns (role or None, lines)."""
     lines = p.lines
-    # Locate the cost anchor by line: the first line whose joined tail starts the cost phrase.
-    for k in range(len(lines)):
-        tail = join_cell_lines([s for _, s in lines[k:]])
-        m = COST_RE.search(tail)
-        if not m:
-            continue
-        if k + 1 < len(lines) and COST_RE.search(join_cell_lines([s for _, s in lines[k + 1 :]])):
-            continue
+
+    # Locate the cost anchor by line: the first line whose joined tail starts the cost phrase, i.e. the
+    # last k whose tail lines[k:] holds a cost phrase. A tail's join is, but for whitespace, the end of
+    # the join of any longer tail, and COST_RE is words separated by \s*: when lines[k+1:] holds a
+    # phrase, lines[k:] does too. The tails that hold one are a prefix of k = 0, 1, …; its last k is
+    # found by bisection (the same k the line-by-line scan finds).
+    def has_cost(k: int) -> bool:
+        return k < len(lines) and COST_RE.search(join_cell_lines([s for _, s in lines[k:]])) is not None
+
+    if has_cost(0):
+        lo, hi = 0, len(lines) - 1  # has_cost(lo); the answer is in lo..hi
+        while lo < hi:
+            mid = (lo + hi + 1) // 2
+            if has_cost(mid):
+                lo = mid
+            else:
+                hi = mid - 1
+        k = lo
         # lines[k] holds the start of the cost phrase (maybe after other cells on the same line)
         no, raw = lines[k]
         flat = collapse_spaced(raw)
