@@ -630,12 +630,12 @@ def _split_exec_tail(
         for c in cuts:
             head = lines[:k] + ([(no, flat[:c])] if flat[:c].strip() else [])
             head_txt = join_cell_lines([s for _, s in head]).strip()
-            tail = [(no, flat[c:])] + lines[k + 1 :]
-            tail_txt = join_cell_lines([s for _, s in tail])
             if not head_txt or not head_txt[-1:].isalpha() or not head_txt[-1:].islower():
                 continue
             if head_txt.split()[-1].lower() in _GOVERNING:  # "информация в МТСЗН" is one form
                 continue
+            tail = [(no, flat[c:])] + lines[k + 1 :]
+            tail_txt = join_cell_lines([s for _, s in tail])
             if is_executor_list(tail_txt, abbreviations):
                 return [(None, head), ("executors", tail)]
     return [(None, lines)]

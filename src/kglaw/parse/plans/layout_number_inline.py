@@ -78,7 +78,7 @@ def _anchors(lines: list[str], start: int, end: int) -> list[tuple[int, int, str
         if not m:
             continue
         n = int(m.group("n"))
-        if re.match(rf"{_Y}$", m.group("n")):
+        if _YEAR_ONLY.match(m.group("n")):
             continue
         if n == expected or (out and expected < n <= expected + 2):
             out.append((i, n, m.group("rest")))
@@ -86,12 +86,16 @@ def _anchors(lines: list[str], start: int, end: int) -> list[tuple[int, int, str
     return out
 
 
+_BARE_NUMBER = re.compile(r"\s*\d{1,3}\s*")
+_YEAR_ONLY = re.compile(rf"{_Y}$")
+
+
 def detect(lines: list[str], start: int, end: int) -> float:
     """High when rows open with ``N Text`` in sequence and amounts stand as bare decimals."""
     anchors = _anchors(lines, start, end)
     if len(anchors) < 2:
         return 0.0
-    bare = sum(1 for i in range(start, end) if re.fullmatch(r"\s*\d{1,3}\s*", lines[i]))
+    bare = sum(1 for i in range(start, end) if _BARE_NUMBER.fullmatch(lines[i]))
     amount_lines = sum(
         1 for i in range(start, end) if _AMOUNTS_LINE.match(lines[i]) or _DEADLINE_AMOUNT.match(lines[i])
     )
