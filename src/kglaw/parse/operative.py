@@ -248,6 +248,10 @@ _SECTION = re.compile(
 )
 
 
+_BARE_TITLE = re.compile(rf"^[{_UP}][{_LO}]+(?:\s\S+)*$")
+_ENDS_CLAUSE = re.compile(r"[.;:,]$")
+
+
 def _block_end(segs: list[tuple[int, str]], k: int) -> bool:
     s = segs[k][1]
     if _APPENDIX.search(s) and _words(s) <= 12:
@@ -257,8 +261,7 @@ def _block_end(segs: list[tuple[int, str]], k: int) -> bool:
     after_sentence = _END_PUNCT.search(segs[k - 1][1]) is not None
     # the attached document begins: a section heading, or a bare title line after a finished sentence
     if after_sentence and (
-        _SECTION.match(s)
-        or (_words(s) <= 3 and re.match(rf"^[{_UP}][{_LO}]+(?:\s\S+)*$", s) and not re.search(r"[.;:,]$", s))
+        _SECTION.match(s) or (_words(s) <= 3 and _BARE_TITLE.match(s) and not _ENDS_CLAUSE.search(s))
     ):
         return True
     if (
@@ -268,7 +271,8 @@ def _block_end(segs: list[tuple[int, str]], k: int) -> bool:
         and (k == 0 or _END_PUNCT.search(segs[k - 1][1]))
     ):
         return True
-    return _signature_start(segs, k) or bool(ENACTING.search(s) and k > 0)
+    # (_signature_start(segs, k) is False here: it was asked above)
+    return bool(ENACTING.search(s) and k > 0)
 
 
 # -- signatures ------------------------------------------------------------------------------------

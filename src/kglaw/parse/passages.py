@@ -236,10 +236,10 @@ def _breaks(
     the paragraph so far is one list-item line ("54. Арба-кресло … 3 жылдан кейін емес"), after which a
     line that opens a quotation («Қорған-М» ҚБ …) starts anew; any other line may continue the item
     (an act's title wrapped over a page break: "5) "… туралы"" / "Қазақстан Республикасының … Заңы;")."""
-    prev = lines[a].strip()
-    ends = _ends_with(_TERMINAL, prev.rstrip('»"”)]'))
     if cell:
         return True
+    prev = lines[a].strip()
+    ends = _ends_with(_TERMINAL, prev.rstrip('»"”)]'))
     if indented:
         # an indented line that goes on in lower case right after an unfinished line continues it (a
         # heading wrapped onto an indented line: "6. … оңалтудың" / "      2006-2008 жылдарға …")
