@@ -35,7 +35,7 @@ from .decode import decode_bytes
 from .header import ENACTING, Header, read_header
 from .normalize import Joined, join_lines, normalize_text
 from .notes import find_notes
-from .prefilter import LineFinder, folded, has_any
+from .prefilter import folded, has_any, line_finder
 
 __all__ = ["detect_language", "parse_bytes", "parse_file", "parse_text", "read_changes"]
 
@@ -339,7 +339,7 @@ def _whole_repeal_in_head(doc: Document, j: Joined, h: Header) -> bool:
 def _operative_end(lines: list[str], j: Joined, h: Header) -> int:
     """Offset in the joined text where the operative part ends (signature or first appendix)."""
     start_line = j.line_of(h.end) + 1 if h.end else 1
-    candidates = LineFinder(lines).lines_with_folded(_OPERATIVE_END_WORDS)  # no other line can match
+    candidates = line_finder(lines).lines_with_folded(_OPERATIVE_END_WORDS)  # no other line can match
     for i in range(start_line - 1, len(lines)) if candidates is None else candidates:
         if i < start_line - 1:
             continue

@@ -17,11 +17,12 @@ one of those historic letter forms gets no prefilter (:func:`folded` returns Non
 from __future__ import annotations
 
 import bisect
+import operator
 import re
 from collections.abc import Iterator
 from itertools import accumulate
 
-__all__ = ["LineFinder", "WordSearch", "finditer_from", "folded", "has_any", "lines_matching"]
+__all__ = ["LineFinder", "WordSearch", "finditer_from", "folded", "has_any", "line_finder", "lines_matching"]
 
 # re._casefix._EXTRA_CASES for Cyrillic: the "rounded ve", "long-legged de", "narrow o", "wide es",
 # "tall te", "three-legged te", "tall hard sign", "tall yat" and "unblended uk" that re folds into
@@ -201,7 +202,7 @@ class LineFinder:
 
     def __init__(self, lines: list[str]) -> None:
         self.text = "\n".join(lines)
-        self._lines = lines
+        self._lines = tuple(lines)
         # a line holding a line feed would shift the numbering: then no line is ruled out
         self.valid = self.text.count("\n") == len(lines) - 1
         self._starts: list[int] | None = None
@@ -247,3 +248,17 @@ class LineFinder:
             return None
         assert isinstance(self._low, str)
         return self._find(self._low, words)
+
+
+_last_finder: LineFinder | None = None
+
+
+def line_finder(lines: list[str]) -> LineFinder:
+    """A :class:`LineFinder` of ``lines``: the last one made, when it was made of the same line objects
+    (the document reader and the programme reader search the same normalised lines)."""
+    global _last_finder
+    last = _last_finder
+    if last is not None and len(last._lines) == len(lines) and all(map(operator.is_, last._lines, lines)):
+        return last
+    _last_finder = LineFinder(lines)
+    return _last_finder

@@ -49,7 +49,7 @@ from kglaw.parse.plans.common import (
 from kglaw.parse.plans.indicators import parse_indicator_tables, passport_indicators
 from kglaw.parse.plans.passport import PASSPORT_HEADING_RE, parse_funding, parse_passport
 from kglaw.parse.plans.succession import find_predecessors
-from kglaw.parse.prefilter import LineFinder
+from kglaw.parse.prefilter import LineFinder, line_finder
 
 __all__ = [
     "parse_plans",
@@ -371,7 +371,7 @@ def _parse_plans(lines: list[str], doc: Document, raw_lines: list[str] | None) -
     programmes: list[Programme] = []
     language = _language(lines, doc)
     used_keys: set[str] = set()
-    finder = LineFinder(lines)
+    finder = line_finder(lines)
     for region in _regions(lines, finder):
         prog = _programme(lines, doc, region, language, raw_lines, finder)
         if prog is None:

@@ -101,17 +101,13 @@ def _anchors(
     return out
 
 
-def _digit_or_sh(c: str) -> bool:
-    return c == "Ш" or c.isdecimal()
-
-
 def detect(lines: list[str], start: int, end: int) -> float:
     """High when rows are numbered on lines of their own and costs are written ``YEAR - amount`` or
     as cost phrases; lowered when the header names columns this layout does not read (source,
     indicator), which other layouts handle."""
     # Every line this function counts begins, after its indent, with a digit (a row number, a year, a
     # glued number) or with "Ш" (a cost phrase): the others are passed over once.
-    digit_or_sh = [i for i in range(start, end) if _digit_or_sh(lines[i].lstrip()[:1])]
+    digit_or_sh = [i for i in range(start, end) if (c := lines[i].lstrip()[:1]) == "Ш" or c.isdecimal()]
     anchors = _anchors(lines, start, end, digit_or_sh)
     if len(anchors) < 2:
         return 0.0
