@@ -506,7 +506,13 @@ def _issuer_before(t: str, end: int) -> tuple[int, str] | None:
     number or date, a stop word ("сәйкес", "туралы" …), a verb form or another act noun.
     """
     base = max(0, end - 240)
-    head = t[base:end]
+    found = _issuer_in(t[base:end])
+    return None if found is None else (base + found[0], found[1])
+
+
+@functools.lru_cache(maxsize=4096)  # pure; the head and the body readers read the same nouns
+def _issuer_in(head: str) -> tuple[int, str] | None:
+    """:func:`_issuer_before` within ``head`` (the offset is into ``head``)."""
     if not any(w in head for w in _KK_BODY_WORDS) or not _KK_BODY_GEN.search(head):
         return None
     toks = list(_TOKEN.finditer(head))
@@ -541,7 +547,7 @@ def _issuer_before(t: str, end: int) -> tuple[int, str] | None:
             break
     state = next((i for i in range(len(toks) - 1, start_idx - 1, -1) if _is_state(toks, i)), None)
     name_idx = state if state is not None else start_idx
-    return (base + toks[start_idx].start(), head[toks[name_idx].start() :].strip())
+    return (toks[start_idx].start(), head[toks[name_idx].start() :].strip())
 
 
 def _is_state(toks: list[re.Match[str]], i: int) -> bool:
