@@ -35,7 +35,7 @@ from .decode import decode_bytes
 from .header import ENACTING, Header, read_header
 from .normalize import Joined, join_lines, normalize_text
 from .notes import find_notes
-from .prefilter import folded, has_any, line_finder
+from .prefilter import WordSearch, folded, has_any, line_finder
 
 __all__ = ["detect_language", "parse_bytes", "parse_file", "parse_text", "read_changes"]
 
@@ -468,14 +468,22 @@ _IN_FORCE = re.compile(
 
 def _entry_into_force(j: Joined, h: Header, op_end: int) -> date | None:
     """A fixed entry-into-force date stated in the operative part, or None."""
-    for m in _IN_FORCE.finditer(j.text, h.end, op_end):
+    # Every match of _IN_FORCE holds "қолданысқа" or "вводится" (any case), every match of
+    # _IN_FORCE_SENTENCE one of them as written: a text without them is not searched.
+    low = folded(j.text)
+    in_force = (
+        _IN_FORCE.finditer(j.text, h.end, op_end) if has_any(low, ("қолданысқа", "вводится")) else iter(())
+    )
+    for m in in_force:
         if "(" in j.text[max(0, m.start() - 3) : m.start()]:
             continue  # "(01.01.2024 бастап қолданысқа енгізіледі)" dates an amendment, not this act
         return parse_date(m.group("d1") or m.group("d2") or "")
     # "from the day of signing" is the act's own date (kglaw.parse.operative reads the rule)
     from .operative import read_entry_into_force
 
-    for m in _IN_FORCE_SENTENCE.finditer(j.text, h.end, op_end):
+    if "қолданысқа" not in j.text and "вводится" not in j.text:
+        return None
+    for m in WordSearch(_IN_FORCE_SENTENCE, j.text, ("Осы", "Настоящ"), lo=h.end, hi=op_end).finditer():
         eif = read_entry_into_force(m.group(0), h.act.date)
         if eif is not None and eif.on_signing:
             return eif.date
