@@ -32,7 +32,7 @@ from .citations import (
 )
 from .dates import date_matches, parse_date
 from .decode import decode_bytes
-from .header import ENACTING, Header, read_header
+from .header import Header, find_enacting, read_header
 from .normalize import Joined, join_lines, normalize_text
 from .notes import find_notes
 from .prefilter import WordSearch, folded, has_any, line_finder
@@ -425,7 +425,7 @@ def _basis(j: Joined, hits: list[RefHit], h: Header) -> list[RefHit]:
     t = j.text
     out: list[RefHit] = []
     start = h.end
-    m = ENACTING.search(t, start, start + 4000)
+    m = find_enacting(t, start, start + 4000)
     if m and h.act.type != "report":
         # the preamble is the sentence that ends with the enacting formula
         seg = t[start : m.start()]

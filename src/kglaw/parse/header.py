@@ -25,6 +25,7 @@ from .citations import DATE, RefHit, clean_number, find_refs
 from .dates import parse_date
 from .issuers import organisation_issuer, resolve_justice_body
 from .normalize import Joined, join_lines
+from .prefilter import WordSearch
 
 __all__ = ["ENACTING", "STATUS_WORDS", "Header", "read_header", "read_metadata", "status_of"]
 
@@ -61,6 +62,29 @@ ENACTING = re.compile(
     r"ҚАУЛЫ\s+ҚАБЫЛДАЙДЫ|БҰЙЫРАМЫН|ҚАУЛЫ\s+ЕТЕМІЗ|ШЕШТІ|ПОСТАНОВЛЯЕТ|ПОСТАНОВЛЯЮ|ПРИКАЗЫВАЮ|РЕШИЛ[АО]?|"
     r"ПОСТАНОВИЛ[АО]?|ПОСТАНОВЛЯЮТ|РЕШИЛИ|ОБЯЗЫВАЮ|ҚАУЛЫ\s+ЕТЕДІ\s+ЖӘНЕ\s+ШЕШІМ\s+ҚАБЫЛДАДЫ"
 )
+
+# Every match of ENACTING begins with one of these (as written: the pattern is case-sensitive).
+_ENACTING_STARTS = (
+    "ШЕШІМ",
+    "Шешім",
+    "шешім",
+    "ҚАУЛЫ",
+    "Қаулы",
+    "қаулы",
+    "БҰЙЫРАМЫН",
+    "ШЕШТІ",
+    "ПОСТАНОВ",
+    "ПРИКАЗЫВАЮ",
+    "РЕШИЛ",
+    "ОБЯЗЫВАЮ",
+)
+
+
+def find_enacting(text: str, pos: int = 0, endpos: int | None = None) -> re.Match[str] | None:
+    """``ENACTING.search(text, pos, endpos)``, trying the pattern only where one of its words begins
+    (about six times faster over a whole text)."""
+    return WordSearch(ENACTING, text, _ENACTING_STARTS, lo=pos, hi=endpos).search(pos)
+
 
 _META_KEYS = {
     # ru
@@ -270,7 +294,7 @@ def _header_limit(j: Joined) -> int:
     """The head is at most the first 60 joined lines or 6000 characters, and ends at the enacting formula."""
     limit = j.starts[60] if len(j.starts) > 60 else len(j.text)
     limit = min(limit, 6000)
-    m = ENACTING.search(j.text, 0, limit)
+    m = find_enacting(j.text, 0, limit)
     return m.start() if m else limit
 
 

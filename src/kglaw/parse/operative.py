@@ -38,7 +38,7 @@ from ..model import (
 )
 from .citations import BASIS_TRIGGER, find_refs, merge_refs
 from .dates import DATE_RE, parse_date
-from .header import ENACTING
+from .header import ENACTING, find_enacting
 from .normalize import Joined, join_lines, squash_spaces
 
 __all__ = [
@@ -676,10 +676,10 @@ def parse_operative(lines: list[str], doc: Document) -> list[OperativePart]:
     pos = 0
     prev_end_line = 0
     while len(parts) < 8:
-        m = ENACTING.search(j.text, pos)
+        m = find_enacting(j.text, pos)
         if m is None:
             break
-        joint = ENACTING.search(j.text, m.end(), m.end() + 80)
+        joint = find_enacting(j.text, m.end(), m.end() + 80)
         if joint and re.match(r"\s+(?:ЖӘНЕ|және|И|и)\s", j.text[m.end() : joint.start()]):
             m = joint  # a joint act: its block begins after the second formula
         part, end_line = _read_block(lines, j, m, doc, region, first=not parts, squashed=squashed)
