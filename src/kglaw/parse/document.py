@@ -433,7 +433,8 @@ def _basis(j: Joined, hits: list[RefHit], h: Header) -> list[RefHit]:
         lo = start + cut + 1 if cut >= 0 and BASIS_TRIGGER.search(seg[cut:]) else start
         if BASIS_TRIGGER.search(t[lo : m.start()]):
             out.extend(x for x in hits if lo <= x.start < m.start())
-    pm = _PASSPORT_BASIS.search(t)
+    # every match of _PASSPORT_BASIS holds "зірлеу" (Әзірлеу, әзірлеудің) or "Основани"
+    pm = _PASSPORT_BASIS.search(t) if "зірлеу" in t or "Основани" in t else None
     if pm and h.act.type != "report":
         lo = pm.end()
         hi = _passport_field_end(j, lo)
