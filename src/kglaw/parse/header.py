@@ -83,7 +83,12 @@ _ENACTING_STARTS = (
 def find_enacting(text: str, pos: int = 0, endpos: int | None = None) -> re.Match[str] | None:
     """``ENACTING.search(text, pos, endpos)``, trying the pattern only where one of its words begins
     (about six times faster over a whole text)."""
-    return WordSearch(ENACTING, text, _ENACTING_STARTS, lo=pos, hi=endpos).search(pos)
+    return enacting_search(text, pos, endpos).search(pos)
+
+
+def enacting_search(text: str, lo: int = 0, hi: int | None = None) -> WordSearch:
+    """A :class:`~kglaw.parse.prefilter.WordSearch` of ENACTING in ``text[lo:hi]``, for several searches."""
+    return WordSearch(ENACTING, text, _ENACTING_STARTS, lo=lo, hi=hi)
 
 
 _META_KEYS = {

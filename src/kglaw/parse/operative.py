@@ -38,7 +38,7 @@ from ..model import (
 )
 from .citations import BASIS_TRIGGER, find_refs, merge_refs
 from .dates import DATE_RE, parse_date
-from .header import ENACTING, find_enacting
+from .header import ENACTING, enacting_search
 from .normalize import Joined, join_lines, squash_spaces
 
 __all__ = [
@@ -672,14 +672,15 @@ def parse_operative(lines: list[str], doc: Document) -> list[OperativePart]:
     j = join_lines(lines)
     region = doc.act.issuer.region if doc.act.issuer is not None else None
     squashed: list[str | None] = [None] * len(lines)  # squash_spaces of each line, filled once as read
+    enacting = enacting_search(j.text)
     parts: list[OperativePart] = []
     pos = 0
     prev_end_line = 0
     while len(parts) < 8:
-        m = find_enacting(j.text, pos)
+        m = enacting.search(pos)
         if m is None:
             break
-        joint = find_enacting(j.text, m.end(), m.end() + 80)
+        joint = enacting.search(m.end(), m.end() + 80)
         if joint and re.match(r"\s+(?:ЖӘНЕ|және|И|и)\s", j.text[m.end() : joint.start()]):
             m = joint  # a joint act: its block begins after the second formula
         part, end_line = _read_block(lines, j, m, doc, region, first=not parts, squashed=squashed)

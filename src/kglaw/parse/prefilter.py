@@ -140,12 +140,17 @@ class WordSearch:
             starts.sort()
             self.starts = starts
 
-    def search(self, pos: int) -> re.Match[str] | None:
-        """``rx.search(text, pos, hi)``, for ``pos`` ≥ ``lo``."""
+    def search(self, pos: int, endpos: int | None = None) -> re.Match[str] | None:
+        """``rx.search(text, pos, endpos)`` (``endpos`` defaults to ``hi``), for ``lo`` ≤ ``pos`` and
+        ``endpos`` ≤ ``hi``."""
+        hi = self.hi if endpos is None else endpos
         if self.starts is None:
-            return self.rx.search(self.text, pos, self.hi)
-        match, text, hi = self.rx.match, self.text, self.hi
-        for k in self.starts[bisect.bisect_left(self.starts, pos) :]:
+            return self.rx.search(self.text, pos, hi)
+        match, text, starts = self.rx.match, self.text, self.starts
+        for i in range(bisect.bisect_left(starts, pos), len(starts)):
+            k = starts[i]
+            if k >= hi:
+                break
             m = match(text, k, hi)
             if m is not None:
                 return m
