@@ -849,9 +849,9 @@ def _read_ru(
                 end = max(end, m.end() + ab.end())
     pin = None
     before = t[max(0, start - 80) : start].rstrip()
-    pm = WordSearch(_PINPOINT_RU, before + " ", _PINPOINT_RU_STARTS, fold=True).search(0)
-    if pm is None:
-        pm = WordSearch(_PINPOINT_RU, before, _PINPOINT_RU_STARTS, fold=True).search(0)
+    pins = WordSearch(_PINPOINT_RU, before + " ", _PINPOINT_RU_STARTS, fold=True)
+    # (with endpos, the text is read as if it ended there: the second search is over ``before``)
+    pm = pins.search(0) or pins.search(0, len(before))
     if pm:
         pin = _clean_pinpoint(pm.group("p"))
     title_s = clean_title(t[title[0] + 1 : title[1]]) if title else None
