@@ -194,15 +194,18 @@ def ingest(files: list[Path], store_dir: Path, jobs: int = 2, batch: int = 200) 
     }
 
 
+INGEST_SIZES: list[int] | None = None  # --ingest-sizes
+
+
 def bench_ingest(work: Path, full: bool) -> dict[str, Any]:
-    sizes = [1000] + ([10000, 100000] if full else [])  # the quick run: 1k twice (10k and 100k with --full)
-    runs = {1000: 2, 10000: 1, 100000: 1}
+    sizes = INGEST_SIZES or [1000] + ([10000, 100000] if full else [])  # quick: 1k twice (10k, 100k with --full)
+    runs = {1000: 2}  # larger corpora: one run each
     out: dict[str, Any] = {"jobs": 2, "sizes": {}}
     for n in sizes:
         d = corpus(work, n)
         rows = []
-        for k in range(runs[n]):
-            log(f"ingest {n} documents, run {k + 1}/{runs[n]}")
+        for k in range(runs.get(n, 1)):
+            log(f"ingest {n} documents, run {k + 1}/{runs.get(n, 1)}")
             cmd = [sys.executable, str(Path(__file__).resolve()), "_ingest", str(d), str(work / f"store-{n}")]
             p = subprocess.run(cmd, capture_output=True, text=True)
             if p.returncode != 0:
@@ -776,7 +779,12 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--sections", default=None, help="comma-separated: " + ",".join(SECTIONS) + " (default: all)")
     ap.add_argument("--work", type=Path, default=Path(tempfile.gettempdir()) / "kglaw-bench")
     ap.add_argument("--render-only", action="store_true", help="rewrite RESULTS.md from results.json")
+    ap.add_argument("--ingest-sizes", default=None, help="comma-separated corpus sizes for the ingest section "
+                    "(default: 1000, and with --full 1000,10000,100000)")
     args = ap.parse_args(argv)
+    if args.ingest_sizes:
+        global INGEST_SIZES
+        INGEST_SIZES = [int(n) for n in args.ingest_sizes.split(",")]
     if args.sections is None:
         args.sections = ",".join(SECTIONS)
     results = json.loads(RESULTS_JSON.read_text()) if RESULTS_JSON.exists() else {"sections": {}}
@@ -786,7 +794,8 @@ def main(argv: list[str] | None = None) -> int:
         results["machine"] = machine()
         default = ",".join(SECTIONS)
         command = "python benchmarks/bench.py" + (" --full" if args.full else "") + \
-            ("" if args.sections == default else f" --sections {args.sections}")
+            ("" if args.sections == default else f" --sections {args.sections}") + \
+            (f" --ingest-sizes {args.ingest_sizes}" if args.ingest_sizes else "")
         for name in [s for s in args.sections.split(",") if s]:
             log(f"section {name}")
             load = os.getloadavg()
