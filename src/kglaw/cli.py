@@ -777,7 +777,8 @@ def ingest(
     """Parse many files or whole directories into data/ttl-style output, or stream them into a store.
 
     With --store, documents are parsed and built on every core a batch at a time and loaded as they
-    come, in bounded memory; a new store is written aside and put in place only when complete. A
+    come (no document's graph stays in memory); a new store is written aside and put in place only
+    when complete. A
     document that fails never stops the batch; the summary counts files, documents, facts (triples),
     warnings and errors. Exit code 2 when any document failed.
     """
