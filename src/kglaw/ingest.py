@@ -1,4 +1,5 @@
-"""Streaming ingest: a whole corpus of texts into the embedded store, on every core, in bounded memory.
+"""Streaming ingest: a whole corpus of texts into the embedded store, on every core, without holding its
+graphs in memory.
 
 ``kglaw build`` keeps every document's graph in memory and writes canonical Turtle; that suits the
 repository's ``data/ttl``, not a national corpus. ``ingest_store`` gives the same graphs (a test compares
