@@ -704,12 +704,24 @@ class _Gen:
         span = (end - start).days
         dates = sorted(start + timedelta(days=rng.randrange(span)) for _ in range(self.n))
         weights = self._weights()
-        by_body: dict[str, list[Act]] = {}
+        # Per body, its acts not repealed yet, and those of them that rule (base or plan), in the order
+        # they were planned (which is date order): an act's candidates are a prefix of these lists (acts
+        # of its own date excluded), so planning stays linear in the corpus size.
+        alive: dict[str, list[Act]] = {}
+        ruling: dict[str, list[Act]] = {}
+        gov_ruling: list[Act] = []  # every government act that rules, in date order
+
+        def before(acts: list[Act], d: date) -> list[Act]:
+            k = len(acts)
+            while k and acts[k - 1].date >= d:
+                k -= 1
+            return acts[:k]
+
         for i, d in enumerate(dates):
             body = rng.choices(self.bodies, weights)[0]
-            prior = [a for a in by_body.get(body.key, []) if a.date < d and a.repealed_by is None]
+            prior = before(alive.get(body.key, []), d)
             # amending acts are amended only rarely in practice; amendments go to the acts that rule
-            amendable = [a for a in prior if a.role in ("base", "plan")]
+            amendable = before(ruling.get(body.key, []), d)
             r = rng.random()
             if amendable and r < 0.28:
                 role = "amend"
@@ -740,6 +752,9 @@ class _Gen:
                 act.targets = targets
                 for t in targets:
                     t.repealed_by = act
+                    alive[body.key].remove(t)
+                    if t.role in ("base", "plan"):
+                        ruling[body.key].remove(t)
                     if act.lang == "ru" and rng.random() < 0.3:
                         t.repeal_effective = date(d.year + 1, 1, 1)
             self._titles(act)
@@ -750,16 +765,16 @@ class _Gen:
                     j = (law_i + 1 + rng.randrange(len(LAWS) - 1)) % len(LAWS)
                     act.based_on.append((j, rng.random() < 0.5, rng.choice([6, 7, 16])))
             if role in ("base", "plan") and body.kind != "parliament" and rng.random() < 0.35:
-                govs = [
-                    a
-                    for a in self.acts
-                    if a.body.kind == "government" and a.date < d and a.role in ("base", "plan")
-                ]
+                govs = before(gov_ruling, d)
                 if govs:
                     act.cites = [rng.choice(govs[-20:])]
             if role == "plan":
                 act.measures = rng.randrange(3, 26)
-            by_body.setdefault(body.key, []).append(act)
+            alive.setdefault(body.key, []).append(act)
+            if role in ("base", "plan"):
+                ruling.setdefault(body.key, []).append(act)
+                if body.kind == "government":
+                    gov_ruling.append(act)
             self.acts.append(act)
 
     def _titles(self, act: Act) -> None:
