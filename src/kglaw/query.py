@@ -333,16 +333,15 @@ def run_sparql(target: Any, sparql: str, bindings: Mapping[str, Node] | None = N
         try:
             res = target.query(sparql, {k: _to_ox(v) for k, v in bindings.items()})
         except RuntimeError as err:
-            # Oxigraph substitutes only variables of the SELECT projection. The others are bound as
-            # on a remote endpoint: the term replaces the variable in the triple patterns of the outer
-            # group and the groups in it (UNION branches, OPTIONALs), and a VALUES block binds it for
-            # the rest — the same answer as a VALUES block alone (SEP-0007), but Oxigraph evaluates a
-            # UNION before joining it with that block, so every branch would start from every act.
+            # Oxigraph substitutes only variables of the SELECT projection; bind the others with a
+            # VALUES block at the head of the outermost group, which means the same (SEP-0007), and at
+            # the head of each branch of its UNIONs: Oxigraph evaluates a UNION before joining it with
+            # the block, so every branch would start from every act.
             if "projection" not in str(err) or not bindings:
                 raise QueryError(f"SPARQL error: {err}") from None
-            from .remote import bind_values
+            from .remote import bind_unions
 
-            res = target.query(bind_values(sparql, dict(bindings)))
+            res = target.query(_with_values(bind_unions(sparql, bindings), bindings))
         return results_from_oxigraph(res)
     if hasattr(target, "query") and hasattr(target, "triples"):  # rdflib
         try:

@@ -216,6 +216,59 @@ def bind_values(sparql: str, bindings: dict[str, Node]) -> str:
     return out[:at] + " " + block + out[at:]
 
 
+def bind_unions(sparql: str, bindings: Mapping[str, Node]) -> str:
+    """Bind parameters at the start of each branch of the ``UNION``s that sit directly in the outer
+    ``WHERE`` group, with a ``VALUES`` block.
+
+    A join distributes over a union, so ``VALUES … { A } UNION { B }`` and ``{ VALUES … A } UNION
+    { VALUES … B }`` (with the outer block kept) give the same rows. Oxigraph evaluates a union before
+    joining it with the block, so without this every branch starts from every act in the store. Unions
+    inside ``OPTIONAL``, ``MINUS``, sub-``SELECT``s or nested groups are left alone.
+
+    >>> bind_unions("SELECT ?x WHERE { { ?a <http://x/p> ?x } UNION { ?a <http://x/q> ?x } }",
+    ...             {"a": URIRef("http://x/a")})
+    'SELECT ?x WHERE { { VALUES (?a) { (<http://x/a>) } ?a <http://x/p> ?x } UNION { VALUES (?a) { (<http://x/a>) } ?a <http://x/q> ?x } }'
+    """
+    if not bindings:
+        return sparql
+    tokens = [m for m in sparql_tokens(sparql) if m.lastgroup != "comment"]
+    names = sorted(bindings)
+    block = (
+        " VALUES ("
+        + " ".join("?" + n for n in names)
+        + ") { ("
+        + " ".join(sparql_term(bindings[n]) for n in names)
+        + ") }"
+    )
+    depth, outer_seen = 0, False
+    opened: dict[int, int] = {}  # token index of a "}" at depth 1 → index of its "{"
+    stack: list[int] = []
+    inserts: set[int] = set()
+    for i, tok in enumerate(tokens):
+        text = tok.group()
+        if text == "{":
+            depth += 1
+            stack.append(i)
+            if depth == 1:
+                if outer_seen:
+                    break  # a second top-level group (VALUES after the query): not the WHERE group
+                outer_seen = True
+        elif text == "}":
+            start = stack.pop() if stack else -1
+            if depth == 2:
+                opened[i] = start  # a group directly inside the outer WHERE group
+            depth -= 1
+        elif depth == 1 and tok.lastgroup == "word" and text.upper() == "UNION":
+            before, after = i - 1, i + 1
+            if before in opened and after < len(tokens) and tokens[after].group() == "{":
+                inserts.add(tokens[opened[before]].end())
+                inserts.add(tokens[after].end())
+    out = sparql
+    for at in sorted(inserts, reverse=True):
+        out = out[:at] + block + out[at:]
+    return out
+
+
 def bind_subselects(sparql: str, bindings: Mapping[str, Node]) -> str:
     """Bind parameters inside the sub-``SELECT``s that project them, with a ``VALUES`` block.
 
