@@ -680,7 +680,8 @@ def render(results: dict[str, Any]) -> str:
                                 f"not measured; ≈ {est:.0f} min from the 10k run (wall, ×10); peak "
                                 f"{peak / 1024:.1f} GB at 10k (parent + 2 workers)",
                                 ("met" if est < 15 else f"time missed (≈ {est / 15:.1f}×, extrapolated)")
-                                + ("; memory met" if peak < 4096 else "; memory missed")))
+                                + ("; memory within 4 GB at 10k (not measured at 100k)" if peak < 4096
+                                   else "; memory missed already at 10k")))
     d = head("queries", "Saved queries: Oxigraph (embedded) vs rdflib (in memory)")
     if d:
         L += [f"Graph: {d['how']}. Each query with its parameter defaults; Oxigraph: warm-up, then up to "
