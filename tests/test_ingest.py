@@ -159,3 +159,24 @@ def test_ntriples_escapes_literals_and_keeps_languages_and_datatypes() -> None:
     assert {q.graph_name for q in quads} == {ox.NamedNode("https://example.org/g")}
     with pytest.raises(KglawError, match="not a valid IRI"):  # a build bug must fail its document only
         ntriples(triples[5:])
+
+
+def test_a_parser_bug_fails_its_document_and_the_ingest_goes_on(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import kglaw.parse.document
+
+    real = kglaw.parse.document.parse_file
+
+    def buggy(path: Path, *args: object, **kwargs: object):  # type: ignore[no-untyped-def]
+        if path.name == SEEDS[0].name:
+            raise ZeroDivisionError("simulated bug")
+        return real(path, *args, **kwargs)
+
+    monkeypatch.setattr(kglaw.parse.document, "parse_file", buggy)  # the forked workers inherit it
+    result = ingest_store(SEEDS[:2], tmp_path / "store", jobs=1, validate=False, with_reference=False)
+    assert result.documents == 1
+    assert result.errors == [f"{SEEDS[0]}: internal error while parsing: ZeroDivisionError: simulated bug"]
+    assert Store(tmp_path / "store", read_only=True).graphs() == [
+        f"https://w3id.org/kglaw/graph/{SEEDS[1].stem}"
+    ]

@@ -86,6 +86,9 @@ def _parse_batch(task: tuple[int, list[str], str]) -> dict[str, Any]:
         except KglawError as err:
             errors.append(str(err))
             continue
+        except Exception as err:  # noqa: BLE001 - a parser bug fails its document, not an hour-long batch
+            errors.append(f"{f}: internal error while parsing: {type(err).__name__}: {err}")
+            continue
         size += os.path.getsize(f)
         docs.append(doc)
         refs.extend(learnable_refs(doc))
@@ -117,6 +120,9 @@ def _build_batch(path: str) -> dict[str, Any]:
                 ts = document_triples(doc, _RESOLVER, built)
             except KglawError as err:
                 errors.append(f"{doc.source}: {err}")
+                continue
+            except Exception as err:  # noqa: BLE001 - a build bug fails its document, not the batch
+                errors.append(f"{doc.source}: internal error while building: {type(err).__name__}: {err}")
                 continue
             warnings.extend(f"{doc.source}: {w}" for w in doc.warnings)
             warnings.extend(built)
