@@ -76,6 +76,22 @@ def interrupt(
     return p.returncode, err
 
 
+def ctrl_c(p: subprocess.Popen[str], when: float | str, staging_parent: Path) -> str:
+    """Ctrl-C as a terminal sends it (SIGINT to the process group) after ``when`` seconds, or
+    (``"staging"``) as soon as a staging directory exists; returns stderr."""
+    if when == "staging":
+        interrupt_at = lambda: any(c.name.startswith(".") for c in staging_parent.iterdir())
+    else:
+        start = time.monotonic()
+        interrupt_at = lambda: time.monotonic() - start >= float(when)
+    while p.poll() is None and not interrupt_at():
+        time.sleep(0.005)
+    if p.poll() is None:
+        os.killpg(p.pid, signal.SIGINT)
+    _, err = p.communicate(timeout=120)
+    return err
+
+
 @pytest.fixture(scope="module")
 def trees(tmp_path_factory: pytest.TempPathFactory) -> dict[str, object]:
     """Two inputs (old, new) and the trees a completed build writes for each."""
@@ -132,16 +148,7 @@ def test_ctrl_c_on_a_parallel_build_is_one_line_and_leaves_old_or_new_outputs(
     out = tmp_path / "ttl"
     shutil.copytree(Path(trees["base"]) / "old", out)  # type: ignore[arg-type]
     p = kglaw_process("build", "-j", "2", "--raw", trees["new_raw"], "--out", out, group=True)
-    if when == "staging":
-        interrupt_at = lambda: any(c.name.startswith(".") for c in tmp_path.iterdir())
-    else:
-        start = time.monotonic()
-        interrupt_at = lambda: time.monotonic() - start >= float(when)
-    while p.poll() is None and not interrupt_at():
-        time.sleep(0.005)
-    if p.poll() is None:
-        os.killpg(p.pid, signal.SIGINT)
-    _, err = p.communicate(timeout=120)
+    err = ctrl_c(p, when, tmp_path)
     after = tree(out)
     assert after == trees["old"] or after == trees["new"]
     if p.returncode != 0:
@@ -226,16 +233,7 @@ def test_ctrl_c_on_ingest_leaves_no_store_or_the_whole_store(
         "4",
         group=True,
     )
-    if when == "staging":
-        interrupt_at = lambda: any(c.name.startswith(".") for c in tmp_path.iterdir())
-    else:
-        start = time.monotonic()
-        interrupt_at = lambda: time.monotonic() - start >= float(when)
-    while p.poll() is None and not interrupt_at():
-        time.sleep(0.005)
-    if p.poll() is None:
-        os.killpg(p.pid, signal.SIGINT)
-    _, err = p.communicate(timeout=120)
+    err = ctrl_c(p, when, tmp_path)
     if store.exists():
         assert quads(store) == ingested_quads, f"a partial store after SIGINT at {when}: {err}"
         assert (tmp_path / "store.loaded").read_text() == "ingested"

@@ -141,8 +141,10 @@ def test_a_parameter_outside_the_projection_starts_every_union_branch(loaded_sto
     """signatories binds ?act (not projected) in both branches of its UNION: the answer is the one the
     plain VALUES block gives (the golden file checks it too); the timing is the benchmark's."""
     from kglaw.query import bind_params, results_from_oxigraph
+    from kglaw.remote import bind_unions
 
     q = load_query(QUERIES / "signatories.rq")
     params = bind_params(q, {}, loaded_store)
+    assert bind_unions(q.text, params).count("VALUES (?act)") == 2  # both branches of its UNION
     plain = results_from_oxigraph(loaded_store.query(_with_values(q.text, params)))
     assert run_sparql(loaded_store, q.text, params).rows == plain.rows and plain.rows

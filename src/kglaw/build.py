@@ -975,11 +975,9 @@ def _inverse_triples(triples: dict[Triple, None]) -> None:
 
 def materialise_inverses(g: Graph) -> None:
     """Add the inverse of every lineage and structure triple (``amends`` ↔ ``amended_by`` …)."""
-    for p, q in INVERSES:
-        for s, o in list(g.subject_objects(p)):
-            g.add((o, q, s))
-        for s, o in list(g.subject_objects(q)):
-            g.add((o, p, s))
+    inv = _INVERSE_OF
+    for s, p, o in [t for t in g if t[1] in inv]:
+        g.add((o, inv[p], s))
 
 
 # -- corpus ----------------------------------------------------------------------------------------

@@ -113,6 +113,17 @@ def sparql_term(term: Node) -> str:
     raise QueryError(f"cannot bind {term!r}")
 
 
+def values_block(bindings: Mapping[str, Node], names: list[str]) -> str:
+    """``VALUES (?a ?b) { (t1 t2) }`` binding ``names`` to their terms in ``bindings``."""
+    return (
+        "VALUES ("
+        + " ".join("?" + n for n in names)
+        + ") { ("
+        + " ".join(sparql_term(bindings[n]) for n in names)
+        + ") }"
+    )
+
+
 def bind_values(sparql: str, bindings: dict[str, Node]) -> str:
     """Bind parameters as RDF terms, the way SPARQL 1.1 Protocol endpoints can take them.
 
@@ -136,9 +147,7 @@ def bind_values(sparql: str, bindings: dict[str, Node]) -> str:
         return sparql
     names = sorted(bindings)
     terms = {n: sparql_term(bindings[n]) for n in names}
-    block = (
-        "VALUES (" + " ".join("?" + n for n in names) + ") { (" + " ".join(terms[n] for n in names) + ") }"
-    )
+    block = values_block(bindings, names)
     tokens = [m for m in sparql_tokens(sparql) if m.lastgroup != "comment"]
     form_at = next(
         (
@@ -232,14 +241,7 @@ def bind_unions(sparql: str, bindings: Mapping[str, Node]) -> str:
     if not bindings:
         return sparql
     tokens = [m for m in sparql_tokens(sparql) if m.lastgroup != "comment"]
-    names = sorted(bindings)
-    block = (
-        " VALUES ("
-        + " ".join("?" + n for n in names)
-        + ") { ("
-        + " ".join(sparql_term(bindings[n]) for n in names)
-        + ") }"
-    )
+    block = " " + values_block(bindings, sorted(bindings))
     depth, outer_seen = 0, False
     opened: dict[int, int] = {}  # token index of a "}" at depth 1 → index of its "{"
     stack: list[int] = []
@@ -331,15 +333,7 @@ def bind_subselects(sparql: str, bindings: Mapping[str, Node]) -> str:
                 k += 1
             stack.append((depth + 1, projected))  # popped when its WHERE group closes
             if projected:
-                names = sorted(projected)
-                block = (
-                    " VALUES ("
-                    + " ".join("?" + n for n in names)
-                    + ") { ("
-                    + " ".join(sparql_term(bindings[n]) for n in names)
-                    + ") }"
-                )
-                inserts.append((tokens[j].end(), block))
+                inserts.append((tokens[j].end(), " " + values_block(bindings, sorted(projected))))
             i = j
             continue
         i += 1
