@@ -28,7 +28,17 @@ from rdflib.term import Node
 
 from .errors import KglawError
 from .identifiers import ActId, slugify, title_key
-from .model import ActRef, AmendmentOperation, Document, Issuer, Measure, Programme, ProgrammeRef, Span
+from .model import (
+    ActRef,
+    AmendmentOperation,
+    Document,
+    Executor,
+    Issuer,
+    Measure,
+    Programme,
+    ProgrammeRef,
+    Span,
+)
 from .namespaces import (
     AGENCY,
     DCTERMS,
@@ -58,6 +68,12 @@ __all__ = [
     "serialize_turtle",
     "write_atomically",
     "act_iri",
+    "action_plan_iri",
+    "executor_agency",
+    "measure_iri",
+    "operation_iri",
+    "programme_iri",
+    "source_iri",
 ]
 
 LANG_AUTHORITY = "http://publications.europa.eu/resource/authority/language/"
@@ -335,7 +351,7 @@ def _emit_programme(
     approving = URIRef(resolver.resolve(prog.approved_by)) if prog.approved_by else doc_act
     if prog.approved_by is not None and approving != doc_act:
         _emit_act_ref(em, resolver, prog.approved_by, lang)
-    node = URIRef(f"{approving}/{prog.key}")
+    node = programme_iri(resolver, prog, doc_act)
     em.add(node, RDF.type, _TYPE_CLASS.get(prog.kind, KGL.PolicyDocument))
     em.add(node, RDF.type, KGL.PolicyDocument)
     em.add(node, RDF.type, ELI.LegalResource)
@@ -384,7 +400,7 @@ def _emit_programme(
         if getattr(ind, "measure", None):  # the action-plan row whose target-indicator cell states it
             em.fact(n, KGL.indicatorOf, URIRef(f"{node}/action-plan/measure/{ind.measure}"), ind.span)
         for ex in getattr(ind, "responsible", []):
-            agency = ex.agency or _resolve_executor(ex.raw, prog.abbreviations, _region_of(doc))
+            agency = executor_agency(ex, prog, doc)
             if agency:
                 em.fact(n, KGL.responsibleBody, URIRef(agency), ex.span or ind.span)
             else:
@@ -396,7 +412,7 @@ def _emit_programme(
     for pred in getattr(prog, "succeeds", []):
         em.fact(node, KGL.succeeds, _emit_predecessor(em, resolver, pred, lang), pred.span)
 
-    plan = URIRef(f"{node}/action-plan")
+    plan = action_plan_iri(node)
     em.add(plan, RDF.type, KGL.ActionPlan)
     em.add(node, KGL.hasActionPlan, plan)
     em.add(plan, KGL.actionPlanOf, node)
@@ -436,6 +452,40 @@ def predecessor_iri(resolver: ActResolver, pred: ProgrammeRef, context: str | No
     if pred.approved_by is not None:
         return f"{resolver.resolve(pred.approved_by, context)}/{pred.kind}"
     return ActId(pred.kind, None, None, None, title_key(pred.title)).format()
+
+
+def source_iri(doc: Document) -> URIRef:
+    """The node of the file a document was read from (``kgl:SourceDocument``); also the ``context`` that
+    keys a weak citation ("бұйрық № 26") to the citing document in :meth:`ActResolver.resolve`."""
+    return SOURCE[Path(doc.source).stem]
+
+
+def programme_iri(resolver: ActResolver, prog: Programme, doc_act: URIRef) -> URIRef:
+    """A programme's node: ``{approving act}/{key}``, the approving act being the one the text names,
+    else the document's own act (``doc_act``)."""
+    approving = URIRef(resolver.resolve(prog.approved_by)) if prog.approved_by else doc_act
+    return URIRef(f"{approving}/{prog.key}")
+
+
+def action_plan_iri(programme: URIRef) -> URIRef:
+    """The action plan of a programme: ``{programme}/action-plan``."""
+    return URIRef(f"{programme}/action-plan")
+
+
+def measure_iri(plan: URIRef, m: Measure) -> URIRef:
+    """A row of an action plan: ``{plan}/measure/{number}``."""
+    return URIRef(f"{plan}/measure/{m.number}")
+
+
+def operation_iri(doc_act: URIRef, op: AmendmentOperation) -> URIRef:
+    """An amendment instruction of the affecting act: ``{act}/op/{order}``."""
+    return URIRef(f"{doc_act}/op/{op.order}")
+
+
+def executor_agency(ex: Executor, prog: Programme, doc: Document) -> str | None:
+    """The agency IRI of a measure's executor or an indicator's responsible body: the parser's, else the
+    registry's reading of the cell with the programme's abbreviations and the document's region."""
+    return ex.agency or _resolve_executor(ex.raw, prog.abbreviations, _region_of(doc))
 
 
 def _emit_predecessor(em: _Emitter, resolver: ActResolver, pred: ProgrammeRef, lang: str | None) -> URIRef:
@@ -479,7 +529,7 @@ def _emit_measure(
     warnings: list[str],
     doc: Document,
 ) -> None:
-    node = URIRef(f"{plan}/measure/{m.number}")
+    node = measure_iri(plan, m)
     em.add(node, RDF.type, KGL.Measure)
     em.add(plan, KGL.hasMeasure, node)
     em.add(node, KGL.inActionPlan, plan)
@@ -595,7 +645,7 @@ def _emit_operation(
     A new wording that is the affecting act's own appendix is linked with ``kgl:newWording`` to the
     action plan read from that appendix, so that its measures are the appendix's new text.
     """
-    node = URIRef(f"{doc_act}/op/{op.order}")
+    node = operation_iri(doc_act, op)
     target = _emit_act_ref(em, resolver, op.target, lang)
     em.add(node, RDF.type, KGL.AmendmentOperation)
     em.add(node, KGL.affectingAct, doc_act)
@@ -668,8 +718,7 @@ def document_triples(
     ``ntriples`` writes them). Each triple once, in the order they were stated."""
     resolver = resolver or ActResolver()
     warnings = warnings if warnings is not None else []
-    stem = Path(doc.source).stem
-    src = SOURCE[stem]
+    src = source_iri(doc)
     em = _Emitter(src, doc.act.date)
     lang = _lang(doc)
 
