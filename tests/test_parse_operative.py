@@ -310,3 +310,38 @@ def test_a_wrapped_line_that_begins_with_a_lower_case_appendix_word_does_not_end
     assert part.points[1].entry_into_force is not None and part.points[1].entry_into_force.date == date(
         2025, 3, 14
     )
+
+
+@pytest.mark.parametrize(
+    ("name", "formula"),
+    [("ru_joint_order_two_numbers.txt", "ПРИКАЗЫВАЕМ")],
+    ids=["ru-joint-order"],
+)
+def test_plural_formula_of_a_joint_order_opens_the_operative_part(name: str, formula: str) -> None:
+    doc = _doc(name)
+    (part,) = doc.operative
+    assert part.formula == formula
+    assert [p.number for p in part.points] == ["1", "2", "3"]
+    # the preamble's legal basis is read as such once the formula closes it
+    assert [(r.type, r.pinpoint) for r in doc.based_on] == [("law", "подпункт 2) статьи 10")]
+
+
+@pytest.mark.parametrize(
+    ("preamble", "formula"),
+    [
+        ("Қазақстан Республикасы Әділет министрлігінің бұйрықтарына сәйкес БҰЙЫРАМЫЗ:", "БҰЙЫРАМЫЗ"),
+        ("Аудан әкімі ШЕШІМ ҚАБЫЛДАЙМЫН:", "ШЕШІМ ҚАБЫЛДАЙМЫН"),
+        ("Аудан әкімі ШЕШЕМІН:", "ШЕШЕМІН"),
+        ("Аким района РЕШАЮ:", "РЕШАЮ"),
+    ],
+    ids=["kk-joint-order", "kk-akim-1", "kk-akim-2", "ru-akim"],
+)
+def test_first_person_and_plural_formulas(preamble: str, formula: str) -> None:
+    text = (
+        "Ереже туралы\n"
+        "Қазақстан Республикасы Денсаулық сақтау министрінің 2023 жылғы 16 наурыздағы № 41 бұйрығы.\n"
+        f"      {preamble}\n"
+        "      1. Ереже бекітілсін.\n"
+    )
+    (part,) = parse_text(text, "formula.txt").operative
+    assert part.formula == formula and [p.number for p in part.points] == ["1"]

@@ -56,8 +56,8 @@ _LO = "а-яёәіңғүұқөһa-z"
 #: The act type an enacting formula implies (the doctype notation).
 _FORMULA_TYPE = [
     (re.compile(r"ҚАУЛЫ|[Ққ]аулы|ПОСТАНОВЛЯ|ПОСТАНОВИЛ"), "resolution"),
-    (re.compile(r"ШЕШ|[Шш]ешім|РЕШИЛ"), "decision"),
-    (re.compile(r"БҰЙЫРАМЫН|ПРИКАЗЫВАЮ|ОБЯЗЫВАЮ"), "order"),
+    (re.compile(r"ШЕШ|[Шш]ешім|РЕШИЛ|РЕШАЮ"), "decision"),
+    (re.compile(r"БҰЙЫРАМЫ[НЗ]|ПРИКАЗЫВА[ЮЕ]|ОБЯЗЫВАЮ"), "order"),
 ]
 
 # -- what a point does --------------------------------------------------------------------------------
