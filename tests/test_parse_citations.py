@@ -201,3 +201,43 @@ def test_clean_title_removes_outer_quotes_of_any_style_and_keeps_inner_ones():
 def test_number_without_kazakh_case_ending():
     assert clean_number("№ 98-ден") == "98"
     assert clean_number("№ 10-56-VIII") == "10-56-VIII"
+
+
+def test_citation_ru_code_about_subject_then_date_and_number():
+    r = one(
+        "1. В Кодекс Республики Казахстан об административных правонарушениях от 5 июля 2014 года (Ведомости):"
+    )
+    assert (r.type, r.issuer.key, r.title, r.date) == (
+        "code",
+        "rk",
+        "Кодекс об административных правонарушениях",
+        date(2014, 7, 5),
+    )
+    r = one(
+        "Кодекса Республики Казахстан о здоровье народа и системе здравоохранения от 7 июля 2020 года № 360-VI ЗРК"
+    )
+    assert (r.title, r.date, r.number) == (
+        "Кодекс о здоровье народа и системе здравоохранения",
+        date(2020, 7, 7),
+        "360-VI",
+    )
+
+
+def test_citation_kk_code_about_subject_after_its_date():
+    r = one(
+        "1. 2014 жылғы 5 шілдедегі Қазақстан Республикасының Әкімшілік құқық бұзушылық туралы кодексіне (Жаршы):"
+    )
+    assert (r.type, r.issuer.key, r.title, r.date) == (
+        "code",
+        "rk",
+        "Әкімшілік құқық бұзушылық туралы кодексі",
+        date(2014, 7, 5),
+    )
+    r = one(
+        "Қазақстан Республикасының 2020 жылғы 7 шілдедегі Халық денсаулығы және денсаулық сақтау жүйесі туралы кодексі"
+    )
+    assert (r.issuer.key, r.title, r.date) == (
+        "rk",
+        "Халық денсаулығы және денсаулық сақтау жүйесі туралы кодексі",
+        date(2020, 7, 7),
+    )

@@ -266,10 +266,18 @@ _PINPOINT_RU = re.compile(
     re.IGNORECASE,
 )
 # Codes named by their subject (a closed list: the codes of the RK).
+# A subject "… туралы" stops at the state and the date before it ("2014 жылғы 5 шілдедегі Қазақстан
+# Республикасының Әкімшілік құқық бұзушылық туралы кодексі"): none of its words is one of these.
+_CODE_NAME_STOP = r"(?!Қазақстан\b|Республикасы|\d|жылғы\b|\w+(?:дағы|дегі|тағы|тегі)\b)"
 _CODE_NAME_KK = re.compile(
     r"(?P<name>(?:Әлеуметтік|Еңбек|Салық|Бюджет|Азаматтық(?:\s+процестік)?|Қылмыстық(?:-процестік|-атқару)?|"
     r"Жер|Су|Орман|Экологиялық|Кәсіпкерлік|Кеден|Тұрғын\s+үй|Әкімшілік\s+рәсімдік-процестік|"
-    r"[\w-]+(?:\s+[\w()–-]+){0,5}\s+туралы))\s*$",
+    rf"(?<![\w-]){_CODE_NAME_STOP}[\w-]+(?:\s+{_CODE_NAME_STOP}[\w()–-]+){{0,5}}\s+туралы))\s*$",
+    re.IGNORECASE,
+)
+# The date (and the state) before a code named by its subject.
+_CODE_DATE_BEFORE = re.compile(
+    rf"(?:(?P<st1>Қазақстан\s+Республикасының)\s+)?(?P<d>{DATE})\s*(?:(?P<st2>Қазақстан\s+Республикасының)\s*)?$",
     re.IGNORECASE,
 )
 _CODE_NAME_RU = re.compile(
@@ -306,7 +314,7 @@ _FOREIGN = re.compile(
     r"\bРУз\b|\bРу\b|Федерал",
 )
 _CODE_ABOUT_RU = re.compile(
-    rf"^\s*(?:Республики\s+Казахстан\s+)?(?P<t>(?:о|об)\s+[{_L}]+(?:\s+(?:\(?[{_L}]+\)?|и)){{0,5}})(?=[\s,.;:)]|$)"
+    rf"^\s*(?:Республики\s+Казахстан\s+)?(?P<t>(?:о|об)\s+[{_L}]+(?:\s+(?!от\b)(?:\(?[{_L}]+\)?|и)){{0,5}})(?=[\s,.;:)]|$)"
 )
 _NOT_CODE_NAME = {
     "Қазақстан",
@@ -726,6 +734,12 @@ def _read_kk(t: str, m: re.Match[str], context: Issuer | None) -> RefHit | None:
             name = cm.group("name")
             name = name[:1].upper() + name[1:]
             start = min(start, pos - len(before) + cm.start())
+            lead = t[max(0, start - 90) : start]
+            dm = _CODE_DATE_BEFORE.search(lead) if date_s is None and _DATE_FIRST.search(lead) else None
+            if dm:  # "2014 жылғы 5 шілдедегі Қазақстан Республикасының Әкімшілік … туралы кодексі"
+                date_s = dm.group("d")
+                issuer_phrase = issuer_phrase or dm.group("st1") or dm.group("st2")
+                start = start - len(lead) + dm.start()
     end = m.end()
     # Header form of laws and codes: "Қазақстан Республикасының Кодексі 2023 жылғы 20 сәуірдегі № 224-VII ҚРЗ."
     if date_s is None and num is None and type_ in ("law", "code") and case == "nom":
@@ -847,6 +861,15 @@ def _read_ru(
             if ab:
                 name = "Кодекс " + ab.group("t")
                 end = max(end, m.end() + ab.end())
+                # "Кодекс … об административных правонарушениях от 5 июля 2014 года № 235-V ЗРК"
+                if date_s is None and (dm := _OT_DATE.match(t[end : end + 80])):
+                    date_s = dm.group("d")
+                    end += dm.end()
+                if num is None and (nm := _NUM_START.match(t[end : end + 40])):
+                    num = nm.group("n")
+                    end += nm.end()
+                    if rk := _RKZ_START.match(t[end : end + 8]):
+                        end += rk.end()
     pin = None
     before = t[max(0, start - 80) : start].rstrip()
     pins = WordSearch(_PINPOINT_RU, before + " ", _PINPOINT_RU_STARTS, fold=True)
