@@ -101,3 +101,18 @@ def test_entry_into_force_stated_in_the_operative_part():
     assert read("ru_government_resolution.txt").entry_into_force == date(2025, 1, 1)
     # "қол қойылған күнінен бастап": from the day of signing, which is the act's own date
     assert read("kk_government_resolution.txt").entry_into_force == date(2024, 12, 30)
+
+
+def test_amends_every_act_of_a_law_that_amends_several_laws():
+    # "Внести изменения … в следующие законодательные акты:" then "1. В Кодекс … (Ведомости …):",
+    # "2. В Закон … «…» (…):"; Kazakh "мына заңнамалық актілеріне … енгізілсін:" then "… кодексіне (…):"
+    doc = read("ru_law_amending_several_laws.txt")
+    assert ids(doc.amends) == [
+        ("code", "rk", date(2014, 7, 5), None),
+        ("law", "rk", date(2005, 4, 13), None),
+        ("law", "rk", date(2016, 4, 6), None),
+    ]
+    assert doc.cites == []
+    doc = read("kk_law_amending_several_laws.txt")
+    assert ids(doc.amends) == [("code", "rk", date(2014, 7, 5), None), ("law", "rk", date(2005, 4, 13), None)]
+    assert doc.cites == []

@@ -93,6 +93,12 @@ _AMENDING_TITLE = re.compile(
     r"[Оо]\s+внесении\s+(?:изменени|дополнени)|вносятся\s+в",
     re.IGNORECASE,
 )
+_AMEND_SEVERAL = re.compile(
+    r"[Вв]нести\s+(?:(?:изменени[яй]|дополнени[яй])(?:\s+и\s+(?:изменени[яй]|дополнени[яй]))?\s+)?"
+    r"в\s+следующие\s+(?:законодательные\s+|нормативные\s+правовые\s+)?акты[^.:]{0,200}:|"
+    r"мына\s+(?:заңнамалық\s+|нормативтік\s+құқықтық\s+)?актілер(?:ге|іне)\s+[^.:]{0,120}?енгізілсін\s*:"
+)
+_AMEND_SEVERAL_WORDS = ("следующие", "актілер")  # every match of _AMEND_SEVERAL holds one
 _COLON_AFTER = re.compile(r"^\s*(?:\([^()]{0,200}\)\s*)?:")
 _REPEAL_KK = re.compile(r"күші\s+жойылды\s+деп\s+(?:танылсын|тану)|күшін\s+жойған\s+деп\s+(?:танылсын|тану)")
 _REPEAL_RU = re.compile(r"[Пп]ризна(?:ть|нии)\s+утратившим[иа]?\s+силу|утратившим[иа]?\s+силу", re.IGNORECASE)
@@ -382,18 +388,26 @@ def read_changes(j: Joined, hits: list[RefHit], h: Header, op_end: int) -> tuple
             continue
     # An amending act whose changes sit in an appendix ("… кейбір шешімдеріне енгізілетін өзгерістер",
     # "Изменения, которые вносятся в некоторые решения …"): each item names its act in the locative
-    # before a colon ("… № 326 қаулысында:", "В постановлении … от … № 326 «…» (САПП …):").
-    if h.act.title and _AMENDING_TITLE.search(h.act.title):
+    # before a colon ("… № 326 қаулысында:", "В постановлении … от … № 326 «…» (САПП …):"). An act that
+    # amends several acts in its own points ("Внести изменения … в следующие законодательные акты:",
+    # "мына заңнамалық актілеріне … енгізілсін:") names each in the accusative after "В" or in the
+    # dative, before a colon ("1. В Кодекс … от 5 июля 2014 года (Ведомости …):", "… кодексіне (…):").
+    several = (
+        _AMEND_SEVERAL.search(t, h.end, op_end)
+        if h.end < op_end and any(t.find(w, h.end, op_end) >= 0 for w in _AMEND_SEVERAL_WORDS)
+        else None
+    )
+    if h.act.title and _AMENDING_TITLE.search(h.act.title) or several:
         for x in hits:
             if x in amends or x.start < zone_lo:
                 continue
             after = t[x.end : x.end + 200]
-            if (
-                x.lang == "kk"
-                and x.case == "loc"
-                and _COLON_AFTER.match(after)
-                or x.lang == "ru"
-                and x.case == "loc"
+            if x.lang == "kk" and (x.case == "loc" or x.case == "dat" and several):
+                if _COLON_AFTER.match(after):
+                    amends.append(x)
+            elif (
+                x.lang == "ru"
+                and (x.case == "loc" or x.case == "nom" and several)
                 and _LOC_PREPOSITION_RU.search(t[max(0, x.start - 4) : x.start])
                 and _COLON_AFTER.match(after)
             ):
