@@ -116,3 +116,40 @@ def test_amends_every_act_of_a_law_that_amends_several_laws():
     doc = read("kk_law_amending_several_laws.txt")
     assert ids(doc.amends) == [("code", "rk", date(2014, 7, 5), None), ("law", "rk", date(2005, 4, 13), None)]
     assert doc.cites == []
+
+
+def test_repeals_listed_in_an_appendix_named_with_the_possessive_and_a_participle():
+    # "Осы шешімнің қосымшасына сәйкес … күші жойылды деп танылсын"; the appendix is "… күші жойылды деп
+    # танылған кейбір шешімдерінің тізбесі"
+    doc = read("kk_district_maslikhat_repeal_decision.txt")
+    assert ids(doc.repeals) == [
+        ("decision", "saryagash-district-maslikhat", date(2018, 12, 27), "38-371-VI"),
+        ("decision", "saryagash-district-maslikhat", date(2020, 3, 6), "55-512-VI"),
+    ]
+    assert doc.cites == []
+    # and each is a repeal operation of this act
+    assert [(o.type, o.target.number) for o in doc.operations] == [
+        ("repeal", "38-371-VI"),
+        ("repeal", "55-512-VI"),
+    ]
+
+
+def test_operative_part_ends_at_a_signature_with_initials_or_an_appendix_heading():
+    from kglaw.parse.document import _OPERATIVE_END
+
+    for line in (
+        "      Сарыағаш аудандық мәслихатының хатшысы Е. Қайыпов",
+        "      Аудан әкімі Б. Нұрланов",
+        "      Аким Туркестанской области Д. Сатыбалды",
+        "      Министр труда и социальной защиты населения Республики Казахстан С. Шапкенов",
+        "  Приложение к решению маслихата города Шымкент от 28 июня 2023 года № 5/38-VIII",
+        "  Сарыағаш аудандық мәслихатының 2022 жылғы 14 наурыздағы № 5/38-VII шешіміне қосымша",
+    ):
+        assert _OPERATIVE_END.search(line), line
+    for line in (
+        "      3. Контроль за исполнением возложить на заместителя акима области Е. Кенжеханулы.",
+        "      3. Осы қаулының орындалуын бақылау аудан әкімінің орынбасары А. Сейітовке жүктелсін.",
+        "приложение 1 к настоящему постановлению).",
+        "      Председатель сообщил, что …",
+    ):
+        assert not _OPERATIVE_END.search(line), line

@@ -641,7 +641,9 @@ _ACT_OPENER = re.compile(
     re.IGNORECASE,
 )
 _REPEALED_LIST_HEADING = re.compile(
-    r"күші\s+жойыл(?:ған|атын)|утративших\s+силу|утрачивающих\s+силу", re.IGNORECASE
+    r"күші\s+жойыл(?:ған|атын|ды\s+деп\s+таныл)|күшін\s+жойған|утративших\s+силу|утрачивающих\s+силу|"
+    r"(?:признанных|признаваемых)\s+утратившими",
+    re.IGNORECASE,
 )
 # "the said act": the act of the enclosing block, not a new citation
 _SAID_ACT = re.compile(
