@@ -180,3 +180,22 @@ def test_a_parser_bug_fails_its_document_and_the_ingest_goes_on(
     assert Store(tmp_path / "store", read_only=True).graphs() == [
         f"https://w3id.org/kglaw/graph/{SEEDS[1].stem}"
     ]
+
+
+@pytest.mark.parametrize("store", [True, False], ids=["store", "turtle"])
+def test_two_files_with_one_name_are_not_merged_into_one_graph(tmp_path: Path, store: bool) -> None:
+    # A document's graph, Turtle file and source node are named by its file stem: a second file of the
+    # same name (another directory, or another suffix) is an error naming both files, and is skipped.
+    for sub, seed in (("a", SEEDS[0]), ("b", SEEDS[1])):
+        (tmp_path / sub).mkdir()
+        (tmp_path / sub / "245.txt").write_bytes(seed.read_bytes())
+    out = ["--store", str(tmp_path / "st")] if store else ["--out", str(tmp_path / "ttl")]
+    r = CliRunner().invoke(
+        cli, ["ingest", str(tmp_path / "a"), str(tmp_path / "b"), "-q", "--no-reference", *out]
+    )
+    assert r.exit_code == 2, r.output
+    clash = tmp_path / "b" / "245.txt"
+    assert f"error: {clash}: skipped: {tmp_path / 'a' / '245.txt'} has the same name" in r.output
+    assert "files read: 2; documents: 1;" in r.output
+    alone = build_corpus([parse_file(SEEDS[0])]).triples
+    assert f"facts: {alone};" in r.output  # the first file's graph, nothing of the second

@@ -1183,10 +1183,32 @@ def reference_graphs() -> dict[str, Graph]:
     return graphs
 
 
-def parse_paths(files: list[Path], on_progress=None, jobs: int = 1) -> tuple[list[Document], list[str]]:  # type: ignore[no-untyped-def]
-    """Parse files (in parallel when ``jobs`` > 1); failures are collected, never raised."""
-    docs: list[Document] = []
+def distinct_names(files: list[Path]) -> tuple[list[Path], list[str]]:
+    """The files whose name stems are not taken by an earlier file, and an error for each other one.
+
+    A document's graph, its Turtle file and its source node are named by the file's stem, so
+    ``a/245.txt`` and ``b/245.txt`` (or ``245.txt`` and ``245.html``) would silently become one graph.
+    """
+    seen: dict[str, Path] = {}
+    kept: list[Path] = []
     errors: list[str] = []
+    for f in files:
+        first = seen.setdefault(Path(f).stem, Path(f))
+        if first == Path(f):
+            kept.append(f)
+        else:
+            errors.append(
+                f"{f}: skipped: {first} has the same name, and a document's graph is named by its file "
+                f"name ({Path(f).stem}); rename one of them"
+            )
+    return kept, errors
+
+
+def parse_paths(files: list[Path], on_progress=None, jobs: int = 1) -> tuple[list[Document], list[str]]:  # type: ignore[no-untyped-def]
+    """Parse files (in parallel when ``jobs`` > 1); failures are collected, never raised. A file whose
+    name another file already has is an error (``distinct_names``), not a document."""
+    files, errors = distinct_names(files)
+    docs: list[Document] = []
     if jobs > 1 and len(files) > 1:
         from concurrent.futures import ProcessPoolExecutor
 

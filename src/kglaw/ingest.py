@@ -163,13 +163,15 @@ def ingest_store(
     finished. Raises ``StoreError`` when the store cannot be written; a file that cannot be read or
     parsed is an error in the result, never an exception.
     """
-    from .build import ActResolver, raw_files
+    from .build import ActResolver, distinct_names, raw_files
 
-    files = [str(f) for f in raw_files(paths)]
-    if not files:
+    found = raw_files(paths)
+    if not found:
         raise KglawError(f"{', '.join(map(str, paths))}: no input files to ingest")
+    kept, clashes = distinct_names(found)
+    files = [str(f) for f in kept]
     jobs = max(1, jobs or os.cpu_count() or 1)
-    result = IngestResult(files=len(files), fresh=_is_new(store_path))
+    result = IngestResult(files=len(found), fresh=_is_new(store_path), errors=clashes)
     store_path.parent.mkdir(parents=True, exist_ok=True)
     scratch = Path(tempfile.mkdtemp(prefix=".kglaw-ingest-", dir=store_path.parent))
     staging = (
