@@ -56,18 +56,21 @@ authority file, then what the document itself says, a weak citation keyed by its
 :func:`~kglaw.build.source_iri` names it), programmes, action plans, measures and operations through
 :func:`~kglaw.build.programme_iri`, :func:`~kglaw.build.action_plan_iri`, :func:`~kglaw.build.measure_iri`
 and :func:`~kglaw.build.operation_iri`, executors' agencies through :func:`~kglaw.build.executor_agency`.
-A node the builder does not mint (a programme of a document that names no act) has ``"iri": null``.
-Pass the corpus-wide resolver (``resolver=``) to get the IRIs of a ``kglaw build`` over several files.
+A node the builder does not mint (a programme of a document that names no act) has ``"iri": null``; the
+acts such a document cites keep the IRIs any graph gives them. The document's own issuer is the one
+exception: a law's is Parliament (Constitution, art. 61), ``agency/parliament``, where the builder states
+``eli:passed_by agency:rk``. ``resolver=`` takes a resolver that has learnt every file of a corpus (as
+``kglaw.build.build_corpus`` teaches its own), to get the IRIs of a build over several files.
 
 Where the builder gives a fact its owner's lines (an executor cell without lines of its own is the
 row's; an indicator's target the indicator's), so does ``lines`` here, so that both point at one place.
+An operation's ``effective_date`` is the one its own text states; the builder falls back on the
+document's ``entry_into_force``, given beside it.
 
 Left out: ``Document.sha256``, which fingerprints the bytes rather than the text read (the same text in
 cp1251, UTF-16 or mojibake gives the same JSON, tests/test_parse_seeds.py; the RDF keeps it on the source
 node), and two derived values: ``OperativeProvision.kind`` (the first of ``kinds``) and
-``Provision.slug()`` (the IRI path of ``path``). An operation's
-``effective_date`` is the one its own text states; the builder falls back on the document's
-``entry_into_force``, given beside it.
+``Provision.slug()`` (the IRI path of ``path``).
 """
 
 from __future__ import annotations
