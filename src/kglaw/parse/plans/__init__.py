@@ -38,6 +38,7 @@ from typing import Any
 
 from kglaw.errors import KglawError
 from kglaw.model import Document, Indicator, Measure, Programme, Section, Span, Warning_
+from kglaw.parse.plans.columns import column_role
 from kglaw.parse.plans.common import (
     LEGEND_HEADING_RE,
     NOTE_RE,
@@ -69,6 +70,7 @@ LAYOUT_MODULES: list[str] = [
     "layout_number_inline",
     "layout_narrow_wrapped",
     "layout_tab_cells",
+    "layout_cell_lines",
 ]
 
 #: Below this confidence no layout is trusted, and the table is reported instead of guessed.
@@ -146,6 +148,17 @@ _STAMP = re.compile(
     r"(?:БЕКІТІЛГЕН|[Бб]екітілген|УТВЕРЖДЕН[АОЫ]?|[Уу]твержден[аоы]?)\s*\.?$"
     r"|қосымша(?:сы)?\s*$|^\s*Приложение\b",
 )
+# A one-line approval stamp, as adilet prints it today ("Утвержден постановлением Правительства
+# Республики Казахстан от 29 декабря 2021 года № 960").
+_STAMP_LINE = re.compile(
+    r"^\s*(?:УТВЕРЖДЕН[АОЫ]?|Утвержден[аоы]?)\s+(?:постановлением|решением|приказом|указом|совместн\w+)\b"
+)
+# The title of a plan approved without a passport or an "action plan" heading: "Комплексный план …",
+# "Национальный план …", "Дорожная карта …", "… кешенді жоспар", "… жол картасы".
+_PLAN_TITLE = re.compile(
+    r"^\s*(?:[А-ЯЁ][а-яё-]+\s+){0,2}(?:[Пп]лан|[Дд]орожная\s+карта)\b"
+    r"|(?:жоспар(?:ы)?|жол\s+картасы)\s*\.?$"
+)
 _SIGNATURE = re.compile(r"^[А-ЯӘІҢҒҮҰҚӨҺA-Z]\.\s*(?:[А-ЯӘІҢҒҮҰҚӨҺA-Z]\.\s*)?[А-ЯӘІҢҒҮҰҚӨҺ][а-яәіңғүұқөһ]+$")
 # The date-and-number line of an approval stamp ("от 20 декабря 2005 года № 245", "N 98 қаулысына").
 _STAMP_TAIL = re.compile(r"^(?:N|№|от\s)|(?:№|\bN)\s*\d+\s*(?:[а-яәіңғүұқөһ]+)?\s*$", re.I)
@@ -163,6 +176,13 @@ _BODY_HEADING = re.compile(
 )
 
 
+# A heading of the document's own structure above a plan heading is not part of the plan's title ("Раздел
+# 2. План действий …" then "План действий по реализации Концепции …"); a numbered heading "8. … іс-шаралар
+# жоспары" is the plan heading itself, its number stripped later.
+_SECTION_HEADING = re.compile(
+    r"^\s*(?:(?:Раздел|Глава|Параграф)\s+\d|\d{1,2}\s*-\s*(?:бөлім|тарау|параграф)\b)",
+    re.IGNORECASE,
+)
 _PLAN_HEADING_START = re.compile(r"іс-?\s?(?:шаралар|қимыл)\s*$", re.I)
 _PLAN_HEADING_END = re.compile(r"жоспары\s*\.?$", re.I)
 # Every match of _PLAN_HEADING or _PLAN_HEADING_START holds one of these (lowercased) words.
@@ -201,6 +221,7 @@ def find_plan_headings(lines: list[str], finder: LineFinder | None = None) -> li
                 and not is_blank(lines[first - 1])
                 and i - first < 3
                 and not re.match(r"\s*\d+\.\s", lines[first])
+                and not _SECTION_HEADING.match(lines[first - 1])
                 and not re.search(r"[.;:]\s*$", lines[first - 1])
                 and not _STAMP.search(lines[first - 1].strip())
                 and len(lines[first - 1].strip()) < 120
@@ -216,9 +237,32 @@ def _stamps(lines: list[str], finder: LineFinder) -> list[int]:
     out = []
     for i in range(len(lines)) if candidates is None else candidates:
         s = lines[i].strip()
-        if s and len(s) < 100 and _STAMP.search(s):
+        if s and (len(s) < 100 and _STAMP.search(s) or len(s) < 250 and _STAMP_LINE.match(s)):
             out.append(i)
     return out
+
+
+def _titled_plan(lines: list[str], stamp: int, stop: int) -> tuple[int, int] | None:
+    """The title block of a plan right under an approval stamp — ``(first, last)`` — when the title names
+    a plan ("Комплексный план …", "… кешенді жоспар"): the plan has no passport and no "action plan"
+    heading, its table follows its title. The stamp's own lines (body, date and number) are skipped."""
+    i = stamp + 1
+    while i < stop and (
+        is_blank(lines[i]) or _STAMP_TAIL.search(lines[i].strip()) or _STAMP.search(lines[i].strip())
+    ):
+        i += 1
+    first = i
+    got: list[str] = []
+    while i < stop and not is_blank(lines[i]) and len(got) < 3:
+        t = lines[i].strip()
+        if len(t) <= 40 and column_role(t) is not None or "\t" in t or len(t) > 200:  # the table's header
+            break
+        got.append(t)
+        i += 1
+    if not got:
+        return None
+    title = join_cell(got)
+    return (first, first + len(got) - 1) if _PLAN_TITLE.search(title) else None
 
 
 def _passports(lines: list[str], finder: LineFinder) -> list[int]:
@@ -331,6 +375,17 @@ def _regions(lines: list[str], finder: LineFinder) -> list[_Region]:
             regions.append(_Region(heading=h))
     regions.sort(key=lambda r: r.passport if r.passport is not None else (r.heading or (0, 0))[0])
     stamps = _stamps(lines, finder)
+    anchors = sorted(
+        {r.passport for r in regions if r.passport is not None} | {r.heading[0] for r in regions if r.heading}
+    )
+    for s in stamps:
+        k = bisect.bisect_right(anchors, s)
+        if k < len(anchors) and anchors[k] - s <= 12:
+            continue  # the stamp of a programme or plan already anchored
+        titled = _titled_plan(lines, s, min(len(lines), s + 12))
+        if titled is not None:
+            regions.append(_Region(heading=titled))
+    regions.sort(key=lambda r: r.passport if r.passport is not None else (r.heading or (0, 0))[0])
     for k, r in enumerate(regions):
         anchor = r.passport if r.passport is not None else (r.heading or (0, 0))[0]
         prev_end = (

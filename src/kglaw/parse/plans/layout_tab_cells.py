@@ -206,12 +206,8 @@ def parse_indicator(text: str, span: Span | None = None) -> Indicator:
 def parse(lines: list[str], start: int, end: int, ctx: Any = None) -> Any:
     """Read the table in ``start``–``end`` (0-based, end exclusive) into a ``LayoutResult``."""
     from . import LayoutResult  # the framework's result type; imported late to avoid a cycle
-    from .amounts import find_amounts, is_no_funding
-    from .deadlines import parse_deadline
 
     raw = ctx.raw_lines if ctx is not None and getattr(ctx, "raw_lines", None) else lines
-    period = getattr(ctx, "period", None)
-    abbreviations = getattr(ctx, "abbreviations", None) or {}
     out = LayoutResult()
     # The region the framework gives starts after the plan heading; a stamp or heading text is skipped.
     cells = read_cells(raw, start, end)
@@ -224,7 +220,19 @@ def parse(lines: list[str], start: int, end: int, ctx: Any = None) -> Any:
             )
         )
         return out
-    rows = _rows(cells)
+    read_rows(_rows(cells), start, end, ctx, out)
+    return out
+
+
+def read_rows(rows: list[list[Cell]], start: int, end: int, ctx: Any, out: Any) -> None:
+    """Read rows of cells — the header row (the first with four column roles), then measures and
+    one-cell heading rows — into ``out`` (a ``LayoutResult``). Shared by the layouts whose cells are
+    marked otherwise (:mod:`.layout_cell_lines`)."""
+    from .amounts import find_amounts, is_no_funding
+    from .deadlines import parse_deadline
+
+    period = getattr(ctx, "period", None)
+    abbreviations = getattr(ctx, "abbreviations", None) or {}
     roles: list[str | None] = []
     unit: str | None = None
     k = 0
@@ -241,12 +249,12 @@ def parse(lines: list[str], start: int, end: int, ctx: Any = None) -> Any:
     if not roles:
         out.warnings.append(
             Warning_(
-                "TAB-cell table without a recognisable header row",
+                "table without a recognisable header row",
                 Span(start + 1, max(start + 1, end)),
                 "plan-layout",
             )
         )
-        return out
+        return
     section: str | None = None
     for row in rows[k:]:
         texts = [c.text() for c in row]
@@ -336,7 +344,6 @@ def parse(lines: list[str], start: int, end: int, ctx: Any = None) -> Any:
             content = [(i + 1, s) for i, s in ic.lines if s.strip(" \t" + _NBSP)]
             out.indicators.extend(indicators_from_cell(content, m_.number))
         out.measures.append(m_)
-    return out
 
 
 def _executors(cell: Cell, abbreviations: dict[str, str]) -> list[Executor]:
