@@ -353,3 +353,65 @@ def test_header_order_of_an_acting_minister_ma():
     )
     assert identity(doc) == ("order", "ministry-of-healthcare", date(2009, 10, 30), "626")
     assert doc.act.issuer.label == "Қазақстан Республикасы Денсаулық сақтау министрінің міндетін атқарушы"
+
+
+@pytest.mark.parametrize(
+    ("name", "expected", "title"),
+    [
+        (
+            "kk_government_resolution_title_after_number.txt",
+            ("resolution", "government", date(2021, 12, 29), "960"),
+            "Мүгедектігі бар адамдарды жұмысқа орналастыру жөніндегі 2022 – 2024 жылдарға арналған кешенді "
+            "жоспарды бекіту туралы",
+        ),
+        (
+            "ru_government_resolution_title_after_number.txt",
+            ("resolution", "government", date(2021, 12, 29), "960"),
+            "Об утверждении Комплексного плана по трудоустройству лиц с инвалидностью на 2022 – 2024 годы",
+        ),
+        (
+            "kk_ministerial_order_title_after_number.txt",
+            ("order", "ministry-of-healthcare", date(2020, 10, 30), "ҚР ДСМ-175/2020"),
+            "Медициналық-әлеуметтік сараптама жүргізу қағидаларын бекіту туралы",
+        ),
+    ],
+)
+def test_header_official_layout_with_the_title_below_the_date_and_number(name, expected, title):
+    # "Қазақстан Республикасы Үкіметінің қаулысы" / "2021 жылғы 29 желтоқсандағы № 960" / place / title
+    doc = parse_file(TEXTS / name)
+    a = doc.act
+    assert (a.type, a.issuer.key, a.date, a.number) == expected
+    assert a.title == title
+    assert a.span is not None and a.span.start == 1
+    assert not [w for w in doc.warnings if w.code == "header"]
+
+
+def test_header_official_layout_in_capitals_keeps_a_republican_body_label():
+    doc = parse_file(TEXTS / "ru_government_resolution_title_after_number.txt")
+    assert doc.act.issuer.label == "Правительство Республики Казахстан"
+    # the preamble after the title is the legal basis, not part of the head
+    assert [r.title for r in doc.based_on] == [
+        "О социальной защите лиц с инвалидностью в Республике Казахстан"
+    ]
+
+
+def test_header_official_layout_of_a_local_body_in_capitals_states_no_label():
+    text = (
+        "РЕШЕНИЕ КЫЗЫЛОРДИНСКОГО ОБЛАСТНОГО МАСЛИХАТА\n"
+        "от 20 декабря 2005 года № 245\n"
+        "г. Кызылорда\n"
+        "\n"
+        "Об утверждении Программы\n"
+        "      Областной маслихат РЕШИЛ:\n"
+        "      1. Утвердить Программу.\n"
+    )
+    doc = parse_text(text, "x.txt")
+    a = doc.act
+    assert (a.type, a.issuer.key, a.date, a.number, a.title) == (
+        "decision",
+        "kyzylorda-oblast-maslikhat",
+        date(2005, 12, 20),
+        "245",
+        "Об утверждении Программы",
+    )
+    assert a.issuer.label is None

@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import json
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date
 
 from ..identifiers import parse_adilet_code
@@ -356,6 +356,10 @@ def read_header(lines: list[str], j: Joined, context: Issuer | None = None) -> H
     hits = find_refs(j, context, 0, max(limit, 1))
     line_starts = set(j.starts)
     ident = next((x for x in hits if _is_identity(x, j, line_starts)), None)
+    official = None
+    if ident is None and not meta:
+        official = _official_identity(lines, j, context)
+        ident = official[0] if official else None
     if ident is not None:
         h.identity = ident
         h.act = ident.ref
@@ -387,14 +391,105 @@ def read_header(lines: list[str], j: Joined, context: Issuer | None = None) -> H
             span=j.span(where[1], where[2]) if where else None,
         )
 
-    # Title: the lines right above the identity line.
-    if ident is not None and ident.ref.span:
+    # Title: the lines right above the identity line (below it, in the official layout).
+    if official is not None:
+        _official_title(h, lines, j, official[1])
+    elif ident is not None and ident.ref.span:
         _title_above(h, lines, ident.ref.span.start)
         if h.act.title is None:
             _title_below(h, lines, j)
     elif h.act.type is None:
         _report(h, lines, j)
     return h
+
+
+# The official layout of a signed act (the blank of the Government, a ministry, a maslikhat): the kind
+# and the body on a line, the date and number on the next, the place, then the title —
+#   Қазақстан Республикасы Үкіметінің қаулысы / 2021 жылғы 29 желтоқсандағы № 960 / Нұр-Сұлтан, Үкімет Үйі
+#   ПОСТАНОВЛЕНИЕ ПРАВИТЕЛЬСТВА РЕСПУБЛИКИ КАЗАХСТАН / от 29 декабря 2021 года № 960 / Нур-Султан, …
+_DATE_NUMBER_LINE = re.compile(
+    rf"^\s*(?P<ot>от\s+)?(?P<d>{DATE})\s*(?:года|г\.)?\s*(?:№|N)\s*(?P<n>\S+(?:\s+\S+){{0,2}})\s*$",
+    re.IGNORECASE,
+)
+_KIND_LAST_KK = re.compile(
+    r"^(?P<body>.+?)\s+(?P<noun>(?:бірлескен\s+)?(?:қаулысы|шешімі|бұйрығы|жарлығы|өкімі|заңы))\s*$",
+    re.IGNORECASE,
+)
+# The place under the date: "Нұр-Сұлтан, Үкімет Үйі", "Астана қаласы", "г. Кызылорда", "Ақорда".
+_STATE_RU = re.compile(r"республики\s+казахстан", re.IGNORECASE)
+_PLACE_LINE = re.compile(
+    r"^\s*(?:(?:г|қ)\.\s*)?[А-ЯӘІҢҒҮҰҚӨҺ][\w-]+(?:\s+[А-ЯӘІҢҒҮҰҚӨҺ][\w-]+)?(?:\s+(?:қаласы|қ\.))?"
+    r"(?:\s*,\s*(?:Үкімет\s+Үйі|Дом\s+Правительства|Ақорда|Акорда))?\s*$"
+)
+
+
+def _official_identity(lines: list[str], j: Joined, context: Issuer | None) -> tuple[RefHit, int] | None:
+    """The identity of an act in the official layout (see above), read as the identity line the two
+    lines make in the usual order, and the index of its date line: ``(hit, line)``, or None."""
+    for i in range(min(len(lines), 25)):
+        dm = _DATE_NUMBER_LINE.match(lines[i])
+        if not dm:
+            continue
+        k = i - 1
+        while k >= 0 and not lines[k].strip():
+            k -= 1
+        if k < 0 or len(lines[k].strip()) > 160:
+            return None
+        first = k - 1 if k > 0 and lines[k - 1].strip() and len(lines[k - 1].strip()) < 40 else k
+        kind = " ".join(lines[x].strip() for x in range(first, k + 1))
+        date_line = lines[i].strip()
+        kk = _KIND_LAST_KK.match(kind)
+        if kk:
+            text = f"{kk.group('body')} {date_line} {kk.group('noun').lower()}"
+        else:
+            caps = kind.isupper()
+            if caps:  # "ПОСТАНОВЛЕНИЕ ПРАВИТЕЛЬСТВА РЕСПУБЛИКИ КАЗАХСТАН"
+                kind = _STATE_RU.sub("Республики Казахстан", kind[:1] + kind[1:].lower())
+            text = f"{kind} {'' if dm.group('ot') else 'от '}{date_line}"
+        hit = next(
+            (
+                x
+                for x in find_refs(join_lines([text]), context)
+                if x.case == "nom" and x.ref.date and x.ref.number
+            ),
+            None,
+        )
+        if hit is None:
+            return None
+        ref = hit.ref
+        if not kk and caps and ref.issuer is not None and ref.issuer.level != "republican":
+            # a local body's name was in capitals: its case is not known, its label is not stated
+            ref.issuer = replace(ref.issuer, label=None)
+        ref.span = Span(first + 1, i + 1)
+        start = j.offset_of_line(first + 1)
+        end = j.offset_of_line(i + 2) - 1 if i + 1 < len(lines) else len(j.text)
+        end = max(start, min(end, len(j.text)))
+        return RefHit(ref, start, end, start, end, "nom", hit.lang, hit.issuer_raw), i
+    return None
+
+
+def _official_title(h: Header, lines: list[str], j: Joined, date_line: int) -> None:
+    """The title under the date line and the place of the official layout; the head ends after it."""
+    i = date_line + 1
+    while i < len(lines) and (not lines[i].strip() or _PLACE_LINE.match(lines[i])):
+        i += 1
+    block: list[int] = []
+    while i < len(lines) and lines[i].strip() and len(block) < 6 and not lines[i].startswith("      "):
+        block.append(i)
+        i += 1
+    text = re.sub(r"\s+", " ", " ".join(lines[k].strip() for k in block)).strip()
+    if block and _TITLE_FORM.search(text) and not find_enacting(text) and len(text) < 600:
+        h.act.title = text
+        h.act.title_lang = _lang_of(text)
+        if h.act.span is not None:
+            h.act.span = Span(h.act.span.start, block[-1] + 1)
+        h.end = max(
+            h.end,
+            min(
+                len(j.text),
+                j.offset_of_line(block[-1] + 2) - 1 if block[-1] + 1 < len(lines) else len(j.text),
+            ),
+        )
 
 
 def _joint(h: Header, ident: RefHit, j: Joined) -> None:
