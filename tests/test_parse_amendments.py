@@ -1190,3 +1190,40 @@ def test_a_unit_declared_invalid_inside_a_scoped_block() -> None:
         (o.type, o.target.number, o.target_document, o.provision.slug() if o.provision else None) for o in ops
     ]
     assert got == [("repeal", "326", "plan", "section-2/abzac-5"), ("repeal", "326", None, "point-3")]
+
+
+def test_a_cited_title_that_lost_its_outer_closing_quote_still_opens_the_block() -> None:
+    # «Об утверждении Положения о … «Управление …» следующие изменения: — « twice, » once
+    from kglaw.parse.document import parse_file
+
+    doc = parse_file(Path(__file__).parent / "texts" / "ru_oblast_akimat_amending_regulation.txt")
+    assert [
+        (o.type, o.target.number, o.provision.path if o.provision else None, o.target_document)
+        for o in doc.operations
+    ] == [
+        ("substitution", "30", [("point", "5")], "regulation"),
+        ("repeal", "30", [("point", "14"), ("subpoint", "3")], "regulation"),
+    ]
+    assert doc.operations[0].new_text is not None and doc.operations[0].new_text.startswith(
+        "5. Юридический адрес"
+    )
+
+
+def test_a_kazakh_scope_whose_title_lost_its_outer_closing_quote_ends_at_its_colon() -> None:
+    # "«Түркістан облысының «… басқармасы» мемлекеттік мекемесі туралы ережеде:" — « twice, » once
+    ops = ops_of(
+        "      1. Түркістан облысы әкімдігінің 2022 жылғы 10 ақпандағы № 30 «Түркістан облысының «Жұмыспен "
+        "қамтуды үйлестіру басқармасы» мемлекеттік мекемесінің ережесін бекіту туралы» қаулысына мынадай "
+        "өзгерістер енгізілсін:",
+        "      көрсетілген қаулымен бекітілген «Түркістан облысының «Жұмыспен қамтуды үйлестіру басқармасы» "
+        "мемлекеттік мекемесі туралы ережеде:",
+        "      5-тармақ мынадай редакцияда жазылсын:",
+        "      «5. Заңды мекенжайы: Түркістан қаласы.»;",
+        "      14-тармақтың 3) тармақшасы алып тасталсын.",
+        "      2. Осы қаулы қол қойылған күнінен бастап қолданысқа енгізіледі.",
+        language="kk",
+    )
+    assert [(o.type, o.target.number, o.provision.path if o.provision else None) for o in ops] == [
+        ("substitution", "30", [("point", "5")]),
+        ("repeal", "30", [("point", "14"), ("subpoint", "3")]),
+    ]

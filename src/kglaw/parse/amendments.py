@@ -249,6 +249,21 @@ class _Clause:
 _INLINE_OPEN = re.compile(r"(?:жазылсын|толықтырылсын|редакции|содержания)\s*:\s*(?=[\"«“„])", re.IGNORECASE)
 
 
+# "… № 30 «Об утверждении Положения о … «Управление …» следующие изменения:", "«… «… басқармасы»
+# мемлекеттік мекемесі туралы ережеде:": a cited title whose outer closing quote the copy lost. The words
+# after the last closing quote open a block or a scope — they are the instruction's own — so the clause
+# ends at the colon although the quotes do not balance.
+_TAIL_INSTRUCTION = re.compile(
+    r"[»\"”“][^«»\"“”„]{0,160}?(?:"
+    r"следующ\w+\s+(?:изменени|дополнени)\w*(?:\s+и\s+\w+)?|утвержденн\w+\s+(?:указанным|этим)\s+\w+|"
+    r"мынадай\s+(?:өзгеріс|толықтыру)\w*(?:\s+(?:мен|және)\s+\w+)?\s+енгізілсін|"
+    r"(?:ережеде|қағидаларда|қағидада|жоспарда|бағдарламада|тұжырымдамада|тізбеде|тізбесінде|қосымшада|"
+    r"қосымшасында|нұсқаулықта|стандартта)"
+    r")\s*:$",
+    re.IGNORECASE,
+)
+
+
 def _read_clause(lines: list[str], i: int, limit: int = 15) -> _Clause:
     """Lines ``i``… up to the first line end with ``:``, ``;`` or ``.`` where the quotes are balanced.
 
@@ -279,7 +294,8 @@ def _read_clause(lines: list[str], i: int, limit: int = 15) -> _Clause:
             if s[-1] in ":;.":
                 if first_term is None:
                     first_term = j
-                if _balanced(" ".join(parts)):
+                joined = " ".join(parts)
+                if _balanced(joined) or s[-1] == ":" and _TAIL_INSTRUCTION.search(joined):
                     break
             if count >= limit and first_term is not None:
                 parts = parts[: sum(1 for k in range(i, first_term + 1) if lines[k].strip())]
