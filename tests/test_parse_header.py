@@ -415,3 +415,26 @@ def test_header_official_layout_of_a_local_body_in_capitals_states_no_label():
         "Об утверждении Программы",
     )
     assert a.issuer.label is None
+
+
+def test_header_registration_in_the_register_names_the_register_in_the_nominative():
+    reg = read("ru_order_reestr_registration_and_repeal_of_several.txt").registration
+    assert (reg.number, reg.date, reg.body, reg.body_key) == (
+        "22141",
+        date(2021, 1, 27),
+        "Реестр государственной регистрации нормативных правовых актов",
+        None,
+    )
+    text = (
+        "Қағидаларды бекіту туралы\n"
+        "Қазақстан Республикасы Еңбек және халықты әлеуметтік қорғау министрінің 2021 жылғы 22 қаңтардағы № 18 "
+        "бұйрығы. Нормативтік құқықтық актілерді мемлекеттік тіркеу тізілімінде 2021 жылғы 27 қаңтарда № 22141 "
+        "болып тіркелді\n"
+        "      БҰЙЫРАМЫН:\n"
+    )
+    reg = parse_text(text, "x.txt").registration
+    assert (reg.number, reg.date, reg.body) == (
+        "22141",
+        date(2021, 1, 27),
+        "Нормативтік құқықтық актілерді мемлекеттік тіркеу тізілімі",
+    )
