@@ -153,3 +153,14 @@ def test_operative_part_ends_at_a_signature_with_initials_or_an_appendix_heading
         "      Председатель сообщил, что …",
     ):
         assert not _OPERATIVE_END.search(line), line
+
+
+def test_a_unit_of_a_document_an_act_approved_is_repealed_the_act_is_amended():
+    # "3) пункт 4 перечня …, утвержденного приказом … № 1104": the order is not repealed, a unit of what it
+    # approved is; likewise "… № 64 қаулысымен бекітілген … шешімдерінің 5-тармағы"
+    doc = read("ru_order_reestr_registration_and_repeal_of_several.txt")
+    assert [r.number for r in doc.repeals] == ["68", "26"]
+    assert [r.number for r in doc.amends] == ["1104"]
+    doc = read("kk_government_repealing_list_appendix.txt")
+    assert [r.number for r in doc.repeals] == ["1346", "1138"]
+    assert [r.number for r in doc.amends] == ["64"]

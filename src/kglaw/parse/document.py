@@ -439,6 +439,13 @@ def read_changes(j: Joined, hits: list[RefHit], h: Header, op_end: int) -> tuple
         ap = _APPENDIX_LIST.search(t, op_end)
         if ap:
             repeals.extend(x for x in hits if x.start >= ap.end() and x not in repeals)
+    # An act named in the instrumental approved what is repealed ("пункт 4 перечня …, утвержденного
+    # приказом … № 1104", "… № 64 қаулысымен бекітілген … 5-тармағы", "Правила, утвержденные …"): the
+    # repeal takes a part of it away, so it is amended, not repealed.
+    approvers = [x for x in repeals if x.case == "ins"]
+    if approvers:
+        repeals = [x for x in repeals if x.case != "ins"]
+        amends.extend(x for x in approvers if x not in amends)
     return amends, repeals
 
 
