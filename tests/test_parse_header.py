@@ -438,3 +438,19 @@ def test_header_registration_in_the_register_names_the_register_in_the_nominativ
         date(2021, 1, 27),
         "Нормативтік құқықтық актілерді мемлекеттік тіркеу тізілімі",
     )
+
+
+def test_header_kazakh_joint_order_of_two_ministers_keeps_the_first():
+    # "X министрінің … № 85 және Y министрінің … № 41 бірлескен бұйрығы." — as the Russian "Совместный
+    # приказ Министра … № 85 и Министра … № 41"
+    for name in ("kk_joint_order_two_ministers.txt", "ru_joint_order_two_numbers.txt"):
+        doc = read(name)
+        a = doc.act
+        assert (a.type, a.issuer.key, a.date, a.number) == (
+            "joint-act",
+            "ministry-of-labour-and-social-protection-of-population",
+            date(2023, 3, 15),
+            "85",
+        ), name
+        assert a.title.startswith("Мүгедектігі бар адамдарды") or a.title.startswith("Об утверждении Правил")
+        assert doc.registration.number == "32105"

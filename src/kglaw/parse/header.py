@@ -356,6 +356,8 @@ def read_header(lines: list[str], j: Joined, context: Issuer | None = None) -> H
     hits = find_refs(j, context, 0, max(limit, 1))
     line_starts = set(j.starts)
     ident = next((x for x in hits if _is_identity(x, j, line_starts)), None)
+    if ident is None:
+        ident = next((x for x in (_kk_joint_first(x, j, line_starts, context) for x in hits) if x), None)
     official = None
     if ident is None and not meta:
         official = _official_identity(lines, j, context)
@@ -490,6 +492,35 @@ def _official_title(h: Header, lines: list[str], j: Joined, date_line: int) -> N
                 j.offset_of_line(block[-1] + 2) - 1 if block[-1] + 1 < len(lines) else len(j.text),
             ),
         )
+
+
+# "X министрінің 2023 жылғы 15 наурыздағы № 85 және Y министрінің 2023 жылғы 16 наурыздағы № 41 бірлескен
+# бұйрығы.": the part before "және" (the first body, its date and number) opens the line.
+_KK_JOINT_FIRST = re.compile(rf"^(?P<first>\S.*?\s(?:№|N)\s*\S+)\s+және\s*$")
+
+
+def _kk_joint_first(hit: RefHit, j: Joined, line_starts: set[int], context: Issuer | None) -> RefHit | None:
+    """The identity of a Kazakh joint act of two bodies that each state their date and number: the first
+    body's act, read as if the line named it alone (a joint act keeps the first, as :func:`_joint`)."""
+    if hit.lang != "kk" or hit.ref.type != "joint-act" or hit.case != "nom":
+        return None
+    line = j.line_of(hit.start)
+    start = j.offset_of_line(line)
+    if start not in line_starts or not 0 < hit.start - start < 400:
+        return None
+    m = _KK_JOINT_FIRST.match(j.text[start : hit.start])
+    if m is None or not re.match(r"^\s*(?:[.;:]|$)", j.text[hit.end : hit.end + 3]):
+        return None
+    noun = j.text[hit.noun_start : hit.noun_end]
+    first = next(
+        (x for x in find_refs(join_lines([f"{m.group('first')} {noun}"]), context) if x.case == "nom"),
+        None,
+    )
+    if first is None or first.ref.type != "joint-act" or not (first.ref.date and first.ref.number):
+        return None
+    ref = first.ref
+    ref.span = j.span(start, hit.end)
+    return RefHit(ref, start, hit.end, hit.noun_start, hit.noun_end, "nom", "kk", first.issuer_raw)
 
 
 def _joint(h: Header, ident: RefHit, j: Joined) -> None:
