@@ -496,7 +496,7 @@ def _official_title(h: Header, lines: list[str], j: Joined, date_line: int) -> N
 
 # "X министрінің 2023 жылғы 15 наурыздағы № 85 және Y министрінің 2023 жылғы 16 наурыздағы № 41 бірлескен
 # бұйрығы.": the part before "және" (the first body, its date and number) opens the line.
-_KK_JOINT_FIRST = re.compile(rf"^(?P<first>\S.*?\s(?:№|N)\s*\S+)\s+және\s*$")
+_KK_JOINT_FIRST = re.compile(r"^(?P<first>\S.*?\s(?:№|N)\s*\S+)\s+және\s*$")
 
 
 def _kk_joint_first(hit: RefHit, j: Joined, line_starts: set[int], context: Issuer | None) -> RefHit | None:
