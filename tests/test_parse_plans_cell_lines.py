@@ -47,6 +47,7 @@ def test_cell_lines_under_a_plan_anchored_by_its_stamp_and_title() -> None:
         (2024, Decimal("1700.0")),
     ]
     assert m2.funding_required is False and m2.amounts == []
+    assert [e.raw for e in m2.executors] == ["акиматы областей, городов Астаны, Алматы и Шымкента"]
     assert m3.deadline is not None and m3.deadline.raw == "IV квартал 2022 года"
     assert [e.raw for e in m3.executors] == ["МТСЗН", "МНЭ"]
 

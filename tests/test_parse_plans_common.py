@@ -96,6 +96,18 @@ def test_hyphenated_executor_is_repaired() -> None:
     ]
 
 
+def test_russian_akimats_of_oblasts_and_cities_are_one_executor() -> None:
+    # "акиматы областей, городов Астаны, Алматы и Шымкента": the genitive goes on after the comma
+    assert _execs(["МТСЗН, акиматы областей, городов Астаны, Алматы и Шымкента, МНЭ"]) == [
+        ("МТСЗН", False),
+        ("акиматы областей, городов Астаны, Алматы и Шымкента", False),
+        ("МНЭ", False),
+    ]
+    assert _execs(["акиматы областей, города Шымкента (по согласованию)"]) == [
+        ("акиматы областей, города Шымкента", True)
+    ]
+
+
 def test_empty_executor_cell() -> None:
     assert split_executors([]) == []
 

@@ -225,6 +225,36 @@ def _is_agency(text: str) -> bool:
     return bool(HEAD_NOUN_RE.search(t[-80:])) or bool(HEAD_START_RE.match(t)) or _is_abbreviation(t)
 
 
+# A Russian name goes on after a comma with the bodies it governs in the genitive: "акиматы областей,
+# городов Астаны, Алматы и Шымкента" is one executor (the akimats of the oblasts and of three cities).
+RU_GENITIVE_TAIL_RE = re.compile(
+    r"^(?:городов|города|областей|области|районов|района|сельских\s+округов)\b(?!\s*\()"
+)
+# …and the capitalised names that the genitive noun governs ("Алматы и Шымкента").
+_NAMES_ONLY = re.compile(
+    rf"^[{_UPPER}][{_LOWER}][\w-]*(?:\s+(?:и\s+)?[{_UPPER}][{_LOWER}][\w-]*)*$"
+)  # not "МНЭ"
+
+
+def merge_genitive_tails(names: list[str]) -> list[str]:
+    """Join to the executor before it each item that continues it in the genitive (see
+    ``RU_GENITIVE_TAIL_RE``), and the bare names that follow such an item.
+
+    >>> merge_genitive_tails(["МТСЗН", "акиматы областей", "городов Астаны", "Алматы и Шымкента", "МНЭ"])
+    ['МТСЗН', 'акиматы областей, городов Астаны, Алматы и Шымкента', 'МНЭ']
+    """
+    out: list[str] = []
+    tail = False
+    for name in names:
+        if out and (RU_GENITIVE_TAIL_RE.match(name) or tail and _NAMES_ONLY.match(name)):
+            out[-1] = f"{out[-1]}, {name}"
+            tail = True
+            continue
+        out.append(name)
+        tail = False
+    return out
+
+
 def strip_agreement(text: str) -> tuple[str, bool]:
     """``ІІД (келісім бойынша)`` → (``ІІД``, True)."""
     if AGREEMENT_RE.search(text):
@@ -309,6 +339,7 @@ def split_executors(items: list[tuple[int, str]]) -> list[Executor]:
             split2.append((seg, a, b))
     execs: list[Executor] = []
     pending: tuple[str, int] | None = None
+    tail = False
     for seg, a, b in split2:
         name, agreed = strip_agreement(repair_split_words(seg))
         if not name:
@@ -318,6 +349,15 @@ def split_executors(items: list[tuple[int, str]]) -> list[Executor]:
                     execs[-1].span.union(Span(owner[a] + 1, owner[b - 1] + 1)) if execs[-1].span else None
                 )
             continue
+        if execs and pending is None and RU_GENITIVE_TAIL_RE.match(name) or tail and _NAMES_ONLY.match(name):
+            # "акиматы областей, городов Астаны, Алматы и Шымкента": one executor (merge_genitive_tails)
+            last = execs[-1]
+            last.raw = f"{last.raw}, {name}"
+            last.by_agreement = last.by_agreement or agreed
+            last.span = last.span.union(Span(owner[a] + 1, owner[max(a, b - 1)] + 1)) if last.span else None
+            tail = True
+            continue
+        tail = False
         if pending is not None:
             name = f"{pending[0]}, {name}"
             a = pending[1]

@@ -25,6 +25,7 @@ from typing import Any
 from kglaw.model import Amount, Executor, Indicator, Measure, Section, Span, Warning_
 
 from .columns import BY_AGREEMENT_RE, column_role, funding_required, split_list
+from .common import merge_genitive_tails
 from .indicators import indicators_from_cell
 
 __all__ = ["Cell", "detect", "parse", "parse_indicator", "read_cells"]
@@ -350,7 +351,7 @@ def _executors(cell: Cell, abbreviations: dict[str, str]) -> list[Executor]:
     """Comma-separated executors; ``(келісу бойынша)`` / ``(по согласованию)`` sets ``by_agreement``."""
     text = cell.text().replace("; ", ", ")
     out = []
-    for item in split_list(text):
+    for item in merge_genitive_tails(split_list(text)):
         by = bool(BY_AGREEMENT_RE.search(item))
         name = _SPACES.sub(" ", BY_AGREEMENT_RE.sub(" ", item)).strip(" ,")
         if name:
