@@ -1227,3 +1227,14 @@ def test_a_kazakh_scope_whose_title_lost_its_outer_closing_quote_ends_at_its_col
         ("substitution", "30", [("point", "5")]),
         ("repeal", "30", [("point", "14"), ("subpoint", "3")]),
     ]
+
+
+def test_a_law_that_amends_several_acts_point_by_point_has_no_empty_block() -> None:
+    # "Статья 1. Внести изменения … в следующие законодательные акты:" opens no block of its own: each act
+    # follows in a point ("1. В Кодекс … :", "2. В Закон … :")
+    from kglaw.parse.document import parse_file
+
+    for name, n in (("ru_law_amending_several_laws.txt", 6), ("kk_law_amending_several_laws.txt", 5)):
+        doc = parse_file(Path(__file__).parent / "texts" / name)
+        assert len(doc.operations) == n, name
+        assert [w.message for w in doc.warnings if w.code == "amendment"] == [], name

@@ -816,17 +816,25 @@ def parse_operations(lines: list[str], doc: Document) -> list[AmendmentOperation
         text = clause.text
         lang = _lang_of(text) if re.search(r"[а-яә]", text, re.IGNORECASE) else lang_default
         span = Span(clause.first + 1, clause.last + 1)
+        skel, quotes = _skeleton(text)
+        body = re.sub(r"^\d+(?:-\d+)*[.)]\s*", "", skel) if clause.marker else skel
         if clause.marker:
             marker_depth = 0 if clause.marker == "." else 1
             scopes = [s for s in scopes if s.depth <= marker_depth]
             if marker_depth == 0:
-                _check_block(doc, block_start, ops)
+                # "Внести изменения … в следующие законодательные акты:" names no act: its acts follow, one
+                # per point ("1. В Кодекс … :"), and the block is not empty
+                if not (
+                    block_open
+                    and block_act is None
+                    and body.rstrip().endswith(":")
+                    and _ACT_OPENER.search(body)
+                ):
+                    _check_block(doc, block_start, ops)
                 block_act, block_open, block_start = None, False, None
                 scopes = []
                 if repeal_list_depth == 0 and repeal_appendix < 2:
                     repeal_list_depth = None
-        skel, quotes = _skeleton(text)
-        body = re.sub(r"^\d+(?:-\d+)*[.)]\s*", "", skel) if clause.marker else skel
 
         # 1. A block opener: "… қаулысына мынадай өзгерістер енгізілсін:" / "Внести в … следующие изменения:"
         if _INTRO.search(body) and not _SUBST.search(body) and not _REPEAL_ACT.search(body):
