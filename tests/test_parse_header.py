@@ -454,3 +454,19 @@ def test_header_kazakh_joint_order_of_two_ministers_keeps_the_first():
         ), name
         assert a.title.startswith("Мүгедектігі бар адамдарды") or a.title.startswith("Об утверждении Правил")
         assert doc.registration.number == "32105"
+
+
+def test_header_registration_with_a_district_justice_office_is_not_the_oblast_department():
+    for text in (
+        "Об утверждении\nРешение Кармакшинского районного маслихата Кызылординской области от 10 апреля 2008 года "
+        "№ 45. Зарегистрировано Управлением юстиции Кармакшинского района Кызылординской области 15 мая 2008 года "
+        "за № 10-5-88\n      Районный маслихат РЕШИЛ:\n",
+        "Бекіту туралы\nҚызылорда облысы Қармақшы аудандық мәслихатының 2008 жылғы 10 сәуірдегі № 45 шешімі. "
+        "Қызылорда облысы Қармақшы ауданының Әділет басқармасында 2008 жылғы 15 мамырда № 10-5-88 тіркелді\n"
+        "      Аудандық мәслихат ШЕШІМ ҚАБЫЛДАДЫ:\n",
+    ):
+        reg = parse_text(text, "x.txt").registration
+        assert (reg.number, reg.date, reg.body_key) == ("10-5-88", date(2008, 5, 15), None)
+        assert reg.body.startswith(
+            ("Управление юстиции Кармакшинского района", "Қызылорда облысы Қармақшы ауданының")
+        )

@@ -492,6 +492,8 @@ def resolve_justice_body(phrase: str) -> tuple[str, str | None]:
     ('Қызылорда облысы Әділет департаменті', 'kyzylorda-oblast-justice-department')
     >>> resolve_justice_body("в Министерстве юстиции Республики Казахстан")[1]
     'ministry-of-justice'
+    >>> resolve_justice_body("Управлением юстиции Кармакшинского района Кызылординской области")
+    ('Управление юстиции Кармакшинского района Кызылординской области', None)
     """
     p = re.sub(r"\s+", " ", phrase).strip(" ,.;:-–")
     p = re.sub(r"^(?:в|во|с|со)\s+", "", p)
@@ -515,6 +517,10 @@ def resolve_justice_body(phrase: str) -> tuple[str, str | None]:
     label = label[:1].upper() + label[1:]
     if re.search(r"министрліг|министерств", p, re.IGNORECASE):
         return label, "ministry-of-justice"
+    if re.search(r"\bрайон|\bаудан", p, re.IGNORECASE):
+        # a district's justice office ("Управление юстиции Кармакшинского района", "… ауданының Әділет
+        # басқармасы") is not its oblast's department, and the slugs have no district level
+        return label, None
     region = find_region(p)
     if region:
         return label, f"{region}-oblast-justice-department"
