@@ -116,3 +116,37 @@ def test_note_state_abbreviation_is_written_out_in_labels():
     )
     [r] = doc.amended_by
     assert (r.issuer.key, r.issuer.label, r.number) == ("government", "Қазақстан Республикасы Үкіметі", "600")
+
+
+_ORDER_RU = (
+    "Об утверждении Правил\n"
+    "Приказ Министра труда и социальной защиты населения Республики Казахстан от 30 января 2016 года № 68. "
+    "Зарегистрирован в Министерстве юстиции Республики Казахстан 3 марта 2016 года № 13173\n"
+)
+_ORDER_KK = (
+    "Қағидаларды бекіту туралы\n"
+    "Қазақстан Республикасы Еңбек және халықты әлеуметтік қорғау министрінің 2016 жылғы 30 қаңтардағы № 68 "
+    "бұйрығы. Қазақстан Республикасының Әділет министрлігінде 2016 жылғы 3 наурызда № 13173 болып тіркелді\n"
+)
+
+
+def test_note_several_acts_each_with_its_own_effective_date_and_the_minister_named_once():
+    # the bracket after each number belongs to that number, not to the last act of the line; the minister
+    # is named once, before the list, with lower-case words in the title
+    mlspp = "ministry-of-labour-and-social-protection-of-population"
+    expected = [
+        ("order", mlspp, date(2019, 3, 22), "45", date(2019, 4, 1)),
+        ("order", mlspp, date(2020, 7, 12), "130", None),
+    ]
+    ru = (
+        "      Сноска. Внесены изменения приказами Министра труда и социальной защиты населения РК от 22.03.2019 "
+        "№ 45 (вводится в действие с 01.04.2019); от 12.07.2020 № 130 (вводится в действие по истечении десяти "
+        "календарных дней после дня его первого официального опубликования).\n      ПРИКАЗЫВАЮ:\n"
+    )
+    kk = (
+        "      Ескерту. Бұйрыққа өзгерістер енгізілді - ҚР Еңбек және халықты әлеуметтік қорғау министрінің "
+        "22.03.2019 № 45 (01.04.2019 бастап қолданысқа енгізіледі); 12.07.2020 № 130 (алғашқы ресми жарияланған "
+        "күнінен кейін күнтізбелік он күн өткен соң қолданысқа енгізіледі) бұйрықтарымен.\n      БҰЙЫРАМЫН:\n"
+    )
+    assert refs(parse_text(_ORDER_RU + ru, "x.txt").amended_by) == expected
+    assert refs(parse_text(_ORDER_KK + kk, "x.txt").amended_by) == expected

@@ -74,10 +74,12 @@ _PLURAL_TYPE = {
 _DATE_NUM = re.compile(rf"(?:от\s+)?(?P<d>{DATE})\s*(?:жылғы\s*)?(?P<n>№\s*\d[\w/-]*)", re.IGNORECASE)
 _KK_BODY = re.compile(
     r"(?:[А-ЯӘІҢҒҮҰҚӨҺ][\w-]*\s+){1,4}(?:облыстық|облысы|аудандық|ауданы|қалалық|қаласы)?\s*"
-    r"(?:мәслихатының|әкімдігінің|әкімиятының|Үкіметінің|министрінің)"
+    r"(?:мәслихатының|әкімдігінің|әкімиятының|Үкіметінің|министрінің)|"
+    # a minister's title with lower-case words ("ҚР Еңбек және халықты әлеуметтік қорғау министрінің")
+    r"(?:Қазақстан\s+Республикасы(?:ның)?|ҚР)\s+[А-ЯӘІҢҒҮҰҚӨҺ][\w-]*(?:\s+[\w-]+){0,7}?\s+министрінің"
 )
 _RU_BODY = re.compile(
-    r"(?:маслихата|акимата|Правительства|Министра|Министерства)(?:\s+[\w-]+){0,4}?(?=\s+от\b)|"
+    r"(?:маслихата|акимата|Правительства|Министра|Министерства)(?:\s+[\w-]+){0,8}?(?=\s+от\b)|"
     r"[А-Я][\w-]+(?:ского|ного)\s+(?:областного|районного|городского)\s+маслихата"
 )
 
@@ -160,27 +162,30 @@ def _note_refs(j: Joined, context: Issuer | None, start: int, end: int) -> list[
         ):
             break
         hits.append(h)
-    refs: list[ActRef] = []
+    found_at: list[tuple[int, ActRef]] = []  # (offset where the reference ends, reference)
     for h in hits:
-        refs.append(h.ref)
-        refs.extend(_more_after(j, h, end))
+        found_at.append((h.end, h.ref))
+        found_at.extend(_more_after(j, h, end))
     plural = _PLURAL.search(t, start, end)
     if plural:
-        refs.extend(_plural_refs(j, context, start, plural))
-    # effective dates in brackets apply to the reference right before them
+        found_at.extend(_plural_refs(j, context, start, plural))
+    refs = [r for _, r in found_at]
+    # effective dates in brackets apply to the reference right before them ("… № 45 (вводится в действие
+    # с 01.04.2019); от 12.07.2020 № 130 (…)": the first, not the last reference of the line)
     for em in EFFECTIVE.finditer(t, start, end):
         d = parse_date(em.group("d1") or em.group("d2") or em.group("d3") or "")
         if d is None:
             continue
-        before = [r for r in refs if r.span and j.offset_of_line(r.span.start) <= em.start()]
+        before = [r for at, r in sorted(found_at, key=lambda x: x[0]) if at <= em.start()]
         target = before[-1] if before else (refs[-1] if refs else None)
         if target is not None and target.effective_date is None:
             target.effective_date = d
     return merge_refs(refs)
 
 
-def _more_after(j: Joined, h: RefHit, end: int) -> list[ActRef]:
-    """``… от 12.05.2010 № 5 (…); от 05.05.2011 № 12 (…)``: further acts of the same kind and issuer."""
+def _more_after(j: Joined, h: RefHit, end: int) -> list[tuple[int, ActRef]]:
+    """``… от 12.05.2010 № 5 (…); от 05.05.2011 № 12 (…)``: further acts of the same kind and issuer,
+    each with the offset where it ends."""
     t = j.text
     out = []
     pos = h.end
@@ -199,13 +204,16 @@ def _more_after(j: Joined, h: RefHit, end: int) -> list[ActRef]:
             number=clean_number(m.group("n")),
             span=j.span(pos + m.start("d"), pos + m.end()),
         )
-        out.append(r)
+        out.append((pos + m.end(), r))
         pos += m.end()
     return out
 
 
-def _plural_refs(j: Joined, context: Issuer | None, start: int, plural: re.Match[str]) -> list[ActRef]:
-    """``… мәслихатының 2009.02.12 № 5; 2010.05.05 № 12 шешімдерімен``: one act per date and number."""
+def _plural_refs(
+    j: Joined, context: Issuer | None, start: int, plural: re.Match[str]
+) -> list[tuple[int, ActRef]]:
+    """``… мәслихатының 2009.02.12 № 5; 2010.05.05 № 12 шешімдерімен``: one act per date and number, each
+    with the offset where it ends."""
     t = j.text
     type_ = _PLURAL_TYPE.get(plural.group("n").lower())
     seg_start, seg_end = start, plural.start()
@@ -219,13 +227,12 @@ def _plural_refs(j: Joined, context: Issuer | None, start: int, plural: re.Match
         seg_start, seg_end = plural.end(), min(len(t), plural.end() + 400)
     out = []
     for m in _DATE_NUM.finditer(t, seg_start, seg_end):
-        out.append(
-            ActRef(
-                type=type_,
-                issuer=issuer,
-                date=parse_date(m.group("d")),
-                number=clean_number(m.group("n")),
-                span=j.span(m.start(), m.end()),
-            )
+        ref = ActRef(
+            type=type_,
+            issuer=issuer,
+            date=parse_date(m.group("d")),
+            number=clean_number(m.group("n")),
+            span=j.span(m.start(), m.end()),
         )
+        out.append((m.end(), ref))
     return out
