@@ -241,3 +241,24 @@ def test_citation_kk_code_about_subject_after_its_date():
         "Халық денсаулығы және денсаулық сақтау жүйесі туралы кодексі",
         date(2020, 7, 7),
     )
+
+
+def test_citation_a_code_is_never_passed_by_the_body_of_the_next_clause():
+    # "Бюджетным кодексом Республики Казахстан, маслихат города Шымкент РЕШИЛ": the code is the Republic's
+    hits = find_refs(
+        join_lines(
+            [
+                normalize_line(
+                    "Руководствуясь Бюджетным кодексом Республики Казахстан, маслихат города Шымкент РЕШИЛ:"
+                )
+            ]
+        )
+    )
+    assert [(h.ref.type, h.ref.issuer.key if h.ref.issuer else None, h.ref.title) for h in hits] == [
+        ("code", "rk", "Бюджетный кодекс")
+    ]
+
+
+def test_citation_kk_code_by_subject_after_the_state():
+    r = one("Қазақстан Республикасының Бюджет кодексінің 75-бабының 2-тармағына сәйкес")
+    assert (r.type, r.issuer.key, r.title, r.pinpoint) == ("code", "rk", "Бюджет кодексі", "75-бап 2-тармақ")

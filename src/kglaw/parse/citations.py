@@ -597,6 +597,13 @@ def _ru_issuer_after(t: str, start: int) -> tuple[int, str] | None:
 
 
 def _default_issuer(type_: str | None, phrase: str | None, context: Issuer | None) -> Issuer | None:
+    if phrase and type_ in ("law", "code", "constitution") and not _STATE_ONLY.fullmatch(phrase.strip()):
+        # only the Republic passes laws and codes: a body read after the noun is the next clause's
+        # ("… Бюджетным кодексом Республики Казахстан, маслихат города Шымкент РЕШИЛ")
+        state = re.search(
+            r"Республики\s+Казахстан|Қазақстан\s+Республикасы(?:ның)?|(?<![\w-])ҚР(?![\w-])", phrase
+        )
+        phrase = state.group(0) if state else None
     if phrase:
         if _STATE_ONLY.fullmatch(phrase.strip()):
             if type_ in ("law", "code", "constitution"):
@@ -740,6 +747,11 @@ def _read_kk(t: str, m: re.Match[str], context: Issuer | None) -> RefHit | None:
                 date_s = dm.group("d")
                 issuer_phrase = issuer_phrase or dm.group("st1") or dm.group("st2")
                 start = start - len(lead) + dm.start()
+            elif issuer_phrase is None and (
+                st := _STATE_KK.search(lead)
+            ):  # "Қазақстан Республикасының Бюджет кодексі"
+                issuer_phrase = st.group(0).strip()
+                start = start - len(lead) + st.start()
     end = m.end()
     # Header form of laws and codes: "Қазақстан Республикасының Кодексі 2023 жылғы 20 сәуірдегі № 224-VII ҚРЗ."
     if date_s is None and num is None and type_ in ("law", "code") and case == "nom":
