@@ -125,3 +125,25 @@ def test_a_stamp_over_rules_is_not_a_plan() -> None:
         "1. Настоящие Правила определяют порядок.",
     ]
     assert parse_plans(lines, Document(source="x.txt")) == []
+
+
+def test_kazakh_tab_rows_with_plural_sources_and_a_name_whose_head_noun_comes_last() -> None:
+    doc = parse_file(TEXTS / "kk_presidential_decree_concept_action_plan_tab_rows.txt")
+    (plan,) = doc.programmes
+    m1, m2 = plan.measures
+    # "облыстардың, Астана, Алматы және Шымкент қалаларының әкімдіктері": one executor
+    assert [e.raw for e in m1.executors] == [
+        "ЕХӘҚМ",
+        "ӨҚМ",
+        "облыстардың, Астана, Алматы және Шымкент қалаларының әкімдіктері",
+    ]
+    assert m1.funding_required is False
+    # "Қаржыландыру көздері" (plural) is the source column
+    assert m2.funding_source == "жергілікті бюджет"
+    assert [(a.year, a.value, a.source) for a in m2.amounts] == [
+        (2023, Decimal("1250.5"), "жергілікті бюджет")
+    ]
+    assert [(e.raw, e.by_agreement) for e in m2.executors] == [
+        ("ОМ", False),
+        ("облыстардың әкімдіктері", True),
+    ]

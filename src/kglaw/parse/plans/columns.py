@@ -39,7 +39,7 @@ _LO = "а-яёәғқңөұүһіa-z"
 #: Header words → role. Checked in order; the first that matches wins (so "көзі" beats "Қаржыланд…").
 ROLES: list[tuple[str, re.Pattern[str]]] = [
     ("number", re.compile(r"^(?:р\s*/\s*с|№|п\s*/\s*п|№\s*п\s*/\s*п|р/с\s*№|реттік)", re.IGNORECASE)),
-    ("source", re.compile(r"көз[іi]|источник", re.IGNORECASE)),
+    ("source", re.compile(r"көз(?:[іi]|дер)|источник", re.IGNORECASE)),  # көзі, көздері
     ("volume", re.compile(r"шығыс|көлем|расход|объ[её]м|сомасы|сумма", re.IGNORECASE)),
     ("indicator", re.compile(r"индикатор|көрсеткіш|показател", re.IGNORECASE)),
     ("form", re.compile(r"нысан|форма", re.IGNORECASE)),

@@ -252,7 +252,35 @@ def merge_genitive_tails(names: list[str]) -> list[str]:
             continue
         out.append(name)
         tail = False
-    return out
+    return _merge_kk_heads(out)
+
+
+# A Kazakh name puts its head noun last: "облыстардың, Астана, Алматы және Шымкент қалаларының
+# әкімдіктері" is one executor — a genitive with no head noun waits for the item that has one.
+_KK_GENITIVE = re.compile(r"(?:дың|дің|тың|тің|ның|нің)$")
+
+
+def _merge_kk_heads(names: list[str]) -> list[str]:
+    """Join a run that opens with a Kazakh genitive without a head noun to the first item after it that
+    has one; a run that never reaches a head noun is left as it was.
+
+    >>> _merge_kk_heads(["ЕХӘҚМ", "облыстардың", "Астана", "Алматы және Шымкент қалаларының әкімдіктері"])
+    ['ЕХӘҚМ', 'облыстардың, Астана, Алматы және Шымкент қалаларының әкімдіктері']
+    """
+    out: list[str] = []
+    run: list[str] = []
+    for name in names:
+        if run:
+            run.append(name)
+            if HEAD_NOUN_RE.search(AGREEMENT_RE.sub("", name).strip(" ,;")[-80:]):
+                out.append(", ".join(run))
+                run = []
+            continue
+        if _KK_GENITIVE.search(name) and name[:1].islower() and not HEAD_NOUN_RE.search(name):
+            run = [name]
+            continue
+        out.append(name)
+    return out + run
 
 
 def strip_agreement(text: str) -> tuple[str, bool]:
