@@ -477,3 +477,21 @@ def test_layout_detection_also_sees_the_raw_lines(monkeypatch: pytest.MonkeyPatc
     assert plans.choose_layout(norm, 0, 4) == (None, 0.0)
     assert plans.choose_layout(norm, 0, 4, raw) == (fake, 0.9)
     assert seen == [False, False, True]
+
+
+@pytest.mark.parametrize(
+    ("header", "role"),
+    [
+        ("Болжамды шығындар (мың теңге)", "volume"),
+        ("Қажетті қаражат (млн. теңге)", "volume"),
+        ("Предполагаемые затраты (млн. тенге)", "volume"),
+        ("Стоимость, тыс. тенге", "volume"),
+        ("Необходимые средства", "volume"),
+        ("Қаржыландыру көздері", "source"),
+        ("Источник средств", "source"),
+    ],
+)
+def test_cost_and_source_columns_under_their_other_names(header: str, role: str) -> None:
+    from kglaw.parse.plans.columns import column_role
+
+    assert column_role(header) == role

@@ -40,7 +40,12 @@ _LO = "а-яёәғқңөұүһіa-z"
 ROLES: list[tuple[str, re.Pattern[str]]] = [
     ("number", re.compile(r"^(?:р\s*/\s*с|№|п\s*/\s*п|№\s*п\s*/\s*п|р/с\s*№|реттік)", re.IGNORECASE)),
     ("source", re.compile(r"көз(?:[іi]|дер)|источник", re.IGNORECASE)),  # көзі, көздері
-    ("volume", re.compile(r"шығыс|көлем|расход|объ[её]м|сомасы|сумма", re.IGNORECASE)),
+    (
+        "volume",
+        re.compile(
+            r"шығыс|шығын|көлем|қаражат|расход|затрат|стоимост|средств|объ[её]м|сомасы|сумма", re.IGNORECASE
+        ),
+    ),
     ("indicator", re.compile(r"индикатор|көрсеткіш|показател", re.IGNORECASE)),
     ("form", re.compile(r"нысан|форма", re.IGNORECASE)),
     ("executors", re.compile(r"орындаушы|исполнител|жауапты|ответствен", re.IGNORECASE)),
