@@ -470,3 +470,37 @@ def test_header_registration_with_a_district_justice_office_is_not_the_oblast_de
         assert reg.body.startswith(
             ("Управление юстиции Кармакшинского района", "Қызылорда облысы Қармақшы ауданының")
         )
+
+
+@pytest.mark.parametrize(
+    ("line", "issuer"),
+    [
+        (
+            "Нормативное постановление Верховного Суда Республики Казахстан от 20 апреля 2018 года № 3",
+            "supreme-court",
+        ),
+        (
+            "Нормативное постановление Конституционного Суда Республики Казахстан от 20 апреля 2023 года № 3",
+            "constitutional-court",
+        ),
+        (
+            "Постановление Конституционного Совета Республики Казахстан от 20 апреля 2018 года № 3",
+            "constitutional-court",
+        ),
+        (
+            "Қазақстан Республикасы Конституциялық Сотының 2023 жылғы 20 сәуірдегі № 3 нормативтік қаулысы",
+            "constitutional-court",
+        ),
+    ],
+    ids=[
+        "ru-supreme-court",
+        "ru-constitutional-court",
+        "ru-constitutional-council",
+        "kk-constitutional-court",
+    ],
+)
+def test_header_normative_resolutions_of_the_courts(line, issuer):
+    # "Нормативное …" opens the identity line with a capital; "Конституционного Суда" / "Конституциялық
+    # Сотының" is a body, not the noun "Конституция"
+    doc = parse_text(f"О судебной практике\n{line}\n      Пленарное заседание ПОСТАНОВЛЯЕТ:\n", "x.txt")
+    assert (doc.act.type, doc.act.issuer.key, doc.act.number) == ("resolution", issuer, "3")

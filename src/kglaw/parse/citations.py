@@ -89,10 +89,10 @@ _OT_DATE = re.compile(rf"^\s*от\s+(?P<d>{DATE})", re.IGNORECASE)
 # Act nouns. Kazakh in any case form (checked by _KK_SUFFIX_OK), Russian in any case.
 _NOUN = re.compile(
     rf"""(?<![\w-])(?:
-      (?P<kk>(?:(?P<kk_joint>бірлескен)\s+)?(?:нормативтік\s+|[Кк]онституциялық\s+)?
+      (?P<kk>(?:(?P<kk_joint>бірлескен)\s+)?(?:[Нн]ормативтік\s+|[Кк]онституциялық\s+)?
          (?P<kk_stem>[Зз]аң|[Кк]одекс|Конституция|[Жж]арлы[ғқ]|[Жж]олдау|[Ққ]аулы|[Шш]ешім|[Бб]ұйры[ғқ]|[Өө]кім)
          (?P<kk_suf>[{_L}]*))
-    | (?P<ru>(?:(?P<ru_joint>[Сс]овместн[{_L}]+)\s+)?(?:нормативн[{_L}]+\s+|[Кк]онституционн[{_L}]+\s+)?
+    | (?P<ru>(?:(?P<ru_joint>[Сс]овместн[{_L}]+)\s+)?(?:[Нн]ормативн[{_L}]+\s+|[Кк]онституционн[{_L}]+\s+)?
          (?P<ru_stem>[Зз]акон|[Кк]одекс|Конституци|[Уу]каз|[Пп]остановлени|[Рр]ешени|[Пп]риказ|[Рр]аспоряжени|[Пп]ослани)
          (?P<ru_suf>[{_L}]*))
     )(?![\w-])""",
@@ -537,7 +537,7 @@ def _issuer_in(head: str) -> tuple[int, str] | None:
                 or wl in _STOP_WORDS
                 or (w[:1].islower() and _TOK_VERB.search(wl))
                 or _TOK_MONTH.match(wl)  # the date before the issuer in "date issuer noun" order
-                or _NOUN.fullmatch(w)
+                or (_NOUN.fullmatch(w) and not wl.startswith("конституциялы"))  # "Конституциялық Сотының"
             )
         ):
             break
@@ -579,6 +579,9 @@ _RU_BODY_WORD = re.compile(
 )
 
 
+_CONSTITUTIONAL_BODY = re.compile(r"[Кк]онституционн\w+\s+(?:Суд|Совет)\w*")
+
+
 def _ru_issuer_after(t: str, start: int) -> tuple[int, str] | None:
     """The Russian issuer phrase right after the noun (genitive), up to ``от``, ``№``, a quote or a stop."""
     tail = t[start : start + 220]
@@ -588,7 +591,9 @@ def _ru_issuer_after(t: str, start: int) -> tuple[int, str] | None:
     stop = _RU_ISSUER_STOP.search(tail, skip)
     chunk = tail[: stop.start()] if stop else tail
     phrase = chunk.strip(" ,")
-    if not phrase or len(phrase) > 200 or not _RU_BODY_WORD.search(phrase) or _NOUN.search(phrase):
+    # (the Constitutional Court's adjective is not the noun "Конституция")
+    bare = _CONSTITUTIONAL_BODY.sub("", phrase) if "онституционн" in phrase else phrase
+    if not phrase or len(phrase) > 200 or not _RU_BODY_WORD.search(phrase) or _NOUN.search(bare):
         return None
     # the phrase must open with a genitive word, not start a new sentence
     if not _LETTER_FIRST.match(phrase):
@@ -601,7 +606,7 @@ def _default_issuer(type_: str | None, phrase: str | None, context: Issuer | Non
         # only the Republic passes laws and codes: a body read after the noun is the next clause's
         # ("… Бюджетным кодексом Республики Казахстан, маслихат города Шымкент РЕШИЛ")
         state = re.search(
-            r"Республики\s+Казахстан|Қазақстан\s+Республикасы(?:ның)?|(?<![\w-])ҚР(?![\w-])", phrase
+            r"Республики\s+Казахстан|Қазақстан\s+Республикасы(?:ның)?|(?<![\w-])(?:ҚР|РК)(?![\w-])", phrase
         )
         phrase = state.group(0) if state else None
     if phrase:
