@@ -504,3 +504,31 @@ def test_header_normative_resolutions_of_the_courts(line, issuer):
     # Сотының" is a body, not the noun "Конституция"
     doc = parse_text(f"О судебной практике\n{line}\n      Пленарное заседание ПОСТАНОВЛЯЕТ:\n", "x.txt")
     assert (doc.act.type, doc.act.issuer.key, doc.act.number) == ("resolution", issuer, "3")
+
+
+@pytest.mark.parametrize(
+    ("line", "key"),
+    [
+        (
+            "Приказ Председателя Агентства Республики Казахстан по делам государственной службы от 21 февраля 2017 "
+            "года № 40",
+            "agentstvo-respubliki-kazakhstan-po-delam-gosudarstvennoi-sluzhby",
+        ),
+        (
+            "Постановление Правления Агентства Республики Казахстан по регулированию и развитию финансового рынка "
+            "от 30 марта 2020 года № 40",
+            "agentstvo-respubliki-kazakhstan-po-regulirovaniyu-i-razvitiyu-finansovogo-rynka",
+        ),
+        (
+            "Қазақстан Республикасы Мемлекеттік қызмет істері агенттігі Төрағасының 2017 жылғы 21 ақпандағы № 40 "
+            "бұйрығы",
+            "memlekettik-kyzmet-isteri-agenttigi",
+        ),
+    ],
+    ids=["ru-chairman", "ru-board", "kk-chairman"],
+)
+def test_header_act_of_an_agency_signed_by_its_chairman_or_board_is_the_agencys(line, key):
+    # the slug names the agency, as when the text names the agency itself; the label keeps the post
+    doc = parse_text(f"Об утверждении Правил\n{line}\n      ПРИКАЗЫВАЮ:\n", "x.txt")
+    assert (doc.act.issuer.key, doc.act.number) == (key, "40")
+    assert doc.act.issuer.label.startswith(("Председатель", "Правление", "Қазақстан Республикасы"))

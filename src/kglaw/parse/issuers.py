@@ -372,6 +372,10 @@ def _label(phrase: str) -> str:
     return p[:1].upper() + p[1:] if p else p
 
 
+_SIGNING_POST = re.compile(r"^(?:Председател[ьяю]|Правлени[ея]|Руководител[ьяю])\s+(?=[А-ЯЁ])")
+_SIGNING_POST_KK = re.compile(r"\s+(?:[Тт]өрағасы|[Бб]асшысы)$")
+
+
 def resolve_issuer(phrase: str, context: Issuer | None = None) -> Issuer | None:
     """The body a phrase names (see :func:`_resolve_issuer`); a fresh copy, from a cache: texts name the
     same few bodies over and over."""
@@ -423,7 +427,13 @@ def _resolve_issuer(phrase: str, context: Issuer | None = None) -> Issuer | None
         slug = ministry_slug(phrase)
         return Issuer(key=slug, label=label, kind="ministry", level="republican") if slug else None
     if kind in ("agency", "committee"):
-        s = slugify(re.sub(r"^(?:Қазақстан\s+Республикасы(?:ның)?|Республики\s+Казахстан)\s*", "", label))
+        # the body, not the post or board that signs for it: "Председатель Агентства …", "Правление
+        # Агентства …" are the agency's acts ("Агентство …")
+        body_name = _SIGNING_POST.sub("", label)
+        if body_name != label:
+            body_name = ru_nominative(body_name)
+        body_name = _SIGNING_POST_KK.sub("", body_name)
+        s = slugify(re.sub(r"^(?:Қазақстан\s+Республикасы(?:ның)?|Республики\s+Казахстан)\s*", "", body_name))
         return Issuer(key=s, label=label, kind=kind, level="republican") if s else None
     body = {"joint": "akimat-and-maslikhat"}.get(kind, kind)
     kind_out = "joint" if kind == "joint" else kind
