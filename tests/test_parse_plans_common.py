@@ -495,3 +495,26 @@ def test_cost_and_source_columns_under_their_other_names(header: str, role: str)
     from kglaw.parse.plans.columns import column_role
 
     assert column_role(header) == role
+
+
+def test_passport_in_tab_cells_under_a_one_line_stamp() -> None:
+    # "Утверждена решением … № 17/4" is the stamp, not part of the title; "Источники и объемы
+    # финансирования" is the funding label; "2. Анализ текущей ситуации" ends the passport
+    from pathlib import Path
+
+    from kglaw.parse.document import parse_file
+
+    doc = parse_file(
+        Path(__file__).parent / "texts" / "ru_programme_passport_in_tab_cells_one_line_stamp.txt"
+    )
+    (prog,) = doc.programmes
+    assert (
+        prog.title == "Программа развития инклюзивного образования Павлодарской области на 2023 – 2025 годы"
+    )
+    assert prog.passport["period"] == "2023 – 2025 годы"
+    assert prog.passport["funding"].startswith("местный бюджет: 2023 год – 150,0 млн. тенге")
+    assert [(a.year, a.value) for a in prog.funding] == [
+        (2023, Decimal("150.0")),
+        (2024, Decimal("160.0")),
+        (2025, Decimal("170.0")),
+    ]

@@ -297,7 +297,7 @@ def _title_before(lines: list[str], idx: int, stop: int) -> tuple[str, Span] | N
     got: list[int] = []
     while j > stop and not is_blank(lines[j]) and len(got) < 5:
         t = lines[j].strip()
-        if _STAMP.search(t) or _SIGNATURE.match(t) or _STAMP_TAIL.search(t):
+        if _STAMP.search(t) or _STAMP_LINE.match(t) or _SIGNATURE.match(t) or _STAMP_TAIL.search(t):
             break
         got.append(j)
         j -= 1
