@@ -518,3 +518,20 @@ def test_passport_in_tab_cells_under_a_one_line_stamp() -> None:
         (2024, Decimal("160.0")),
         (2025, Decimal("170.0")),
     ]
+
+
+@pytest.mark.parametrize(
+    "label",
+    [
+        "Қаржыландыру көздері мен көлемдері",
+        "Қаржыландыру көлемі мен көздері",
+        "Қаржыландыру көздері",
+        "Источники и объемы финансирования",
+        "Объемы и источники финансирования",
+    ],
+)
+def test_funding_label_is_read_whole(label: str) -> None:
+    from kglaw.parse.plans.passport import parse_passport
+
+    fields, _ = parse_passport(["Паспорт", f"{label}\tжергілікті бюджет – 150,0 млн. теңге"], 0, 2)
+    assert [(f.key, f.value) for f in fields] == [("funding", "жергілікті бюджет – 150,0 млн. теңге")]
