@@ -262,3 +262,15 @@ def test_citation_a_code_is_never_passed_by_the_body_of_the_next_clause():
 def test_citation_kk_code_by_subject_after_the_state():
     r = one("Қазақстан Республикасының Бюджет кодексінің 75-бабының 2-тармағына сәйкес")
     assert (r.type, r.issuer.key, r.title, r.pinpoint) == ("code", "rk", "Бюджет кодексі", "75-бап 2-тармақ")
+
+
+def test_citation_keeps_the_adilet_code_a_web_copy_leaves_in_brackets():
+    r = one(
+        "Признать утратившим силу решение маслихата города Шымкент от 14 декабря 2018 года № 33/290-6с (V18Y0000089)."
+    )
+    assert (r.number, r.adilet) == ("33/290-6с", "V18Y0000089")
+    r = one("«Құқықтық актілер туралы» Қазақстан Республикасы Заңының (Z160000480_) 27-бабына сәйкес")
+    assert (r.type, r.adilet) == ("law", "Z160000480_")
+    # a code of another year is another act's
+    r = one("решение маслихата от 14 декабря 2018 года № 33 (V21Y0000089).")
+    assert r.adilet is None

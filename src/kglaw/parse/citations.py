@@ -27,7 +27,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import date
 
-from ..identifiers import normalize_number
+from ..identifiers import normalize_number, parse_adilet_code
 from ..model import ActRef, Citation, Issuer, Provision
 from .dates import KK_MONTHS, parse_date
 from .issuers import resolve_issuer
@@ -645,6 +645,8 @@ def find_refs(j: Joined, context: Issuer | None = None, lo: int = 0, hi: int | N
             hit = _read_ru(t, m, context)
         if hit is not None:
             hit.ref.span = j.span(hit.start, hit.end)
+            if t.startswith("(", hit.end, hit.end + 2) or t.startswith(" (", hit.end, hit.end + 2):
+                _adilet_after(t, hit)
             hits.append(hit)
     # an act named inside the quoted title of another ("«… № 326 қаулысына өзгерістер енгізу туралы»
     # шешімі") is part of that title, not a reference of this text
@@ -652,6 +654,19 @@ def find_refs(j: Joined, context: Issuer | None = None, lo: int = 0, hi: int | N
     if ranges:
         hits = [h for h in hits if not any(a < h.noun_start < b for a, b in ranges)]
     return hits
+
+
+# The adilet code a web copy leaves in brackets after a citation (its hyperlink's target):
+# "… № 38-371-VI «Об утверждении Правил» (V18U0004879)", "… Заңына (Z010000148_)".
+_ADILET_AFTER = re.compile(r"\s?\(\s*(?P<code>[A-Z]\d{2}[0-9A-Z_]{8})\s*\)")
+
+
+def _adilet_after(t: str, hit: RefHit) -> None:
+    """Give ``hit`` the adilet code in brackets right after it, when its year agrees with the act's."""
+    m = _ADILET_AFTER.match(t, hit.end, hit.end + 20)
+    info = parse_adilet_code(m.group("code")) if m else None
+    if m and info and (hit.ref.date is None or abs(int(info["year"]) - hit.ref.date.year) <= 1):
+        hit.ref.adilet = m.group("code")
 
 
 def _read_kk(t: str, m: re.Match[str], context: Issuer | None) -> RefHit | None:
