@@ -98,3 +98,18 @@ def test_deadline_outside_the_plan_period_is_kept_as_written() -> None:
 @pytest.mark.parametrize("tok,n", [("IV", 4), ("ІV", 4), ("III", 3), ("І", 1), ("2", 2), ("V", None)])
 def test_roman_to_int(tok: str, n: int | None) -> None:
     assert roman_to_int(tok) == n
+
+
+@pytest.mark.parametrize(
+    "raw",
+    [
+        "январь, июль 2024 года",
+        "январь и июль 2024 года",
+        "2024 жылғы қаңтар, шілде",
+        "2024 жылғы қаңтар және шілде",
+    ],
+)
+def test_a_list_of_months_that_states_its_year_once(raw: str) -> None:
+    # every month of the list counts: from the first month's start to the last month's end
+    d = parse_deadline(raw, (2023, 2025))
+    assert (d.start, d.end) == (date(2024, 1, 1), date(2024, 7, 31))

@@ -54,6 +54,8 @@ _HALF_RU = re.compile(
 )
 _MONTH_KK = re.compile(rf"\b(?P<y>{_Y}){_KK_YEAR_SUFFIX}\s+(?P<m>{MONTH_RE})", re.I)
 _MONTH_RU = re.compile(rf"(?P<m>{MONTH_RE})\s+(?P<y>{_Y})", re.I)
+_MONTH_BEFORE = re.compile(rf"(?<![\w-])(?P<m>{MONTH_RE})\s*(?:,|\bи)\s*$", re.I)
+_MONTH_AFTER = re.compile(rf"\s*(?:,|\bжәне|\bмен)\s*(?P<m>{MONTH_RE})(?![\w-])", re.I)
 _BY_YEAR = re.compile(rf"(?:\bдо\s+(?P<a>{_Y})|(?P<b>{_Y}){_KK_YEAR_SUFFIX}\s*[а-яәіңғүұқөһ]*\s+дейін)", re.I)
 _YEAR = re.compile(rf"(?<![\d.,])(?P<y>{_Y}){_YEAR_SUFFIX}(?![\d.,]\d)")
 _ANNUAL = re.compile(r"жыл\s*сайын|ежегодн|каждый\s+год|жыл\s+бойы", re.I)
@@ -142,7 +144,21 @@ def _pieces(text: str, period: tuple[int, int] | None) -> list[tuple[str, date |
         for m in rx.finditer(text):
             mon = month_number(m.group("m"))
             if mon:
-                add("month", m.start(), m.end(), _month(int(m.group("y")), mon))
+                y = int(m.group("y"))
+                add("month", m.start(), m.end(), _month(y, mon))
+                # the other months of a list that states its year once: "январь, июль 2024 года",
+                # "2024 жылғы қаңтар, шілде"
+                pos, end = m.start(), m.end()
+                while rx is _MONTH_RU and (lm := _MONTH_BEFORE.search(text, max(0, pos - 40), pos)):
+                    if (other := month_number(lm.group("m"))) is None:
+                        break
+                    add("month", lm.start(), lm.end(), _month(y, other))
+                    pos = lm.start()
+                while rx is _MONTH_KK and (lm := _MONTH_AFTER.match(text, end)):
+                    if (other := month_number(lm.group("m"))) is None:
+                        break
+                    add("month", lm.start(), lm.end(), _month(y, other))
+                    end = lm.end()
     for m in _SPAN.finditer(text):
         a, b = int(m.group("a")), int(m.group("b"))
         if a <= b:
