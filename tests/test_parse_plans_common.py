@@ -535,3 +535,18 @@ def test_funding_label_is_read_whole(label: str) -> None:
 
     fields, _ = parse_passport(["Паспорт", f"{label}\tжергілікті бюджет – 150,0 млн. теңге"], 0, 2)
     assert [(f.key, f.value) for f in fields] == [("funding", "жергілікті бюджет – 150,0 млн. теңге")]
+
+
+@pytest.mark.parametrize(
+    ("cost", "required"),
+    [
+        ("қосымша қаражатты талап етпейді", False),
+        ("бөлінген қаражат шегінде", True),
+        ("в рамках средств, предусмотренных на содержание", True),
+        ("в пределах выделенных средств", True),
+    ],
+)
+def test_funding_required_read_from_its_other_phrasings(cost: str, required: bool) -> None:
+    from kglaw.parse.plans.columns import funding_required
+
+    assert funding_required(cost) is required

@@ -86,9 +86,12 @@ def find_cost(text: str) -> re.Match[str] | None:
     return COST_RE.search(text)
 
 
-_NOT_REQUIRED = re.compile(r"талап\s*етілмейді|қажет\s*етпейді|не\s*требуе|не\s*требует", re.IGNORECASE)
+_NOT_REQUIRED = re.compile(
+    r"талап\s*етілмейді|талап\s*етпейді|қажет\s*етпейді|не\s*требуе|не\s*требует", re.IGNORECASE
+)
 _WITHIN_FUNDS = re.compile(
-    r"көзделген\s*қаражат|в\s*пределах\s*(?:предусмотренных|выделенных)", re.IGNORECASE
+    r"(?:көзделген|бөлінген)\s*қаражат|в\s*(?:пределах|рамках)\s*(?:средств|предусмотренных|выделенных)",
+    re.IGNORECASE,
 )
 
 
