@@ -479,7 +479,7 @@ def _official_title(h: Header, lines: list[str], j: Joined, date_line: int) -> N
     while i < len(lines) and lines[i].strip() and len(block) < 6 and not lines[i].startswith("      "):
         block.append(i)
         i += 1
-    text = re.sub(r"\s+", " ", " ".join(lines[k].strip() for k in block)).strip()
+    text = strip_edition_note(re.sub(r"\s+", " ", " ".join(lines[k].strip() for k in block)).strip())
     if block and _TITLE_FORM.search(text) and not find_enacting(text) and len(text) < 600:
         h.act.title = text
         h.act.title_lang = _lang_of(text)
@@ -630,12 +630,29 @@ def _title_above(h: Header, lines: list[str], ident_line: int) -> None:
         return
     block.reverse()
     text = " ".join(lines[k].strip() for k in block)
-    text = re.sub(r"\s+", " ", text).strip()
+    text = strip_edition_note(re.sub(r"\s+", " ", text).strip())
     if len(text) < 4 or ENACTING.search(text):
         return
     h.act.title = text
     h.act.title_lang = _lang_of(text)
     h.act.span = Span(block[0] + 1, h.act.span.end if h.act.span else block[-1] + 1)
+
+
+# A mirror's note on the edition it shows, after the title: "(с изменениями и дополнениями по состоянию
+# на 22.03.2023 г.)", "(2023.22.03. берілген өзгерістермен)", "(… өзгерістер мен толықтырулармен)".
+_EDITION_NOTE = re.compile(
+    r"\s*\((?:с\s+изменениями|с\s+дополнениями|[^()]{0,60}?өзгерістер(?:і)?(?:мен|\s+мен\s+толықтырулармен))[^()]*\)\s*$",
+    re.IGNORECASE,
+)
+
+
+def strip_edition_note(title: str) -> str:
+    """The title without a mirror's note on the edition it shows.
+
+    >>> strip_edition_note("Об утверждении Правил (с изменениями и дополнениями по состоянию на 22.03.2023 г.)")
+    'Об утверждении Правил'
+    """
+    return _EDITION_NOTE.sub("", title) if "(" in title else title
 
 
 _TITLE_FORM = re.compile(
@@ -650,9 +667,11 @@ def _title_below(h: Header, lines: list[str], j: Joined) -> None:
         i += 1
     block: list[int] = []
     while i < len(lines) and lines[i].strip() and len(block) < 6:
+        if block and (lines[i].startswith("      ") or find_enacting(lines[i])):
+            break  # the preamble or the enacting formula: adilet indents the body, the title it does not
         block.append(i)
         i += 1
-    text = re.sub(r"\s+", " ", " ".join(lines[k].strip() for k in block)).strip()
+    text = strip_edition_note(re.sub(r"\s+", " ", " ".join(lines[k].strip() for k in block)).strip())
     if block and _TITLE_FORM.search(text) and not ENACTING.search(text) and len(text) < 600:
         h.act.title = text
         h.act.title_lang = _lang_of(text)
