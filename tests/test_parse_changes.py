@@ -151,6 +151,7 @@ def test_operative_part_ends_at_a_signature_with_initials_or_an_appendix_heading
         "      3. Осы қаулының орындалуын бақылау аудан әкімінің орынбасары А. Сейітовке жүктелсін.",
         "приложение 1 к настоящему постановлению).",
         "      Председатель сообщил, что …",
+        "возложить на заместителя акима области А. Сейітова",  # a hard-wrapped point, not a signature
     ):
         assert not _OPERATIVE_END.search(line), line
 
