@@ -144,6 +144,7 @@ def test_operative_part_ends_at_a_signature_with_initials_or_an_appendix_heading
         "      Министр труда и социальной защиты населения Республики Казахстан С. Шапкенов",
         "  Приложение к решению маслихата города Шымкент от 28 июня 2023 года № 5/38-VIII",
         "  Сарыағаш аудандық мәслихатының 2022 жылғы 14 наурыздағы № 5/38-VII шешіміне қосымша",
+        "  1-қосымша",
     ):
         assert _OPERATIVE_END.search(line), line
     for line in (
@@ -152,6 +153,8 @@ def test_operative_part_ends_at_a_signature_with_initials_or_an_appendix_heading
         "приложение 1 к настоящему постановлению).",
         "      Председатель сообщил, что …",
         "возложить на заместителя акима области А. Сейітова",  # a hard-wrapped point, not a signature
+        "      2. Аудандық бюджетке қосымша",  # "қосымша" (additional) at the end of a hard-wrapped line
+        "облыстық бюджетке қосымша",
     ):
         assert not _OPERATIVE_END.search(line), line
 
