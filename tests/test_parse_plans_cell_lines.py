@@ -18,7 +18,10 @@ TEXTS = Path(__file__).parent / "texts"
 def test_tab_rows_with_a_cell_cut_by_a_line_break() -> None:
     doc = parse_file(TEXTS / "ru_presidential_decree_concept_action_plan.txt")
     (plan,) = doc.programmes
-    assert plan.title.startswith("План действий по реализации Концепции")  # not the section above it
+    # not the section heading above it ("Раздел 2. …")
+    assert plan.action_plan_title is not None and plan.action_plan_title.startswith(
+        "План действий по реализации"
+    )
     assert (plan.rows_seen, plan.rows_parsed) == (3, 3)
     m1, m2, m3 = plan.measures
     assert (m1.number, m1.form, m1.funding_required, m1.amounts) == ("1", "приказ", False, [])
@@ -147,3 +150,45 @@ def test_kazakh_tab_rows_with_plural_sources_and_a_name_whose_head_noun_comes_la
         ("ОМ", False),
         ("облыстардың әкімдіктері", True),
     ]
+
+
+def test_a_concept_without_a_passport_is_read_from_its_stamp_and_title_and_owns_its_action_plan() -> None:
+    # "УТВЕРЖДЕНА Указом … № 1021" / "Концепция … на 2023 – 2029 годы" … "План действий по реализации
+    # Концепции …": one concept, its period from its title, the plan's rows its measures
+    for name, title in (
+        (
+            "ru_presidential_decree_concept_action_plan.txt",
+            "Концепция инклюзивной политики в Республике Казахстан на 2023 – 2029 годы",
+        ),
+        (
+            "kk_presidential_decree_concept_action_plan_tab_rows.txt",
+            "Қазақстан Республикасындағы инклюзивті саясаттың 2023 – 2029 жылдарға арналған тұжырымдамасы",
+        ),
+    ):
+        doc = parse_file(TEXTS / name)
+        (prog,) = doc.programmes
+        assert (prog.kind, prog.title, prog.period_start, prog.period_end) == (
+            "concept",
+            title,
+            2023,
+            2029,
+        ), name
+        assert prog.approved_by is not None and prog.approved_by.number == "1021"
+        assert len(prog.measures) in (2, 3) and prog.action_plan_title is not None
+
+
+def test_a_programme_under_a_stamp_with_no_passport_and_no_plan() -> None:
+    lines = [
+        "Утверждена решением маслихата от 1 марта 2024 года № 5",
+        "Программа поддержки лиц с инвалидностью на 2024 – 2026 годы",
+        "      Глава 1. Общие положения",
+        "      1. Программа определяет меры поддержки.",
+    ]
+    (prog,) = parse_plans(lines, Document(source="x.txt"))
+    assert (prog.kind, prog.title, prog.period_start, prog.period_end, prog.measures) == (
+        "programme",
+        "Программа поддержки лиц с инвалидностью на 2024 – 2026 годы",
+        2024,
+        2026,
+        [],
+    )

@@ -151,7 +151,9 @@ _STAMP = re.compile(
 # A one-line approval stamp, as adilet prints it today ("Утвержден постановлением Правительства
 # Республики Казахстан от 29 декабря 2021 года № 960").
 _STAMP_LINE = re.compile(
-    r"^\s*(?:УТВЕРЖДЕН[АОЫ]?|Утвержден[аоы]?)\s+(?:постановлением|решением|приказом|указом|совместн\w+)\b"
+    r"^\s*(?:УТВЕРЖДЕН[АОЫ]?|Утвержден[аоы]?)\s+(?:[Пп]остановлением|[Рр]ешением|[Пп]риказом|[Уу]казом|[Сс]овместн\w+)\b"
+    # "Қазақстан Республикасы Президентінің … № 1021 Жарлығымен БЕКІТІЛГЕН", however long the body's name
+    r"|(?:қаулысымен|шешімімен|бұйрығымен|[Жж]арлығымен|өкімімен)\s+(?:БЕКІТІЛГЕН|[Бб]екітілген)\s*\.?$"
 )
 # The title of a plan approved without a passport or an "action plan" heading: "Комплексный план …",
 # "Национальный план …", "Дорожная карта …", "… кешенді жоспар", "… жол картасы".
@@ -237,15 +239,14 @@ def _stamps(lines: list[str], finder: LineFinder) -> list[int]:
     out = []
     for i in range(len(lines)) if candidates is None else candidates:
         s = lines[i].strip()
-        if s and (len(s) < 100 and _STAMP.search(s) or len(s) < 250 and _STAMP_LINE.match(s)):
+        if s and (len(s) < 100 and _STAMP.search(s) or len(s) < 250 and _STAMP_LINE.search(s)):
             out.append(i)
     return out
 
 
-def _titled_plan(lines: list[str], stamp: int, stop: int) -> tuple[int, int] | None:
-    """The title block of a plan right under an approval stamp — ``(first, last)`` — when the title names
-    a plan ("Комплексный план …", "… кешенді жоспар"): the plan has no passport and no "action plan"
-    heading, its table follows its title. The stamp's own lines (body, date and number) are skipped."""
+def _titled_block(lines: list[str], stamp: int, stop: int) -> tuple[int, int, str] | None:
+    """The title block right under an approval stamp — ``(first, last, text)`` — with the stamp's own
+    lines (body, date and number) skipped; it stops at a table's header row."""
     i = stamp + 1
     while i < stop and (
         is_blank(lines[i]) or _STAMP_TAIL.search(lines[i].strip()) or _STAMP.search(lines[i].strip())
@@ -257,12 +258,26 @@ def _titled_plan(lines: list[str], stamp: int, stop: int) -> tuple[int, int] | N
         t = lines[i].strip()
         if len(t) <= 40 and column_role(t) is not None or "\t" in t or len(t) > 200:  # the table's header
             break
+        if got and lines[i].startswith("      "):
+            break  # the indented body under the title
         got.append(t)
         i += 1
     if not got:
         return None
-    title = join_cell(got)
-    return (first, first + len(got) - 1) if _PLAN_TITLE.search(title) else None
+    return first, first + len(got) - 1, join_cell(got)
+
+
+def _titled_plan(lines: list[str], stamp: int, stop: int) -> tuple[int, int] | None:
+    """The title block of a plan right under an approval stamp — ``(first, last)`` — when the title names
+    a plan ("Комплексный план …", "… кешенді жоспар"): the plan has no passport and no "action plan"
+    heading, its table follows its title."""
+    block = _titled_block(lines, stamp, stop)
+    return (block[0], block[1]) if block and _PLAN_TITLE.search(block[2]) else None
+
+
+# A concept or programme approved without a passport: its title under the stamp names it ("Концепция …
+# на 2023 – 2029 годы", "… тұжырымдамасы", "Программа …").
+_NAMED_DOCUMENT = re.compile(r"^\s*(?:Концепция|Программа)\b|(?:тұжырымдамасы|бағдарламасы)\s*\.?$")
 
 
 def _passports(lines: list[str], finder: LineFinder) -> list[int]:
@@ -297,7 +312,7 @@ def _title_before(lines: list[str], idx: int, stop: int) -> tuple[str, Span] | N
     got: list[int] = []
     while j > stop and not is_blank(lines[j]) and len(got) < 5:
         t = lines[j].strip()
-        if _STAMP.search(t) or _STAMP_LINE.match(t) or _SIGNATURE.match(t) or _STAMP_TAIL.search(t):
+        if _STAMP.search(t) or _STAMP_LINE.search(t) or _SIGNATURE.match(t) or _STAMP_TAIL.search(t):
             break
         got.append(j)
         j -= 1
@@ -356,8 +371,18 @@ def _resources_section(lines: list[str], start: int, end: int) -> list[tuple[int
 class _Region:
     passport: int | None = None
     heading: tuple[int, int] | None = None
+    title: tuple[int, int] | None = None  # the title block of a concept or programme without a passport
     start: int = 0
     end: int = 0
+
+
+def _anchor(r: _Region) -> int:
+    """The first line that anchors a region: its passport, its title, or its plan heading."""
+    if r.passport is not None:
+        return r.passport
+    if r.title is not None:
+        return r.title[0]
+    return (r.heading or (0, 0))[0]
 
 
 def _regions(lines: list[str], finder: LineFinder) -> list[_Region]:
@@ -378,24 +403,46 @@ def _regions(lines: list[str], finder: LineFinder) -> list[_Region]:
     anchors = sorted(
         {r.passport for r in regions if r.passport is not None} | {r.heading[0] for r in regions if r.heading}
     )
+    passports = sorted(r.passport for r in regions if r.passport is not None)
     for s in stamps:
         k = bisect.bisect_right(anchors, s)
-        if k < len(anchors) and anchors[k] - s <= 12:
-            continue  # the stamp of a programme or plan already anchored
-        titled = _titled_plan(lines, s, min(len(lines), s + 12))
-        if titled is not None:
-            regions.append(_Region(heading=titled))
-    regions.sort(key=lambda r: r.passport if r.passport is not None else (r.heading or (0, 0))[0])
+        near = k < len(anchors) and anchors[k] - s <= 12  # a programme or plan already anchored below
+        block = _titled_block(lines, s, min(len(lines), s + 12))
+        if block is None or k < len(anchors) and anchors[k] <= block[1]:
+            continue  # no title, or the title is itself an anchor (a plan heading)
+        if _PLAN_TITLE.search(block[2]):
+            if not near:
+                regions.append(_Region(heading=(block[0], block[1])))
+        elif _NAMED_DOCUMENT.search(block[2]):
+            p = bisect.bisect_right(passports, s)
+            if p < len(passports) and passports[p] - s <= 12:
+                continue  # the programme's passport anchors it
+            # its action plan, when one follows before any other stamp or passport, is its own
+            nxt = next(
+                (
+                    r
+                    for r in regions
+                    if (r.passport if r.passport is not None else (r.heading or (0, 0))[0]) > s
+                ),
+                None,
+            )
+            later = [t for t in stamps if s < t and (nxt is None or t < _anchor(nxt))]
+            if nxt is not None and nxt.passport is None and nxt.title is None and not later:
+                nxt.title = (block[0], block[1])
+            else:
+                regions.append(_Region(title=(block[0], block[1])))
+    regions.sort(key=_anchor)
     for k, r in enumerate(regions):
-        anchor = r.passport if r.passport is not None else (r.heading or (0, 0))[0]
+        anchor = _anchor(r)
+        prev = regions[k - 1] if k else None
         prev_end = (
             0
-            if k == 0
-            else (
-                (regions[k - 1].heading or (0, 0))[1] + 1
-                if regions[k - 1].heading
-                else (regions[k - 1].passport or 0) + 1
-            )
+            if prev is None
+            else (prev.heading or (0, 0))[1] + 1
+            if prev.heading
+            else (prev.title or (0, 0))[1] + 1
+            if prev.title
+            else (prev.passport or 0) + 1
         )
         near = [s for s in stamps if prev_end <= s < anchor and anchor - s <= 12]
         r.start = near[0] if near else anchor
@@ -476,7 +523,7 @@ def _programme(
                 break
         table = (t_start, t_end)
         layout, score = choose_layout(lines, t_start, t_end, raw_lines)
-        if region.passport is None and (layout is None or score < MIN_CONFIDENCE):
+        if region.passport is None and region.title is None and (layout is None or score < MIN_CONFIDENCE):
             return None  # a heading in running text, not a plan with a table
 
     # Title and kind.
@@ -490,8 +537,10 @@ def _programme(
     title_found = None
     if region.passport is not None:
         title_found = _title_before(lines, region.passport, region.start - 1)
+    elif region.title is not None:
+        title_found = (join_cell([lines[i] for i in range(region.title[0], region.title[1] + 1)]), None)
     title = title_found[0] if title_found else passport.get("name") or plan_title or ""
-    plan_only = region.passport is None
+    plan_only = region.passport is None and region.title is None
     kind = _kind_of(title, plan_only)
     title = re.sub(r"^\d+\.\s*", "", title)
 
