@@ -406,12 +406,12 @@ def _regions(lines: list[str], finder: LineFinder) -> list[_Region]:
     passports = sorted(r.passport for r in regions if r.passport is not None)
     for s in stamps:
         k = bisect.bisect_right(anchors, s)
-        near = k < len(anchors) and anchors[k] - s <= 12  # a programme or plan already anchored below
+        anchored = k < len(anchors) and anchors[k] - s <= 12  # a programme or plan already anchored below
         block = _titled_block(lines, s, min(len(lines), s + 12))
         if block is None or k < len(anchors) and anchors[k] <= block[1]:
             continue  # no title, or the title is itself an anchor (a plan heading)
         if _PLAN_TITLE.search(block[2]):
-            if not near:
+            if not anchored:
                 regions.append(_Region(heading=(block[0], block[1])))
         elif _NAMED_DOCUMENT.search(block[2]):
             p = bisect.bisect_right(passports, s)
@@ -538,7 +538,10 @@ def _programme(
     if region.passport is not None:
         title_found = _title_before(lines, region.passport, region.start - 1)
     elif region.title is not None:
-        title_found = (join_cell([lines[i] for i in range(region.title[0], region.title[1] + 1)]), None)
+        title_found = (
+            join_cell([lines[i] for i in range(region.title[0], region.title[1] + 1)]),
+            span_of(region.title[0], region.title[1]),
+        )
     title = title_found[0] if title_found else passport.get("name") or plan_title or ""
     plan_only = region.passport is None and region.title is None
     kind = _kind_of(title, plan_only)
