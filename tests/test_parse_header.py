@@ -454,6 +454,7 @@ def test_header_kazakh_joint_order_of_two_ministers_keeps_the_first():
         ), name
         assert a.title.startswith("Мүгедектігі бар адамдарды") or a.title.startswith("Об утверждении Правил")
         assert doc.registration.number == "32105"
+        assert doc.cites == []  # the second minister's number is the act's own, not another act
 
 
 def test_header_registration_with_a_district_justice_office_is_not_the_oblast_department():

@@ -520,7 +520,8 @@ def _kk_joint_first(hit: RefHit, j: Joined, line_starts: set[int], context: Issu
         return None
     ref = first.ref
     ref.span = j.span(start, hit.end)
-    return RefHit(ref, start, hit.end, hit.noun_start, hit.noun_end, "nom", "kk", first.issuer_raw)
+    # (the offsets of the reference that names the second body: its number is this act's own, not a citation)
+    return RefHit(ref, hit.start, hit.end, hit.noun_start, hit.noun_end, "nom", "kk", first.issuer_raw)
 
 
 def _joint(h: Header, ident: RefHit, j: Joined) -> None:
