@@ -564,3 +564,14 @@ def test_header_title_without_the_mirrors_edition_note(text):
         parse_text(kk, "x.txt").act.title
         == "Медициналық-әлеуметтік сараптама жүргізу қағидаларын бекіту туралы"
     )
+
+
+def test_header_registration_date_written_zhyly():
+    # "2020 жылы 4 қарашада" (narrative "жылы" for "жылғы") is a date the registration line states
+    text = (
+        "Бекіту туралы\nҚазақстан Республикасы Денсаулық сақтау министрінің 2020 жылғы 30 қазандағы № ҚР ДСМ-175/2020 "
+        "бұйрығы. Қазақстан Республикасының Әділет министрлігінде 2020 жылы 4 қарашада № 21579 тіркелді\n"
+        "      БҰЙЫРАМЫН:\n"
+    )
+    reg = parse_text(text, "x.txt").registration
+    assert (reg.number, reg.date) == ("21579", date(2020, 11, 4))
