@@ -1238,3 +1238,42 @@ def test_a_law_that_amends_several_acts_point_by_point_has_no_empty_block() -> N
         doc = parse_file(Path(__file__).parent / "texts" / name)
         assert len(doc.operations) == n, name
         assert [w.message for w in doc.warnings if w.code == "amendment"] == [], name
+
+
+@pytest.mark.parametrize(
+    ("lines", "language"),
+    [
+        (
+            (
+                "      1. Маңғыстау облыстық мәслихатының 2021 жылғы 13 желтоқсандағы № 8/90 «Облыстық бюджет туралы» "
+                "шешіміне мынадай өзгеріс енгізілсін:",
+                "      көрсетілген шешімнің 1, 2 және 4-қосымшалары осы шешімнің 1, 2 және 3-қосымшаларына сәйкес жаңа "
+                "редакцияда жазылсын.",
+                "      2. Осы шешім 2022 жылғы 1 қаңтардан бастап қолданысқа енгізіледі.",
+            ),
+            "kk",
+        ),
+        (
+            (
+                "      1. Внести в решение маслихата от 13 декабря 2021 года № 8/90 «Об областном бюджете» следующие "
+                "изменения:",
+                "      приложения 1, 2 и 4 к указанному решению изложить в новой редакции согласно приложениям 1, 2 и 3 к "
+                "настоящему решению.",
+                "      2. Настоящее решение вводится в действие с 1 января 2022 года.",
+            ),
+            "ru",
+        ),
+    ],
+    ids=["kk", "ru"],
+)
+def test_appendices_reworded_by_a_list_of_this_acts_own_appendices(
+    lines: tuple[str, ...], language: str
+) -> None:
+    # "… 1, 2 және 3-қосымшаларына сәйкес" / "согласно приложениям 1, 2 и 3 к настоящему решению" is the new
+    # wording, not a unit inside the amended appendices
+    (op,) = ops_of(*lines, language=language)
+    assert (op.type, op.provision.path if op.provision else None, op.new_wording) == (
+        "substitution",
+        [("appendix", "1,2,4")],
+        "appendix-1-3",
+    )

@@ -38,7 +38,7 @@ from .citations import find_refs
 from .dates import find_dates
 from .normalize import Joined, join_lines
 from .prefilter import WordSearch, folded, has_any
-from .provisions import RANK, find_units, merge_paths, parse_provision
+from .provisions import RANK, find_units, merge_paths, number_list, parse_provision
 
 __all__ = [
     "OPERATION_TYPES",
@@ -619,8 +619,10 @@ _THROUGHOUT = re.compile(r"мәтіні?\s+бойынша|по\s+всему\s+т
 # "осы қаулыға қосымшаға сәйкес" / "согласно приложению к настоящему постановлению": new wording that is
 # an appendix of the affecting act itself.
 _OWN_APPENDIX = re.compile(
-    r"осы\s+\w+\s+(?P<kn>\d+(?:-\d+)?-)?қосымша\w*\s+сәйкес|"
-    r"согласно\s+приложени\w*(?:\s+(?P<rn>\d+))?\s+к\s+настоящему\s+\w+",
+    # one appendix or a list of them: "осы шешімнің 1, 2 және 3-қосымшаларына сәйкес", "согласно
+    # приложениям 1, 2 и 3 к настоящему решению"
+    r"осы\s+\w+\s+(?P<kn>(?:\d+(?:-\d+)?(?:\s*,\s*|\s+(?:және|мен)\s+))*\d+(?:-\d+)?-)?қосымша\w*\s+сәйкес|"
+    r"согласно\s+приложени\w*(?:\s+(?P<rn>\d+(?:\s*(?:,|\bи\b)\s*\d+)*))?\s+к\s+настоящему\s+\w+",
     re.IGNORECASE,
 )
 
@@ -901,6 +903,7 @@ def parse_operations(lines: list[str], doc: Document) -> list[AmendmentOperation
         m_app = _OWN_APPENDIX.search(work)
         if m_app:
             n = (m_app.group("kn") or "").rstrip("-") or m_app.group("rn")
+            n = number_list(re.split(r"\s*(?:,|\bжәне\b|\bмен\b|\bи\b)\s*", n)) if n else n
             new_wording = f"appendix-{n}" if n else "appendix"
             work = work[: m_app.start()] + " " * (m_app.end() - m_app.start()) + work[m_app.end() :]
         doc_ref = _doc_ref(work, lang)
