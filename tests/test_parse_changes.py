@@ -168,3 +168,30 @@ def test_a_unit_of_a_document_an_act_approved_is_repealed_the_act_is_amended():
     doc = read("kk_government_repealing_list_appendix.txt")
     assert [r.number for r in doc.repeals] == ["1346", "1138"]
     assert [r.number for r in doc.amends] == ["64"]
+
+
+def test_an_act_repealed_only_in_part_is_amended_not_repealed():
+    # "Признать утратившим силу пункт 2 решения …" / "… шешімінің 2-тармағының күші жойылды деп танылсын":
+    # the decision keeps its force; "… решение …" / "… шешімінің күші жойылды …" repeals it whole
+    from kglaw.parse.document import parse_text
+
+    ru = "Об утверждении\nРешение Сарыагашского районного маслихата от 14 марта 2022 года № 5/39-VII\n      Районный маслихат РЕШИЛ:\n"
+    kk = "Бекіту туралы\nСарыағаш аудандық мәслихатының 2022 жылғы 14 наурыздағы № 5/39-VII шешімі\n      Аудандық мәслихат ШЕШТІ:\n"
+    act_ru = "решения Сарыагашского районного маслихата от 27 декабря 2018 года № 38-371-VI «Об утверждении Правил»"
+    act_kk = "Сарыағаш аудандық мәслихатының 2018 жылғы 27 желтоқсандағы № 38-371-VI «Қағидаларды бекіту туралы» шешімінің"
+    for text, whole in (
+        (ru + f"      1. Признать утратившим силу пункт 2 {act_ru}.\n", False),
+        (ru + f"      1. Признать утратившими силу подпункты 1) и 2) пункта 3 {act_ru}.\n", False),
+        (kk + f"      1. {act_kk} 2-тармағының күші жойылды деп танылсын.\n", False),
+        (
+            ru
+            + "      1. Признать утратившим силу решение Сарыагашского районного маслихата от 27 декабря 2018 года "
+            "№ 38-371-VI «Об утверждении Правил».\n",
+            True,
+        ),
+        (kk + f"      1. {act_kk} күші жойылды деп танылсын.\n", True),
+    ):
+        doc = parse_text(text, "x.txt")
+        assert ([r.number for r in doc.repeals], [r.number for r in doc.amends]) == (
+            (["38-371-VI"], []) if whole else ([], ["38-371-VI"])
+        ), text

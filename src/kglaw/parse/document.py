@@ -289,6 +289,7 @@ def _parse(text: str, source: str) -> Document:
 
     if full_size <= HOOK_MAX_CHARS:
         _run_hooks(lines, doc, text.split("\n"))
+        _partial_repeals_amend(doc)
     else:
         msg = f"programmes and amendment operations not read: the text is over {HOOK_MAX_CHARS} characters"
         doc.warnings.append(Warning_(msg, None, "too-long"))
@@ -346,6 +347,20 @@ def _is_self(ref: ActRef, act: ActRef) -> bool:
         b = re.sub(r"[\W_]+", "", ref.title.lower())
         return bool(b) and (b in a or a in b)
     return False
+
+
+def _partial_repeals_amend(doc: Document) -> None:
+    """An act whose every repeal instruction names a unit ("Признать утратившим силу пункт 2 решения …",
+    "… шешімінің 2-тармағының күші жойылды деп танылсын") loses that unit, not its force: it is amended,
+    not repealed (as a note about a unit is, see :mod:`.notes`)."""
+    partial = []
+    for r in doc.repeals:
+        ops = [o for o in doc.operations if o.type == "repeal" and same_act(o.target, r)]
+        if ops and all(o.provision is not None for o in ops):
+            partial.append(r)
+    if partial:
+        doc.repeals = [r for r in doc.repeals if r not in partial]
+        doc.amends = merge_refs(doc.amends + partial)
 
 
 def _whole_repeal_in_head(doc: Document, j: Joined, h: Header) -> bool:
