@@ -575,3 +575,29 @@ def test_header_registration_date_written_zhyly():
     )
     reg = parse_text(text, "x.txt").registration
     assert (reg.number, reg.date) == ("21579", date(2020, 11, 4))
+
+
+@pytest.mark.parametrize(
+    ("line", "key", "level"),
+    [
+        (
+            "Решение акима Аксуского сельского округа Сарыагашского района Туркестанской области от 5 мая 2023 года № 5",
+            "saryagash-district-aksu-rural-okrug-akim",
+            "rural-okrug",
+        ),
+        (
+            "Түркістан облысы Сарыағаш ауданы Ақсу ауылдық округі әкімінің 2023 жылғы 5 мамырдағы № 5 шешімі",
+            "saryagash-district-aksu-rural-okrug-akim",
+            "rural-okrug",
+        ),
+        (
+            "Ақмола облысы Аршалы ауданы Жібек жолы кенті әкімінің 2023 жылғы 5 мамырдағы № 5 шешімі",
+            "arshaly-district-zhibek-zholy-village-akim",
+            "village",
+        ),
+    ],
+    ids=["ru-rural-okrug", "kk-rural-okrug", "kk-village"],
+)
+def test_header_decision_of_the_akim_of_a_rural_okrug_or_village_is_not_the_district_akims(line, key, level):
+    doc = parse_text(f"Об утверждении\n{line}\n      РЕШИЛ:\n", "x.txt")
+    assert (doc.act.issuer.key, doc.act.issuer.level, doc.act.issuer.kind) == (key, level, "akim")

@@ -376,6 +376,32 @@ _SIGNING_POST = re.compile(r"^(?:Председател[ьяю]|Правлени
 _SIGNING_POST_KK = re.compile(r"\s+(?:[Тт]өрағасы|[Бб]асшысы)$")
 
 
+# A rural okrug or a village whose akim issues an act: "Ақсу ауылдық округі әкімінің", "акима Аксуского
+# сельского округа", "акима поселка Жибек Жолы", "Жібек жолы кентінің әкімі".
+_KK_LOCAL = re.compile(
+    r"(?P<name>[А-ЯӘІҢҒҮҰҚӨҺ][\w-]*(?:\s+[А-ЯӘІҢҒҮҰҚӨҺа-яәіңғүұқөһ][\w-]*)?)\s+"
+    r"(?P<unit>ауылдық\s+округ|ауылы|кенті)\w*"
+)
+_RU_LOCAL = re.compile(
+    r"(?P<adj>[А-ЯЁ][\w-]*?)ского\s+(?:сельского|поселкового)\s+округа|"
+    r"(?P<unit>поселка|села|аула)\s+(?P<name>[А-ЯЁӘІҢҒҮҰҚӨҺ][\w-]*(?:\s+[А-ЯЁӘІҢҒҮҰҚӨҺ][\w-]*)?)"
+)
+
+
+def _local_unit(phrase: str) -> tuple[str, str] | None:
+    """``(slug, level)`` of the rural okrug (``rural-okrug``) or village (``village``) a phrase names."""
+    m = _KK_LOCAL.search(phrase)
+    if m:
+        level = "rural-okrug" if m.group("unit").startswith("ауылдық") else "village"
+        return slugify(m.group("name")), level
+    m = _RU_LOCAL.search(phrase)
+    if m and m.group("adj"):
+        return slugify(m.group("adj")), "rural-okrug"
+    if m:
+        return slugify(m.group("name")), "village"
+    return None
+
+
 def resolve_issuer(phrase: str, context: Issuer | None = None) -> Issuer | None:
     """The body a phrase names (see :func:`_resolve_issuer`); a fresh copy, from a cache: texts name the
     same few bodies over and over."""
@@ -440,6 +466,20 @@ def _resolve_issuer(phrase: str, context: Issuer | None = None) -> Issuer | None
     region = find_region(phrase)
     district = None
     dm = _KK_DISTRICT.search(phrase) or _RU_DISTRICT.search(phrase)
+    local = _local_unit(phrase) if kind == "akim" else None
+    if local is not None:
+        # the akim of a rural okrug or a village, within its district: not the district's akim
+        unit, level = local
+        district = slugify(dm.group("name").split()[-1] if dm and dm.group("name") else "") if dm else None
+        prefix = f"{district}-district-" if district else ""
+        return Issuer(
+            key=f"{prefix}{unit}-{level}-{body}",
+            label=label,
+            kind=kind_out,
+            level=level,
+            region=region,
+            district=district or None,
+        )
     if dm is not None:
         name = dm.groupdict().get("name") or dm.groupdict().get("name2") or ""
         # "Қызылорда облысы Жаңақорған ауданы": the district is the last capitalised name before ауданы.
