@@ -192,3 +192,16 @@ def test_a_programme_under_a_stamp_with_no_passport_and_no_plan() -> None:
         2026,
         [],
     )
+
+
+def test_tab_rows_numbered_under_tasks() -> None:
+    # "1\tЗадача 1. …" spans the row: a section; "1.1.", "1.2." are its measures
+    doc = parse_file(TEXTS / "ru_akimat_plan_tab_rows_tasks_and_subnumbers.txt")
+    (plan,) = doc.programmes
+    assert [(s.key, s.title) for s in plan.sections] == [
+        ("1", "Задача 1. Трудоустройство"),
+        ("2", "Задача 2. Обучение"),
+    ]
+    assert [(m.number, m.section) for m in plan.measures] == [("1.1", "1"), ("1.2", "1"), ("2.1", "2")]
+    assert [e.raw for e in plan.measures[1].executors] == ["УКЗСП", "акиматы районов"]
+    assert not [w for w in doc.warnings if w.code.startswith("plan")]

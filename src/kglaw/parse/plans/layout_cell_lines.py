@@ -31,6 +31,7 @@ from .layout_tab_cells import Cell, read_rows
 __all__ = ["detect", "parse"]
 
 _NUMBER = re.compile(r"^\s*(\d{1,3})\s*\.?\s*$")
+_ROW_NUMBER = re.compile(r"^\s*(\d{1,3}(?:\.\d{1,3}){0,2})\s*\.?\s*$")  # also "1.1." under a task
 _COLNUM = re.compile(r"\d{1,2}")
 _HEADING = re.compile(
     r"^\s*(?:\d{1,2}\s*-\s*(?:бағыт|бөлім|тарау|міндет)|(?:Направление|Раздел|Задача|Глава)\s+\d{1,2})\b",
@@ -78,7 +79,7 @@ def _tab_rows(lines: list[str], head: int, end: int) -> list[list[Cell]]:
         if parts is None and "\t" in line:
             parts = [p.strip() for p in line.split("\t")]  # one or two cells: a continuation
         if parts is not None and (
-            not rows or _NUMBER.match(parts[0]) or all(_COLNUM.fullmatch(p) for p in parts if p)
+            not rows or _ROW_NUMBER.match(parts[0]) or all(_COLNUM.fullmatch(p) for p in parts if p)
         ):
             rows.append([_cell(i, p) for p in parts])
             continue
@@ -175,7 +176,7 @@ def detect(lines: list[str], start: int = 0, end: int | None = None) -> float:
         numbered = 0
         for i in range(head + 1, end):
             parts = _tab_parts(lines[i])
-            if parts and _NUMBER.match(parts[0]):
+            if parts and _ROW_NUMBER.match(parts[0]):
                 numbered += 1
         return 0.9 if numbered >= 2 else 0.0
     run = _line_header(lines, start, end)

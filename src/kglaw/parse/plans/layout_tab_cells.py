@@ -32,6 +32,13 @@ __all__ = ["Cell", "detect", "parse", "parse_indicator", "read_cells"]
 
 _NBSP = "\u00a0"
 _NUMBER = re.compile(r"^\s*(\d{1,3})\s*\.?\s*$")
+# The text of a numbered row that spans the table: a task, goal or direction heading
+_TASK_HEADING = re.compile(
+    r"^(?:Задача|Цель|Направление|Раздел|Міндет|Мақсат|Бағыт|\d{1,2}\s*-\s*(?:міндет|мақсат|бағыт))\b",
+    re.IGNORECASE,
+)
+# The number of a measure row, also sub-numbered under its task ("1.1.", "2.3")
+_ROW_NUMBER = re.compile(r"^\s*(\d{1,3}(?:\.\d{1,3}){0,2})\s*\.?\s*$")
 _DIRECTION = re.compile(
     r"^\s*(?:(?P<n>\d{1,2})\s*-\s*(?:бағыт|бөлім|тарау|міндет)\.?|(?:Направление|Раздел|Задача|Глава)\s+"
     r"(?P<n2>\d{1,2})\.?|(?P<n3>\d{1,2})\.)\s*(?P<title>\S.*)$",
@@ -281,7 +288,7 @@ def read_rows(rows: list[list[Cell]], start: int, end: int, ctx: Any, out: Any) 
                 Warning_(f"one-cell row not read as a heading: {head[:60]!r}", row[0].span(), "plan-row")
             )
             continue
-        num = _NUMBER.match(first)
+        num = _ROW_NUMBER.match(first)
         if not num:
             out.warnings.append(
                 Warning_(
@@ -290,6 +297,12 @@ def read_rows(rows: list[list[Cell]], start: int, end: int, ctx: Any, out: Any) 
                     "plan-row",
                 )
             )
+            continue
+        if len(row) == 2 and len(roles) >= 4 and _TASK_HEADING.match(texts[1]):
+            # "1\tЗадача 1. …": a task or direction spanning the row, its measures numbered 1.1, 1.2 …
+            key = num.group(1)
+            out.sections.append(Section(key=key, title=texts[1], span=row[1].span()))
+            section = key
             continue
         out.rows_seen += 1
         span = Span(row[0].span().start, max(c.span().end for c in row))
