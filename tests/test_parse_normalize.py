@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from datetime import date
 from pathlib import Path
 
 from kglaw.parse.normalize import (
@@ -152,3 +153,21 @@ def test_single_menu_word_inside_the_text_is_content():
     lines = ["Решение маслихата", "Ақпарат", "беру", "Решение"]
     out, n = strip_navigation(lines)
     assert out[1] == "Ақпарат" and n == 0
+
+
+def test_space_put_back_between_ot_and_the_date_a_hyperlink_opened():
+    from kglaw.parse.document import parse_text
+    from kglaw.parse.normalize import space_after_ot
+
+    assert space_after_ot("решением маслихата от28.06.2023 № 5") == "решением маслихата от 28.06.2023 № 5"
+    assert space_after_ot("Сотқа 2 өтініш, отдел 5, от 1 мая") == "Сотқа 2 өтініш, отдел 5, от 1 мая"
+    text = (
+        "Об утверждении Правил\n"
+        "Решение маслихата города Шымкент от 14 декабря 2018 года № 33/290-6с\n"
+        "      Сноска. Утратило силу решением маслихата города Шымкент от28.06.2023 № 5/38-VIII.\n"
+        "      Маслихат города Шымкент РЕШИЛ:\n"
+    )
+    doc = parse_text(text, "x.txt")
+    assert doc.status == "repealed" and [(r.date, r.number) for r in doc.repealed_by] == [
+        (date(2023, 6, 28), "5/38-VIII")
+    ]

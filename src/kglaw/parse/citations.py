@@ -78,13 +78,13 @@ def _ends(rx: re.Pattern[str], first: re.Pattern[str], head: str) -> re.Match[st
     return next(finditer_from(rx, first, head), None)
 
 
-_DATE_START = re.compile(rf"^\s*(?:от\s+|бастап\s+)?(?P<d>{DATE})", re.IGNORECASE)
+_DATE_START = re.compile(rf"^\s*(?:от\s*|бастап\s+)?(?P<d>{DATE})", re.IGNORECASE)
 _NUM_END = re.compile(rf"(?P<n>{NUM})\s*$")
 _NUM_START = re.compile(rf"^\s*(?:за\s+|под\s+)?(?P<n>{NUM})")
 _RKZ_END = re.compile(r"(?:ҚРЗ|ЗРК|ҚР\s+Заңы)\s*$")
 _RKZ_START = re.compile(r"^\s*(?:ЗРК|ҚРЗ)\b")
 _ATTY_END = re.compile(r"\bатты\s*$")
-_OT_DATE = re.compile(rf"^\s*от\s+(?P<d>{DATE})", re.IGNORECASE)
+_OT_DATE = re.compile(rf"^\s*от\s*(?P<d>{DATE})", re.IGNORECASE)
 
 # Act nouns. Kazakh in any case form (checked by _KK_SUFFIX_OK), Russian in any case.
 _NOUN = re.compile(

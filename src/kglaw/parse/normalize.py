@@ -322,6 +322,7 @@ def normalize_line(line: str) -> str:
     line = fix_lookalikes(line)
     line = fix_roman_numerals(line)
     line = fix_number_sign(line)
+    line = space_after_ot(line)
     line = repair_displaced(line)
     return line
 
@@ -346,8 +347,26 @@ def normalize_lines(text: str) -> list[str]:
             line = fix_roman_numerals(line)
         if "N" in line or "№" in line:
             line = fix_number_sign(line)
+        if "от" in line:
+            line = space_after_ot(line)
         out.append(repair_displaced(line))
     return out
+
+
+def space_after_ot(line: str) -> str:
+    """``от28.06.2023`` → ``от 28.06.2023``: the space a hyperlink took away between the preposition and
+    the date it opens (a copy from a web page: "решением … от28.06.2023 № 5").
+
+    >>> space_after_ot("решением маслихата от28.06.2023 № 5"), space_after_ot("отдел 5")
+    ('решением маслихата от 28.06.2023 № 5', 'отдел 5')
+    """
+    i = line.find("от")
+    while i >= 0:
+        j = i + 2
+        if j < len(line) and line[j].isdigit() and (i == 0 or not line[i - 1].isalpha()):
+            line = line[:j] + " " + line[j:]
+        i = line.find("от", j)
+    return line
 
 
 def normalize_text(text: str) -> tuple[list[str], list[str]]:

@@ -71,7 +71,7 @@ _PLURAL_TYPE = {
     "приказами": "order",
     "приказы": "order",
 }
-_DATE_NUM = re.compile(rf"(?:от\s+)?(?P<d>{DATE})\s*(?:жылғы\s*)?(?P<n>№\s*\d[\w/-]*)", re.IGNORECASE)
+_DATE_NUM = re.compile(rf"(?:от\s*)?(?P<d>{DATE})\s*(?:жылғы\s*)?(?P<n>№\s*\d[\w/-]*)", re.IGNORECASE)
 _KK_BODY = re.compile(
     r"(?:[А-ЯӘІҢҒҮҰҚӨҺ][\w-]*\s+){1,4}(?:облыстық|облысы|аудандық|ауданы|қалалық|қаласы)?\s*"
     r"(?:мәслихатының|әкімдігінің|әкімиятының|Үкіметінің|министрінің)|"
@@ -191,7 +191,7 @@ def _more_after(j: Joined, h: RefHit, end: int) -> list[tuple[int, ActRef]]:
     pos = h.end
     while pos < end:
         m = re.match(
-            rf"\s*(?:\([^()]*\))?\s*[;,]\s*(?:от\s+)?(?P<d>{DATE})\s*(?:жылғы\s*)?(?P<n>№\s*\d[\w/-]*)",
+            rf"\s*(?:\([^()]*\))?\s*[;,]\s*(?:от\s*)?(?P<d>{DATE})\s*(?:жылғы\s*)?(?P<n>№\s*\d[\w/-]*)",
             t[pos:end],
             re.IGNORECASE,
         )
