@@ -199,3 +199,27 @@ def test_two_files_with_one_name_are_not_merged_into_one_graph(tmp_path: Path, s
     assert "files read: 2; documents: 1;" in r.output
     alone = build_corpus([parse_file(SEEDS[0])]).triples
     assert f"facts: {alone};" in r.output  # the first file's graph, nothing of the second
+
+
+def test_a_triple_the_writer_refuses_fails_its_document_and_the_ingest_goes_on(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import kglaw.build
+
+    real = kglaw.build.document_triples
+
+    def bad_iri(doc, *args, **kwargs):  # type: ignore[no-untyped-def]
+        ts = real(doc, *args, **kwargs)
+        if doc.source == SEEDS[0].name:
+            ts = list(ts) + [
+                (URIRef("https://example.org/a b"), URIRef("https://example.org/p"), Literal("x"))
+            ]
+        return ts
+
+    monkeypatch.setattr(kglaw.build, "document_triples", bad_iri)  # the forked workers inherit it
+    result = ingest_store(SEEDS[:2], tmp_path / "store", jobs=2, validate=False, with_reference=False)
+    assert result.documents == 2 and len(result.errors) == 1
+    assert result.errors[0].startswith(f"{SEEDS[0].name}: ") and "not a valid IRI" in result.errors[0]
+    store = Store(tmp_path / "store", read_only=True)
+    assert store.graphs() == [f"https://w3id.org/kglaw/graph/{SEEDS[1].stem}"]
+    assert result.quads == len(store) == result.triples  # counted as written, without scanning the store

@@ -847,7 +847,8 @@ def _ingest_store(
     )
     click.echo(
         f"files read: {result.files}; documents: {result.documents}; facts: {result.triples}; "
-        f"quads in store: {result.quads}; warnings: {len(result.warnings)}; errors: {len(result.errors)}"
+        f"{'quads in store' if result.fresh else 'quads written'}: {result.quads}; "
+        f"warnings: {len(result.warnings)}; errors: {len(result.errors)}"
         f"{shacl}; store: {store_path} ({'new' if result.fresh else 'updated'}, "
         f"{time.perf_counter() - t0:.1f} s)"
     )
