@@ -325,11 +325,8 @@ def test_html_page_around_a_real_act_reads_the_act(tmp_path: Path) -> None:
     doc = parse_cli(write(tmp_path, "page.html", (TEXTS / "ru_web_page.html").read_bytes()))
     assert doc["iri"] == "https://w3id.org/kglaw/eli/kz/decision/atyrau-oblast-maslikhat/2009-04-10/210-IV"
     assert doc["title"] == "Об утверждении Правил оказания социальной помощи в Атырауской области"
-    assert doc["registration"] == {
-        "number": "2551",
-        "date": "2009-05-05",
-        "body": doc["registration"]["body"],
-    }
+    reg = doc["registration"]
+    assert (reg["number"], reg["date"]) == ("2551", "2009-05-05") and reg["body"]
     assert [r["number"] for r in doc["repealed_by"]] == ["7"]
     assert doc["status"] == "repealed"
     assert "<" not in json.dumps(doc, ensure_ascii=False)  # no markup leaks into the facts
