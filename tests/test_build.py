@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 from rdflib import Graph, Literal, URIRef
-from rdflib.namespace import XSD
+from rdflib.namespace import RDF, XSD
 
 from kglaw.build import build_directory
 
@@ -183,3 +183,30 @@ def test_every_fact_statement_names_its_source(seed_graph: Graph) -> None:
       FILTER NOT EXISTS { ?st dct:source ?external }
     }"""
     assert int(next(iter(seed_graph.query(q)))[0]) == 0
+
+
+@pytest.mark.parametrize("pair", [("kk_citations", "ru_citations"), ("kk_law", "ru_law")])
+def test_the_kk_and_ru_texts_of_one_act_keep_their_own_passages_and_citations(pair: tuple[str, str]) -> None:
+    # Both texts name one act; their passages and pinpoint citations are numbered per text, so they hang
+    # off the text's language (…/kk/passage/3, …/ru/passage/3): one numbering would merge two passages.
+    from kglaw.build import build_corpus
+    from kglaw.fastvalidate import validate_graph_sparql
+    from kglaw.namespaces import KGL
+    from kglaw.parse.document import parse_file
+
+    docs = [parse_file(ROOT / "tests" / "texts" / f"{name}.txt") for name in pair]
+    result = build_corpus(docs)
+    g = Graph()
+    for part in result.graphs.values():
+        g += part
+    passages = set(g.subjects(RDF.type, KGL.Passage))
+    citations = set(g.subjects(RDF.type, KGL.Citation))
+    assert len(passages) == sum(len(d.passages) for d in docs) > 0
+    assert len(citations) == sum(len(d.citations) for d in docs)
+    for node in passages | citations:
+        lang = "/kk/" if "/kk/" in str(node) else "/ru/"
+        assert "/kk/" in str(node) or "/ru/" in str(node)
+        texts = list(g.objects(node, KGL.text)) + list(g.objects(node, KGL.citationText))
+        assert len(texts) == 1 and texts[0].language == lang.strip("/")
+    report = validate_graph_sparql(g)
+    assert [v for v in report.violations if "passage" in v.focus or "citation" in v.focus] == []

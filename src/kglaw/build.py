@@ -806,8 +806,9 @@ def _emit_passages(em: _Emitter, resolver: ActResolver, doc: Document, act: URIR
     heading, its ``kgl:text`` a fact with provenance. A recommendation ``kgl:proposesChangeTo`` each act it
     names. Not ``eli:is_part_of``: ELI gives that property LegalResource domain and range, and a paragraph
     of a report or of a programme's analysis is no subdivision of legislation (``act-units`` follows it)."""
+    text = f"{act}/{lang or 'und'}"  # the expression's: the kk and ru texts of one act number their own
     for p in getattr(doc, "passages", None) or ():
-        node = URIRef(f"{act}/passage/{p.order}")
+        node = URIRef(f"{text}/passage/{p.order}")
         em.add(node, RDF.type, KGL.Passage)
         if p.kind == "heading":
             em.add(node, RDF.type, KGL.Heading)
@@ -816,7 +817,7 @@ def _emit_passages(em: _Emitter, resolver: ActResolver, doc: Document, act: URIR
         em.add(node, KGL.passageOf, act)
         em.add(node, KGL.order, Literal(p.order))
         if p.parent is not None:
-            em.add(node, KGL.underHeading, URIRef(f"{act}/passage/{p.parent}"))
+            em.add(node, KGL.underHeading, URIRef(f"{text}/passage/{p.parent}"))
         # the text's rdf:Statement names the source and the lines; no kgl:lineStart on the node itself,
         # which would repeat them (a passage is the most numerous node of a document)
         em.fact(node, KGL.text, Literal(p.text, lang=lang), p.span)
@@ -876,7 +877,7 @@ def _emit_citations(
         parent = _emit_unit_chain(em, owner, c.provision.path)
         citing = _citing_node(em, resolver, doc, doc_act, c.span)
         em.fact(citing, ELI.cites, parent, c.span)
-        node = URIRef(f"{doc_act}/citation/{i}")
+        node = URIRef(f"{doc_act}/{lang or 'und'}/citation/{i}")  # per text, as passages
         em.add(node, RDF.type, KGL.Citation)
         em.lines(node, c.span)
         em.fact(node, KGL.citingResource, citing, c.span)
