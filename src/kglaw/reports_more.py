@@ -349,7 +349,11 @@ def changes_report_data(target: Any, start: date | str, end: date | str) -> Chan
         raise KglawError(f"the period ends ({b}) before it starts ({a})")
     params = {"from": a.isoformat(), "to": b.isoformat()}
     names = act_names(target)
-    adopted = _rows(target, "acts-adopted-between", params)
+    adopted: list[dict[str, str]] = []
+    for act in _rows(target, "acts-adopted-between", params):
+        # one row per act: a law's issuer is both the Republic its text names and Parliament (authority)
+        if not adopted or adopted[-1]["act"] != act["act"]:
+            adopted.append(act)
     amended = []
     for row in run_sparql(
         target,
