@@ -695,8 +695,7 @@ def _new_wording_plan(
                 continue
         elif prog.span is None or op.span is None or prog.span.start <= op.span.end:
             continue
-        approving = URIRef(resolver.resolve(prog.approved_by)) if prog.approved_by else doc_act
-        return URIRef(f"{approving}/{prog.key}/action-plan")
+        return action_plan_iri(programme_iri(resolver, prog, doc_act))
     return None
 
 
@@ -835,11 +834,10 @@ def _citing_node(
     if span is None:
         return doc_act
     for prog in doc.programmes:
-        approving = URIRef(resolver.resolve(prog.approved_by)) if prog.approved_by else doc_act
-        node = URIRef(f"{approving}/{prog.key}")
+        node = programme_iri(resolver, prog, doc_act)
         for m in prog.measures:
             if m.span is not None and m.span.start <= span.start and span.end <= m.span.end:
-                return URIRef(f"{node}/action-plan/measure/{m.number}")
+                return measure_iri(action_plan_iri(node), m)
         if prog.span is not None and prog.span.start <= span.start and span.end <= prog.span.end:
             return node
     parts = sorted(
@@ -907,7 +905,7 @@ def _link_new_wordings(em: _Emitter, resolver: ActResolver, doc: Document, doc_a
         for op in doc.operations:
             if op.new_wording is None or resolver.resolve(op.target, str(em.source), em.on) != target:
                 continue
-            em.fact(URIRef(f"{doc_act}/op/{op.order}"), KGL.newWording, plan, op.span)
+            em.fact(operation_iri(doc_act, op), KGL.newWording, plan, op.span)
 
 
 def _emit_operative(
